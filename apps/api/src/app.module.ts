@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app.config.js';
+import { ConfigModule } from './config/config.module.js';
+import { httpLoggerParams } from './config/logger.js';
+import { dataSourceOptions } from './database/data-source.js';
+import type { DatabaseServer } from './database/database-server.js';
+import { HealthModule } from './health/health.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: Pick<DatabaseServer, 'url' | 'mode'>, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, database.mode),
+        LoggerModule.forRoot(httpLoggerParams(logger)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(database.url, { poolSize: config.dbPoolSize, runMigrations: config.runMigrations }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

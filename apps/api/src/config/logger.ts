@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from './app.config.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The process-wide logger: JSON lines in production, readable lines in a terminal. */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(config.logFormat === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
+  });
+}
+
+/** The caller's X-Request-Id when well-formed (so ids follow a request across systems), else a new one. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Request logging under the id Fastify assigned (see requestIdOf). */
+export function httpLoggerParams(logger: Logger): Params {
+  return {
+    pinoHttp: {
+      logger,
+      genReqId: (request) => request.id ?? requestIdOf(request),
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (request) => request.url === '/api/health' },
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './fiscal-calendar.js';
+export * from './iso-date.js';
