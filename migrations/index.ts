@@ -2,6 +2,4 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateAgencies1795317264450 } from './1795317264450-CreateAgencies.js';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [
-  CreateAgencies1795317264450,
-];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateAgencies1795317264450];

@@ -60,7 +60,11 @@ class BenchController {
 }
 
 @Module({
-  imports: [LoggerModule.forRoot(httpLoggerParams(pino({ level: 'info' }, pino.destination(process.env.BENCH_LOG ?? '/dev/null'))))],
+  imports: [
+    LoggerModule.forRoot(
+      httpLoggerParams(pino({ level: 'info' }, pino.destination(process.env.BENCH_LOG ?? '/dev/null'))),
+    ),
+  ],
   controllers: [BenchController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },

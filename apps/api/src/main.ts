@@ -51,7 +51,10 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     port = (app.getHttpServer().address() as AddressInfo).port;
   } catch (error) {
-    logger.fatal({ err: error }, `Yardstick could not start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.fatal(
+      { err: error },
+      `Yardstick could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await app?.close().catch(() => undefined);
     await database?.stop().catch(() => undefined);
     logger.flush();

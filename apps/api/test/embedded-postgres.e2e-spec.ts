@@ -60,6 +60,8 @@ describe('embedded PostgreSQL', () => {
     const dataDir = await newDataDir();
     await fs.mkdir(dataDir);
     await fs.writeFile(path.join(dataDir, 'notes.txt'), 'not a cluster');
-    await expect(new EmbeddedPostgres({ dataDir }).start()).rejects.toThrow(/holds files but no usable PostgreSQL cluster/);
+    await expect(new EmbeddedPostgres({ dataDir }).start()).rejects.toThrow(
+      /holds files but no usable PostgreSQL cluster/,
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('error bodies', () => {
   });
 
   it('answers an unknown API route with 404 in the common body, with the request id', async () => {
-    const response = await request(t.server).get('/api/v1/no-such-thing?x=1').set('X-Request-Id', 'abc-123').expect(404);
+    const response = await request(t.server)
+      .get('/api/v1/no-such-thing?x=1')
+      .set('X-Request-Id', 'abc-123')
+      .expect(404);
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expect(response.headers['x-request-id']).toBe('abc-123');
     expect(response.body).toEqual({
@@ -25,7 +28,10 @@ describe('error bodies', () => {
   });
 
   it('replaces a malformed request id with a fresh one', async () => {
-    const response = await request(t.server).get('/api/v1/nothing').set('X-Request-Id', '<script>alert(1)</script>').expect(404);
+    const response = await request(t.server)
+      .get('/api/v1/nothing')
+      .set('X-Request-Id', '<script>alert(1)</script>')
+      .expect(404);
     expect(response.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers['x-request-id']).toBe(response.body.requestId);
   });

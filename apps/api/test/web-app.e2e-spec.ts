@@ -35,7 +35,10 @@ describe('the built web app, served from the API origin', () => {
   });
 
   it('keeps unknown API routes as JSON 404s, not the page', async () => {
-    const response = await request(t.server).get('/api/v1/standards-that-do-not-exist').set('Accept', 'text/html').expect(404);
+    const response = await request(t.server)
+      .get('/api/v1/standards-that-do-not-exist')
+      .set('Accept', 'text/html')
+      .expect(404);
     expect(response.body).toMatchObject({ status: 404, code: 'not_found' });
   });
 });

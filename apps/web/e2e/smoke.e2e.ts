@@ -67,7 +67,8 @@ const checkAxe = async (page: Page, state: string): Promise<void> => {
   const { violations } = await new AxeBuilder({ page }).analyze();
   if (violations.length === 0) return;
   const lines = violations.map(
-    (v) => `  - ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n      ${v.nodes.map((n) => n.target.join(' ')).join('\n      ')}`,
+    (v) =>
+      `  - ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n      ${v.nodes.map((n) => n.target.join(' ')).join('\n      ')}`,
   );
   fail(`${violations.length} axe violation(s) ${state}:\n${lines.join('\n')}`);
 };
@@ -95,7 +96,8 @@ const checkMobileMenu = async (page: Page): Promise<void> => {
   await page.keyboard.press('Escape');
   await nav.getByRole('link', { name: 'Staff workspace' }).waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
   const focused = await activeElementSummary(page);
-  if (focused.text !== 'Menu') fail(`Escape left focus on <${focused.tag}> "${focused.text}", expected the Menu button`);
+  if (focused.text !== 'Menu')
+    fail(`Escape left focus on <${focused.tag}> "${focused.text}", expected the Menu button`);
 };
 
 const PAGES: PageCheck[] = [

@@ -51,7 +51,13 @@ describe('loadConfig', () => {
 
   it('names each bad variable, all at once', () => {
     expect(
-      problemsOf({ PORT: 'abc', DATABASE_URL: 'mysql://x/y', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud', DB_POOL_SIZE: '0' }),
+      problemsOf({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x/y',
+        SEED_DEMO: 'maybe',
+        LOG_LEVEL: 'loud',
+        DB_POOL_SIZE: '0',
+      }),
     ).toEqual(['PORT', 'DATABASE_URL', 'DB_POOL_SIZE', 'SEED_DEMO', 'LOG_LEVEL']);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from './app.config.js';
@@ -23,15 +24,15 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** Request logging under the id Fastify assigned (see requestIdOf). */
+/** Request logging under the id Fastify assigned (see requestIdOf); health probes are not logged. */
 export function httpLoggerParams(logger: Logger): Params {
   return {
+    exclude: [{ path: 'health', method: RequestMethod.GET }],
     pinoHttp: {
       logger,
       genReqId: (request) => request.id ?? requestIdOf(request),
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (request) => request.url === '/api/health' },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,

@@ -154,11 +154,16 @@ export class EmbeddedPostgres {
     const child = spawn(
       bin.postgres,
       [
-        '-D', this.options.dataDir,
-        '-p', String(this.port),
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=200',
+        '-D',
+        this.options.dataDir,
+        '-p',
+        String(this.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
       ],
       // Own process group: a Ctrl-C in the terminal reaches Node, which then stops this server last.
       { detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...(owner ?? {}) },
@@ -190,7 +195,9 @@ export class EmbeddedPostgres {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    throw new Error(`Embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS} ms: ${String(lastError)}`);
+    throw new Error(
+      `Embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS} ms: ${String(lastError)}`,
+    );
   }
 }
 

@@ -52,7 +52,9 @@ async function main(command: string | undefined, name: string | undefined): Prom
 
 async function generate(dataSource: DataSource, name: string): Promise<number> {
   if (await dataSource.showMigrations()) {
-    console.error('Run the pending migrations first (npm run migration:run): a migration is generated against an up-to-date schema.');
+    console.error(
+      'Run the pending migrations first (npm run migration:run): a migration is generated against an up-to-date schema.',
+    );
     return 1;
   }
   const sql = await dataSource.driver.createSchemaBuilder().log();
@@ -83,8 +85,19 @@ ${sql.downQueries.reverse().map(statement).join('\n')}
   const filePath = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
   await fs.writeFile(filePath, file);
   await writeIndex();
+  await formatFiles([filePath, path.join(MIGRATIONS_DIR, 'index.ts')]);
   console.log(`Wrote ${path.relative(REPO_ROOT, filePath)}. Read it, then rebuild and run it.`);
   return 0;
+}
+
+/** Generated code follows the repository's formatting (prettier is a development dependency). */
+async function formatFiles(files: string[]): Promise<void> {
+  const prettier = await import('prettier').catch(() => undefined);
+  if (!prettier) return;
+  for (const file of files) {
+    const options = await prettier.resolveConfig(file);
+    await fs.writeFile(file, await prettier.format(await fs.readFile(file, 'utf8'), { ...options, filepath: file }));
+  }
 }
 
 /** The index lists every migration file in order, so the app and tests load them without globbing. */
@@ -93,7 +106,9 @@ async function writeIndex(): Promise<void> {
     .map((file) => MIGRATION_FILE.exec(file))
     .filter((match): match is RegExpExecArray => match !== null)
     .sort((a, b) => a[1]!.localeCompare(b[1]!));
-  const imports = migrations.map(([file, ts, verb]) => `import { ${verb}${ts} } from './${file.replace(/\.ts$/, '.js')}';`);
+  const imports = migrations.map(
+    ([file, ts, verb]) => `import { ${verb}${ts} } from './${file.replace(/\.ts$/, '.js')}';`,
+  );
   const names = migrations.map(([, ts, verb]) => `  ${verb}${ts},`);
   await fs.writeFile(
     path.join(MIGRATIONS_DIR, 'index.ts'),

@@ -35,7 +35,9 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}${options.empty ? '' : ` TEMPLATE ${fromGlobalSetup('TEST_TEMPLATE_DATABASE')}`}`);
+  await admin(
+    `CREATE DATABASE ${name}${options.empty ? '' : ` TEMPLATE ${fromGlobalSetup('TEST_TEMPLATE_DATABASE')}`}`,
+  );
   return {
     name,
     url: withDatabaseName(serverUrl(), name),

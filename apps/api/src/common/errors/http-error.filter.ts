@@ -117,12 +117,19 @@ function describeRequestError(exception: unknown): Omit<ErrorBody, 'requestId'> 
 /** A safety net: constraint violations that a service did not translate itself. No SQL leaves here. */
 function describeDatabaseError(error: QueryFailedError): Omit<ErrorBody, 'requestId'> | undefined {
   const driverError = error.driverError as { code?: string; constraint?: string; column?: string } | undefined;
-  const details: ErrorDetail[] = driverError?.column ? [{ field: driverError.column, reason: 'rejected by the database' }] : [];
+  const details: ErrorDetail[] = driverError?.column
+    ? [{ field: driverError.column, reason: 'rejected by the database' }]
+    : [];
   switch (driverError?.code) {
     case '23505':
       return { status: 409, code: 'conflict', message: 'A record with the same key already exists.', details };
     case '23503':
-      return { status: 409, code: 'conflict', message: 'The record refers to, or is referred to by, another record.', details };
+      return {
+        status: 409,
+        code: 'conflict',
+        message: 'The record refers to, or is referred to by, another record.',
+        details,
+      };
     case '23502':
     case '23514':
     case '22P02':

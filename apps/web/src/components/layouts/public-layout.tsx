@@ -9,7 +9,9 @@ const publicNav: readonly NavItem[] = [
 ];
 
 export const PublicLayout = () => (
-  <SiteShell header={<SiteHeader title="Yardstick" homeTo={paths.home} navItems={publicNav} navLabel="Primary navigation" />}>
+  <SiteShell
+    header={<SiteHeader title="Yardstick" homeTo={paths.home} navItems={publicNav} navLabel="Primary navigation" />}
+  >
     <Outlet />
   </SiteShell>
 );

@@ -33,8 +33,8 @@ export const SiteFooter = () => {
           <div className="grid-col-12 tablet:grid-col-8">
             <p className="usa-footer__logo-heading margin-top-0">Yardstick</p>
             <p className="font-body-2xs margin-bottom-0">
-              Customer service standards and results, published under Executive Order 13571, OMB memo M-11-24 and
-              OMB Circular A-11 Section 280.
+              Customer service standards and results, published under Executive Order 13571, OMB memo M-11-24 and OMB
+              Circular A-11 Section 280.
             </p>
           </div>
         </div>

@@ -11,9 +11,9 @@ export const HomeRoute = () => (
         Yardstick shows how well government services keep the promises they make to the public.
       </p>
       <p>
-        Agencies post service standards: plain-language promises such as “We process 90% of passport renewals
-        within 6 weeks.” Each year they measure how they did against those promises, compare themselves with the
-        best in business, and explain any target they missed and what they will do about it.
+        Agencies post service standards: plain-language promises such as “We process 90% of passport renewals within 6
+        weeks.” Each year they measure how they did against those promises, compare themselves with the best in
+        business, and explain any target they missed and what they will do about it.
       </p>
       <h2>What you will find here</h2>
       <ul>

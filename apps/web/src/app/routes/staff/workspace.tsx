@@ -7,8 +7,8 @@ export const StaffWorkspaceRoute = () => (
     <div className="usa-prose">
       <h1>Staff workspace</h1>
       <p className="usa-intro">
-        This is where agency staff will write service standards, record results, explain missed targets and
-        publish their reports.
+        This is where agency staff will write service standards, record results, explain missed targets and publish
+        their reports.
       </p>
       <Alert type="info" headingLevel="h2" heading="Sign-in comes later">
         Staff sign-in is not available yet, so there is nothing to do here for now.
