@@ -10,7 +10,8 @@ COPY libs/contracts/package.json libs/contracts/
 COPY libs/metrics/package.json libs/metrics/
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
-RUN npm ci --no-audit --no-fund
+# npm install (not ci): see .ci/run; it still installs the versions in package-lock.json.
+RUN npm install --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY libs libs
 COPY apps apps
