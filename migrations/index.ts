@@ -1,5 +1,6 @@
 // Every migration, oldest first. `npm run migration:generate -- <VerbNoun>` rewrites this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreateAgencies1795317264450 } from './1795317264450-CreateAgencies.js';
+import { CreateRegistry1795319916350 } from './1795319916350-CreateRegistry.js';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateAgencies1795317264450];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateAgencies1795317264450, CreateRegistry1795319916350];

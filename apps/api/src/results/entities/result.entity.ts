@@ -1,0 +1,92 @@
+import type { ResultChannel } from '@yardstick/contracts';
+import type { Frequency } from '@yardstick/metrics';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { numeric } from '../../database/columns.js';
+import { Standard } from '../../standards/entities/standard.entity.js';
+
+/**
+ * A measured value of a standard for one period and channel ('all' when it covers every channel).
+ * Blank (not known) is null, never 0. (standard, period, channel) is the natural key.
+ */
+@Entity({ name: 'results' })
+@Index('UQ_results_standard_period_channel', ['standardId', 'periodKey', 'channel'], { unique: true })
+@Index('IX_results_agency_period', ['agencyId', 'periodStart'])
+@Check('CK_results_counts', 'numerator >= 0 AND denominator >= 0 AND numerator <= denominator')
+@Check('CK_results_sample_size', 'sample_size >= 0')
+export class Result {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  standardId!: string;
+
+  @ManyToOne(() => Standard, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'standard_id' })
+  standard?: Relation<Standard>;
+
+  /** The standard's agency, kept here so large result tables can be keyed and scoped by agency. */
+  @Column({ type: 'uuid' })
+  agencyId!: string;
+
+  /** `2026-03`, `FY2026-Q2` or `FY2026`. */
+  @Column({ type: 'text' })
+  periodKey!: string;
+
+  @Column({ type: 'text' })
+  frequency!: Frequency;
+
+  @Column({ type: 'date' })
+  periodStart!: string;
+
+  @Column({ type: 'date' })
+  periodEnd!: string;
+
+  @Column({ type: 'smallint' })
+  fiscalYear!: number;
+
+  @Column({ type: 'text', default: 'all' })
+  channel!: ResultChannel;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  value!: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  numerator!: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  denominator!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  sampleSize!: number | null;
+
+  /** Where the figure comes from (system, survey, report). */
+  @Column({ type: 'text', nullable: true })
+  source!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  dataQualityNote!: string | null;
+
+  @Column({ type: 'integer', default: 1 })
+  revision!: number;
+
+  /** Results go public once certified. */
+  @Column({ type: 'timestamptz', nullable: true })
+  certifiedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,66 @@
+import type { Unit } from '@yardstick/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { numeric } from '../../database/columns.js';
+import { Standard } from './standard.entity.js';
+
+/** A standard's target for a fiscal year, or for one quarter of it. */
+@Entity({ name: 'targets' })
+@Index('UQ_targets_standard_period', ['standardId', 'fiscalYear', 'quarter'], { unique: true })
+@Check('CK_targets_quarter', 'quarter BETWEEN 0 AND 4')
+@Check('CK_targets_range', 'min_value IS NULL OR max_value IS NULL OR min_value <= max_value')
+export class Target {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  standardId!: string;
+
+  @ManyToOne(() => Standard, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'standard_id' })
+  standard?: Relation<Standard>;
+
+  @Column({ type: 'smallint' })
+  fiscalYear!: number;
+
+  /** 1-4 for a quarter's target; 0 for the whole fiscal year (0, not null, so the key stays unique). */
+  @Column({ type: 'smallint', default: 0 })
+  quarter!: number;
+
+  /** The target for higher- or lower-is-better measures. */
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  value!: number | null;
+
+  /** The range for within-range measures. */
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  minValue!: number | null;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  maxValue!: number | null;
+
+  @Column({ type: 'text' })
+  unit!: Unit;
+
+  /** Starting point for progress: (current - baseline) / (target - baseline). */
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  baseline!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
