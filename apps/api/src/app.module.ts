@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AgenciesModule } from './agencies/agencies.module.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
@@ -26,6 +27,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         HealthModule,
+        AgenciesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './health.js';
 export * from './domain.js';
 export * from './pagination.js';
+export * from './registry.js';

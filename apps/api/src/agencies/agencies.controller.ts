@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AgencyBody, Page } from '@yardstick/contracts';
+import { AgenciesService } from './agencies.service.js';
+import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
+
+@ApiTags('agencies')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Get()
+  list(@Query() query: ListAgenciesQueryDto): Promise<Page<AgencyBody>> {
+    return this.agencies.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<AgencyBody> {
+    return this.agencies.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateAgencyDto): Promise<AgencyBody> {
+    return this.agencies.create(dto);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyBody> {
+    return this.agencies.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.agencies.remove(id);
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'Social Security Administration' })
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'SSA' })
+  @Matches(/^[A-Z][A-Z0-9-]{0,19}$/, { message: 'must be 1 to 20 capital letters, digits or hyphens, e.g. SSA' })
+  abbreviation!: string;
+
+  @ApiProperty({ example: 'ssa' })
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @Length(1, 80)
+  slug!: string;
+
+  @ApiPropertyOptional({ description: 'The department this bureau belongs to.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://www.ssa.gov' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  websiteUrl?: string | null;
+}
+
+export class UpdateAgencyDto extends PartialType(CreateAgencyDto) {}
+
+export const AGENCY_SORTS = ['name', 'abbreviation', 'createdAt'] as const;
+
+export class ListAgenciesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only the bureaus of this department.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the name or the abbreviation.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_SORTS, default: 'name' })
+  @IsOptional()
+  @IsIn(AGENCY_SORTS)
+  sort: (typeof AGENCY_SORTS)[number] = 'name';
+}
