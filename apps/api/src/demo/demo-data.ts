@@ -1,0 +1,494 @@
+/**
+ * Demonstration data: a deterministic generator (the same output for the same day, every run) of
+ * agencies, services, standards across the three M-11-24 dimensions, targets, benchmarks with sources
+ * and results from FY2021 to the current fiscal year, with seasonality, noise, improvement and misses.
+ * Every agency is flagged and named as demonstration data. Pure: no database, no clock.
+ */
+import type { Channel, Computation, Dimension, Direction, StandardStatus, Unit } from '@yardstick/contracts';
+import {
+  fiscalYearOf,
+  periodOf,
+  periodsBetween,
+  previousPeriod,
+  shareOf,
+  type Frequency,
+  type IsoDate,
+} from '@yardstick/metrics';
+
+export const DEMO_FIRST_FISCAL_YEAR = 2021;
+
+export type DemoAgency = { key: string; name: string; abbreviation: string; slug: string; parentKey: string | null; websiteUrl: string };
+export type DemoService = {
+  key: string;
+  agencyKey: string;
+  name: string;
+  slug: string;
+  description: string;
+  customers: string;
+  channels: Channel[];
+  hisp: boolean;
+  publicUrl: string;
+};
+export type DemoStandard = {
+  key: string;
+  serviceKey: string;
+  agencyKey: string;
+  code: string;
+  status: StandardStatus;
+  title: string;
+  statement: string;
+  dimension: Dimension;
+  measureDescription: string;
+  unit: Unit;
+  computation: Computation;
+  direction: Direction;
+  thresholdValue: number | null;
+  thresholdUnit: Unit | null;
+  channelScope: Channel[];
+  frequency: Frequency;
+  benchmarkKeys: string[];
+};
+export type DemoTarget = { standardKey: string; fiscalYear: number; value: number; baseline: number | null };
+export type DemoBenchmark = {
+  key: string;
+  name: string;
+  description: string;
+  sourceOrganization: string;
+  sourceUrl: string;
+  year: number;
+  value: number;
+  unit: Unit;
+};
+export type DemoResult = {
+  standardKey: string;
+  periodKey: string;
+  channel: Channel | 'all';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  dataQualityNote: string | null;
+  certified: boolean;
+};
+export type DemoData = {
+  agencies: DemoAgency[];
+  services: DemoService[];
+  benchmarks: DemoBenchmark[];
+  standards: DemoStandard[];
+  targets: DemoTarget[];
+  results: DemoResult[];
+};
+
+/** Mulberry32: a small seeded generator, so that every run draws the same numbers. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AGENCIES: [key: string, name: string, abbreviation: string, parent: string | null, url: string][] = [
+  ['dos', 'Department of State', 'DOS', null, 'https://www.state.gov'],
+  ['ca', 'Bureau of Consular Affairs', 'CA', 'dos', 'https://travel.state.gov'],
+  ['ssa', 'Social Security Administration', 'SSA', null, 'https://www.ssa.gov'],
+  ['irs', 'Internal Revenue Service', 'IRS', null, 'https://www.irs.gov'],
+  ['va', 'Department of Veterans Affairs', 'VA', null, 'https://www.va.gov'],
+  ['uscis', 'U.S. Citizenship and Immigration Services', 'USCIS', null, 'https://www.uscis.gov'],
+  ['tsa', 'Transportation Security Administration', 'TSA', null, 'https://www.tsa.gov'],
+  ['fsa', 'Federal Student Aid', 'FSA', null, 'https://studentaid.gov'],
+];
+
+const SERVICES: [agency: string, name: string, customers: string, channels: Channel[], hisp: boolean][] = [
+  ['ca', 'Passport renewal', 'U.S. citizens renewing an adult passport', ['mail', 'online'], true],
+  ['ca', 'First-time passport application', 'U.S. citizens applying for their first passport', ['in_person', 'mail'], true],
+  ['ca', 'Passport inquiries', 'Applicants with questions about an application', ['phone', 'email', 'chat'], false],
+  ['ca', 'Emergency assistance abroad', 'U.S. citizens in trouble overseas', ['phone', 'in_person'], false],
+  ['ssa', 'Retirement benefits application', 'People claiming retirement benefits', ['online', 'phone', 'in_person'], true],
+  ['ssa', 'Replacement Social Security card', 'Card holders who lost a card', ['online', 'in_person', 'mail'], true],
+  ['ssa', 'National 800 number', 'Callers to the national number', ['phone'], true],
+  ['ssa', 'Disability claims', 'People applying for disability benefits', ['online', 'phone', 'in_person'], true],
+  ['irs', 'Individual tax refunds', 'Individual taxpayers due a refund', ['online', 'mail'], true],
+  ['irs', 'Taxpayer assistance line', 'Taxpayers calling with questions', ['phone'], true],
+  ['irs', 'Identity theft victim assistance', 'Taxpayers whose identity was misused', ['phone', 'mail'], false],
+  ['irs', 'Employer identification numbers', 'Businesses applying for an EIN', ['online', 'mail'], false],
+  ['va', 'Disability compensation claims', 'Veterans filing a disability claim', ['online', 'mail', 'in_person'], true],
+  ['va', 'Outpatient appointments', 'Veterans scheduling care', ['phone', 'online', 'in_person'], true],
+  ['va', 'Education benefits (GI Bill)', 'Veterans and dependents in school', ['online', 'phone'], true],
+  ['va', 'Veterans crisis and benefits line', 'Veterans and families calling for help', ['phone', 'chat'], false],
+  ['uscis', 'Naturalization applications', 'Permanent residents applying for citizenship', ['online', 'mail'], true],
+  ['uscis', 'Green card renewal', 'Permanent residents renewing a card', ['online', 'mail'], true],
+  ['uscis', 'Contact center', 'Applicants calling about a case', ['phone', 'chat'], true],
+  ['uscis', 'Employment authorization', 'Applicants for a work permit', ['online', 'mail'], false],
+  ['tsa', 'Airport security screening', 'Air travelers', ['in_person'], true],
+  ['tsa', 'TSA PreCheck enrollment', 'Travelers enrolling in PreCheck', ['online', 'in_person'], true],
+  ['tsa', 'Traveler redress', 'Travelers repeatedly delayed at screening', ['online', 'mail'], false],
+  ['tsa', 'Contact center', 'Travelers with questions or complaints', ['phone', 'email'], false],
+  ['fsa', 'FAFSA processing', 'Students applying for federal aid', ['online', 'mobile_app'], true],
+  ['fsa', 'Loan servicing inquiries', 'Borrowers with questions about a loan', ['phone', 'chat', 'email'], true],
+  ['fsa', 'Public Service Loan Forgiveness', 'Borrowers working in public service', ['online', 'mail'], true],
+  ['fsa', 'Income-driven repayment', 'Borrowers applying for a lower payment', ['online', 'phone'], false],
+  ['ssa', 'Medicare Part D extra help', 'People with limited income and resources', ['online', 'phone', 'mail'], false],
+  ['va', 'Burial and memorial benefits', 'Families of deceased veterans', ['phone', 'mail'], false],
+  ['uscis', 'Citizenship interview scheduling', 'Applicants awaiting an interview', ['online', 'in_person'], false],
+  ['irs', 'Amended return processing', 'Taxpayers correcting a return', ['mail', 'online'], false],
+];
+
+const BENCHMARKS: DemoBenchmark[] = [
+  {
+    key: 'acsi-federal',
+    name: 'Customer satisfaction, federal government average',
+    description: 'Share of surveyed customers satisfied with federal services (demonstration value).',
+    sourceOrganization: 'American Customer Satisfaction Index',
+    sourceUrl: 'https://theacsi.org',
+    year: 2024,
+    value: 68,
+    unit: 'percent',
+  },
+  {
+    key: 'acsi-banks',
+    name: 'Customer satisfaction, retail banks',
+    description: 'Share of retail bank customers satisfied (demonstration value).',
+    sourceOrganization: 'American Customer Satisfaction Index',
+    sourceUrl: 'https://theacsi.org',
+    year: 2024,
+    value: 79,
+    unit: 'percent',
+  },
+  {
+    key: 'courier-ontime',
+    name: 'Documents delivered on time by private couriers',
+    description: 'On-time delivery of document shipments (demonstration value).',
+    sourceOrganization: 'Parcel industry report',
+    sourceUrl: 'https://www.example.com/parcel-industry-report',
+    year: 2024,
+    value: 96,
+    unit: 'percent',
+  },
+  {
+    key: 'insurer-claims',
+    name: 'Insurance claims paid accurately on first review',
+    description: 'Claims decided without a later correction (demonstration value).',
+    sourceOrganization: 'Insurance industry benchmark study',
+    sourceUrl: 'https://www.example.com/claims-benchmark',
+    year: 2023,
+    value: 97,
+    unit: 'percent',
+  },
+  {
+    key: 'contact-center',
+    name: 'Calls answered within 5 minutes, best contact centers',
+    description: 'Top-quartile service level of private contact centers (demonstration value).',
+    sourceOrganization: 'Contact center benchmark survey',
+    sourceUrl: 'https://www.example.com/contact-center-survey',
+    year: 2024,
+    value: 90,
+    unit: 'percent',
+  },
+];
+
+type Template = {
+  dimension: Dimension;
+  unit: Unit;
+  computation: Computation;
+  direction: Direction;
+  frequency: Frequency;
+  threshold: number | null;
+  thresholdUnit: Unit | null;
+  /** Level in FY2021 and the level reached by the current year (improvement), in the unit. */
+  start: number;
+  end: number;
+  target: number;
+  noise: number;
+  volume: number;
+  benchmarks: string[];
+  title: (service: string) => string;
+  statement: (service: string) => string;
+  measure: string;
+};
+
+function templatesFor(channels: Channel[], rand: () => number): Template[] {
+  const phoneOnly = channels.length === 1 && channels[0] === 'phone';
+  const days = [5, 10, 14, 30, 42, 60][Math.floor(rand() * 6)]!;
+  const speed: Template = phoneOnly
+    ? {
+        dimension: 'speed',
+        unit: 'percent',
+        computation: 'share_meeting_threshold',
+        direction: 'higher_is_better',
+        frequency: 'month',
+        threshold: 5,
+        thresholdUnit: 'minutes',
+        start: 62 + rand() * 10,
+        end: 78 + rand() * 12,
+        target: 80,
+        noise: 4,
+        volume: 200_000,
+        benchmarks: ['contact-center'],
+        title: () => 'Calls answered within 5 minutes',
+        statement: () => 'We answer 80% of calls within 5 minutes.',
+        measure: 'Share of calls reaching an agent within 5 minutes of joining the queue.',
+      }
+    : rand() < 0.65
+      ? {
+          dimension: 'speed',
+          unit: 'percent',
+          computation: 'share_meeting_threshold',
+          direction: 'higher_is_better',
+          frequency: 'month',
+          threshold: days,
+          thresholdUnit: 'days',
+          start: 70 + rand() * 12,
+          end: 84 + rand() * 12,
+          target: 90,
+          noise: 3,
+          volume: 20_000 + Math.floor(rand() * 80_000),
+          benchmarks: ['courier-ontime'],
+          title: (s) => `${s}: processing time`,
+          statement: (s) => `We complete 90% of ${s.toLowerCase()} requests within ${days} days.`,
+          measure: `Share of requests completed within ${days} calendar days of receipt.`,
+        }
+      : {
+          dimension: 'speed',
+          unit: 'days',
+          computation: 'mean',
+          direction: 'lower_is_better',
+          frequency: 'quarter',
+          threshold: null,
+          thresholdUnit: null,
+          start: days * 1.6,
+          end: days * (0.85 + rand() * 0.3),
+          target: days,
+          noise: days * 0.08,
+          volume: 5_000 + Math.floor(rand() * 40_000),
+          benchmarks: [],
+          title: (s) => `${s}: average processing days`,
+          statement: (s) => `We complete ${s.toLowerCase()} requests in ${days} days or fewer on average.`,
+          measure: 'Average calendar days from receipt to decision, over all completed requests.',
+        };
+  const accuracy: Template = {
+    dimension: 'accuracy',
+    unit: 'percent',
+    computation: 'share_meeting_threshold',
+    direction: 'higher_is_better',
+    frequency: 'quarter',
+    threshold: 0,
+    thresholdUnit: 'count',
+    start: 90 + rand() * 4,
+    end: 94 + rand() * 5,
+    target: 95,
+    noise: 1.2,
+    volume: 2_000 + Math.floor(rand() * 3_000),
+    benchmarks: ['insurer-claims'],
+    title: (s) => `${s}: accuracy`,
+    statement: (s) => `We get 95% of ${s.toLowerCase()} decisions right the first time.`,
+    measure: 'Share of sampled cases found without an error on quality review (errors allowed: 0).',
+  };
+  const satisfaction: Template =
+    rand() < 0.5
+      ? {
+          dimension: 'satisfaction',
+          unit: 'percent',
+          computation: 'share_meeting_threshold',
+          direction: 'higher_is_better',
+          frequency: 'quarter',
+          threshold: 4,
+          thresholdUnit: 'score',
+          start: 60 + rand() * 12,
+          end: 70 + rand() * 15,
+          target: 75,
+          noise: 3,
+          volume: 800 + Math.floor(rand() * 2_000),
+          benchmarks: ['acsi-federal', 'acsi-banks'],
+          title: (s) => `${s}: customer satisfaction`,
+          statement: () => '75% of customers tell us they are satisfied with the service.',
+          measure: 'Share of survey respondents answering 4 or 5 of 5 to "I am satisfied with the service I received".',
+        }
+      : {
+          dimension: 'satisfaction',
+          unit: 'score',
+          computation: 'mean',
+          direction: 'higher_is_better',
+          frequency: 'quarter',
+          threshold: null,
+          thresholdUnit: null,
+          start: 3.6 + rand() * 0.4,
+          end: 3.9 + rand() * 0.6,
+          target: 4.2,
+          noise: 0.08,
+          volume: 600 + Math.floor(rand() * 1_500),
+          benchmarks: [],
+          title: (s) => `${s}: satisfaction score`,
+          statement: () => 'Customers rate the service 4.2 out of 5 or better on average.',
+          measure: 'Mean answer, 1 to 5, to the A-11 Section 280 satisfaction question.',
+        };
+  return [speed, accuracy, satisfaction];
+}
+
+/** Demonstration data as of `today`: results for every period that has ended, through the current fiscal year. */
+export function generateDemoData(today: IsoDate): DemoData {
+  const rand = random(20260401);
+  const currentYear = fiscalYearOf(today);
+  const agencies: DemoAgency[] = AGENCIES.map(([key, name, abbreviation, parentKey, websiteUrl]) => ({
+    key,
+    name: `${name} (demonstration)`,
+    abbreviation: `${abbreviation}-DEMO`,
+    slug: `${key}-demo`,
+    parentKey,
+    websiteUrl,
+  }));
+  const services: DemoService[] = SERVICES.map(([agencyKey, name, customers, channels, hisp], index) => ({
+    key: `svc${index}`,
+    agencyKey,
+    name,
+    slug: `${agencyKey}-${slugify(name)}`,
+    description: `${name}: demonstration service generated by Yardstick.`,
+    customers,
+    channels,
+    hisp,
+    publicUrl: `${AGENCIES.find(([key]) => key === agencyKey)![4]}/`,
+  }));
+
+  const standards: DemoStandard[] = [];
+  const targets: DemoTarget[] = [];
+  const results: DemoResult[] = [];
+  const lastEnded = (frequency: Frequency) => previousPeriod(periodOf(today, frequency));
+  const certifiedUntil = previousPeriod(periodOf(today, 'quarter')).start;
+
+  services.forEach((service, serviceIndex) => {
+    templatesFor(service.channels, rand).forEach((template, templateIndex) => {
+      const key = `${service.key}-${template.dimension}`;
+      const agency = agencies.find((a) => a.key === service.agencyKey)!;
+      const roll = rand();
+      const status: StandardStatus = roll < 0.06 ? 'draft' : roll < 0.1 ? 'in_review' : 'published';
+      standards.push({
+        key,
+        serviceKey: service.key,
+        agencyKey: service.agencyKey,
+        code: `${agency.abbreviation.replace('-DEMO', '')}-${String(serviceIndex + 1).padStart(2, '0')}-${['SPD', 'ACC', 'SAT'][templateIndex]}`,
+        status,
+        title: template.title(service.name),
+        statement: template.statement(service.name),
+        dimension: template.dimension,
+        measureDescription: template.measure,
+        unit: template.unit,
+        computation: template.computation,
+        direction: template.direction,
+        thresholdValue: template.threshold,
+        thresholdUnit: template.thresholdUnit,
+        channelScope: [],
+        frequency: template.frequency,
+        benchmarkKeys: template.benchmarks,
+      });
+      for (let year = DEMO_FIRST_FISCAL_YEAR; year <= currentYear; year += 1) {
+        targets.push({
+          standardKey: key,
+          fiscalYear: year,
+          value: round(template.target, template.unit),
+          baseline: year === DEMO_FIRST_FISCAL_YEAR ? round(template.start, template.unit) : null,
+        });
+      }
+      if (status !== 'published') return;
+
+      const periods = periodsBetween(
+        template.frequency === 'month' ? `${DEMO_FIRST_FISCAL_YEAR - 1}-10` : `FY${DEMO_FIRST_FISCAL_YEAR}-Q1`,
+        lastEnded(template.frequency),
+      );
+      const span = Math.max(periods.length - 1, 1);
+      const channels = template.frequency === 'month' && service.channels.length > 1 ? service.channels.slice(0, 2) : [];
+      periods.forEach((period, i) => {
+        // Improvement over the years, a seasonal dip in the spring filing/travel peak, and noise.
+        const month = Number(period.start.slice(5, 7));
+        const season = Math.cos(((month - 4) / 12) * 2 * Math.PI) * template.noise * 0.8;
+        const level = template.start + ((template.end - template.start) * i) / span;
+        const sign = template.direction === 'lower_is_better' ? 1 : -1;
+        const raw = level + sign * season + (rand() - 0.5) * 2 * template.noise;
+        const certified = period.end < certifiedUntil;
+        if (rand() < 0.01) {
+          results.push({
+            standardKey: key,
+            periodKey: period.key,
+            channel: 'all',
+            value: null,
+            numerator: null,
+            denominator: null,
+            sampleSize: null,
+            dataQualityNote: 'Not reported: the case management system was being replaced this period.',
+            certified,
+          });
+          return;
+        }
+        const volume = Math.round(template.volume * (0.85 + rand() * 0.3) * (template.frequency === 'quarter' ? 3 : 1));
+        if (template.computation === 'share_meeting_threshold') {
+          const parts = channels.length > 0 ? splitVolume(volume, channels.length, rand) : [volume];
+          const counts = parts.map((denominator, p) => {
+            const share = clamp(raw + (p === 0 ? 1.5 : -1.5), 0, 100);
+            return { denominator, numerator: Math.round((denominator * share) / 100) };
+          });
+          const numerator = counts.reduce((sum, c) => sum + c.numerator, 0);
+          results.push({
+            standardKey: key,
+            periodKey: period.key,
+            channel: 'all',
+            value: shareOf(numerator, volume),
+            numerator,
+            denominator: volume,
+            sampleSize: null,
+            dataQualityNote: null,
+            certified,
+          });
+          counts.forEach((count, p) =>
+            results.push({
+              standardKey: key,
+              periodKey: period.key,
+              channel: channels[p]!,
+              value: shareOf(count.numerator, count.denominator),
+              numerator: count.numerator,
+              denominator: count.denominator,
+              sampleSize: null,
+              dataQualityNote: null,
+              certified,
+            }),
+          );
+        } else {
+          results.push({
+            standardKey: key,
+            periodKey: period.key,
+            channel: 'all',
+            value: round(clamp(raw, template.unit === 'score' ? 1 : 0, template.unit === 'score' ? 5 : Infinity), template.unit),
+            numerator: null,
+            denominator: null,
+            sampleSize: volume,
+            dataQualityNote: null,
+            certified,
+          });
+        }
+      });
+    });
+  });
+  return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results };
+}
+
+function splitVolume(total: number, parts: number, rand: () => number): number[] {
+  const first = Math.round(total * (0.45 + rand() * 0.3));
+  return parts === 1 ? [total] : [first, total - first];
+}
+
+function round(value: number, unit: Unit): number {
+  const decimals = unit === 'score' ? 2 : 1;
+  return Math.round(value * 10 ** decimals) / 10 ** decimals;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Result } from './entities/result.entity.js';
+import { ResultsController } from './results.controller.js';
+import { ResultsService } from './results.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Result])],
+  controllers: [ResultsController],
+  providers: [ResultsService],
+})
+export class ResultsModule {}

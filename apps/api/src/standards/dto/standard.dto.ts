@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  CHANNELS,
+  COMPUTATIONS,
+  DIMENSIONS,
+  DIRECTIONS,
+  INDICATOR_KINDS,
+  STANDARD_STATUSES,
+  UNITS,
+  type Channel,
+  type Computation,
+  type Dimension,
+  type Direction,
+  type IndicatorKind,
+  type StandardStatus,
+  type Unit,
+} from '@yardstick/contracts';
+import { FREQUENCIES, type Frequency } from '@yardstick/metrics';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+
+/** What a standard promises and how it is measured: the content of a version. */
+export class StandardContentDto {
+  @ApiProperty({ example: 'Passport renewal processing time' })
+  @IsString()
+  @Length(3, 200)
+  title!: string;
+
+  @ApiProperty({ example: 'We process 90% of passport renewals within 6 weeks.' })
+  @IsString()
+  @Length(10, 1000)
+  statement!: string;
+
+  @ApiProperty({ enum: DIMENSIONS })
+  @IsIn(DIMENSIONS)
+  dimension!: Dimension;
+
+  @ApiProperty({ example: 'Share of routine renewals completed within 42 days of receipt.' })
+  @IsString()
+  @Length(10, 4000)
+  measureDescription!: string;
+
+  @ApiProperty({ enum: UNITS })
+  @IsIn(UNITS)
+  unit!: Unit;
+
+  @ApiProperty({ enum: COMPUTATIONS })
+  @IsIn(COMPUTATIONS)
+  computation!: Computation;
+
+  @ApiProperty({ enum: DIRECTIONS })
+  @IsIn(DIRECTIONS)
+  direction!: Direction;
+
+  @ApiPropertyOptional({ description: 'For shares meeting a threshold: the threshold, e.g. 42.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  thresholdValue?: number | null;
+
+  @ApiPropertyOptional({ enum: UNITS, description: 'The unit of the threshold, e.g. days.' })
+  @IsOptional()
+  @IsIn(UNITS)
+  thresholdUnit?: Unit | null;
+
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'Empty: every channel of the service.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  channelScope?: Channel[];
+
+  @ApiProperty({ enum: FREQUENCIES })
+  @IsIn(FREQUENCIES)
+  frequency!: Frequency;
+
+  @ApiPropertyOptional({ description: 'Width of the "near" band in the unit; default 5% of the target.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  nearTolerance?: number | null;
+
+  @ApiPropertyOptional({ enum: INDICATOR_KINDS })
+  @IsOptional()
+  @IsIn(INDICATOR_KINDS)
+  indicatorKind?: IndicatorKind | null;
+
+  @ApiPropertyOptional({ description: 'The strategic goal, objective or Agency Priority Goal it supports.' })
+  @IsOptional()
+  @IsUUID()
+  goalId?: string | null;
+}
+
+export class CreateStandardDto extends StandardContentDto {
+  @ApiProperty()
+  @IsUUID()
+  serviceId!: string;
+
+  @ApiProperty({ example: 'PPT-RENEW-TIME', description: 'Stable key within the agency, used by imports.' })
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, {
+    message: 'must be capital letters, digits, dots, hyphens or underscores (up to 64), e.g. PPT-RENEW-TIME',
+  })
+  code!: string;
+}
+
+/** An edit: changes the pending version, or starts a new draft from the published one. */
+export class UpdateStandardDto extends PartialType(StandardContentDto) {}
+
+export const STANDARD_SORTS = ['code', 'title', 'createdAt', 'updatedAt'] as const;
+
+export class ListStandardsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ enum: DIMENSIONS })
+  @IsOptional()
+  @IsIn(DIMENSIONS)
+  dimension?: Dimension;
+
+  @ApiPropertyOptional({ enum: STANDARD_STATUSES })
+  @IsOptional()
+  @IsIn(STANDARD_STATUSES)
+  status?: StandardStatus;
+
+  @ApiPropertyOptional({ description: 'Only standards with a target in this fiscal year.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ description: 'Words in the code, title or statement.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: STANDARD_SORTS, default: 'code' })
+  @IsOptional()
+  @IsIn(STANDARD_SORTS)
+  sort: (typeof STANDARD_SORTS)[number] = 'code';
+}
+
+export class TargetDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Omit for the whole fiscal year.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number | null;
+
+  @ApiPropertyOptional({ description: 'The target, for higher- or lower-is-better measures.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value?: number | null;
+
+  @ApiPropertyOptional({ description: 'For within-range measures.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  minValue?: number | null;
+
+  @ApiPropertyOptional({ description: 'For within-range measures.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  maxValue?: number | null;
+
+  @ApiProperty({ enum: UNITS, description: "Must be the standard's unit." })
+  @IsIn(UNITS)
+  unit!: Unit;
+
+  @ApiPropertyOptional({ description: 'Starting point for progress toward the target.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string | null;
+}
+
+export class LinkBenchmarkDto {
+  @ApiProperty()
+  @IsUUID()
+  benchmarkId!: string;
+}
+

@@ -1,0 +1,454 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type {
+  BenchmarkBody,
+  ErrorDetail,
+  Page,
+  StandardBody,
+  StandardVersionBody,
+  TargetBody,
+} from '@yardstick/contracts';
+import { fiscalYearOf, unitValueProblem } from '@yardstick/metrics';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { escapeLike } from '../agencies/agencies.service.js';
+import { toBenchmarkBody } from '../benchmarks/benchmarks.service.js';
+import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
+import {
+  AppException,
+  ConflictAppException,
+  NotFoundAppException,
+  ValidationFailedException,
+} from '../common/errors/app.exception.js';
+import { paginate } from '../common/pagination.js';
+import { Goal } from '../goals/entities/goal.entity.js';
+import { Result } from '../results/entities/result.entity.js';
+import { Service } from '../services/entities/service.entity.js';
+import type {
+  CreateStandardDto,
+  ListStandardsQueryDto,
+  StandardContentDto,
+  TargetDto,
+  UpdateStandardDto,
+} from './dto/standard.dto.js';
+import { StandardVersion } from './entities/standard-version.entity.js';
+import { Standard } from './entities/standard.entity.js';
+import { Target } from './entities/target.entity.js';
+import { StandingService } from './standing.service.js';
+
+const CONTENT_FIELDS = [
+  'title',
+  'statement',
+  'dimension',
+  'measureDescription',
+  'unit',
+  'computation',
+  'direction',
+  'thresholdValue',
+  'thresholdUnit',
+  'channelScope',
+  'frequency',
+  'nearTolerance',
+  'indicatorKind',
+  'goalId',
+] as const satisfies readonly (keyof StandardContentDto & keyof StandardVersion)[];
+
+type Content = Pick<StandardVersion, (typeof CONTENT_FIELDS)[number]>;
+
+@Injectable()
+export class StandardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Standard) private readonly standards: Repository<Standard>,
+    @InjectRepository(StandardVersion) private readonly versions: Repository<StandardVersion>,
+    @InjectRepository(Target) private readonly targets: Repository<Target>,
+    private readonly standing: StandingService,
+  ) {}
+
+  async list(query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
+    const builder = this.standards
+      .createQueryBuilder('standard')
+      .innerJoin(
+        StandardVersion,
+        'current',
+        'current.id = COALESCE(standard.published_version_id, standard.pending_version_id)',
+      );
+    if (query.agencyId) builder.andWhere('standard.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.serviceId) builder.andWhere('standard.service_id = :serviceId', { serviceId: query.serviceId });
+    if (query.status) builder.andWhere('standard.status = :status', { status: query.status });
+    if (query.dimension) builder.andWhere('current.dimension = :dimension', { dimension: query.dimension });
+    if (query.fiscalYear) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM targets t WHERE t.standard_id = standard.id AND t.fiscal_year = :fiscalYear)',
+        { fiscalYear: query.fiscalYear },
+      );
+    }
+    if (query.q) {
+      builder.andWhere('(standard.code ILIKE :q OR current.title ILIKE :q OR current.statement ILIKE :q)', {
+        q: `%${escapeLike(query.q)}%`,
+      });
+    }
+    const sortColumn = query.sort === 'title' ? 'current.title' : `standard.${query.sort}`;
+    const page = await paginate(builder, query, sortColumn, (standard) => standard);
+    return { ...page, items: await this.toBodies(page.items) };
+  }
+
+  async get(id: string): Promise<StandardBody> {
+    const [body] = await this.toBodies([await this.find(id)]);
+    return body!;
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Standard> {
+    const standard = await manager.findOneBy(Standard, { id });
+    if (!standard) throw new NotFoundAppException('Standard', id);
+    return standard;
+  }
+
+  async create(dto: CreateStandardDto): Promise<StandardBody> {
+    const { serviceId, code, ...content } = dto;
+    const service = await this.dataSource.manager.findOneBy(Service, { id: serviceId });
+    if (!service) throw new ValidationFailedException([{ field: 'serviceId', value: serviceId, reason: 'no service with this id' }]);
+    await this.checkContent(normaliseContent(content), service.agencyId);
+    if (await this.standards.existsBy({ agencyId: service.agencyId, code })) {
+      throw new ConflictAppException(`The agency already has a standard with the code "${code}".`, [
+        { field: 'code', value: code, reason: 'already taken in this agency' },
+      ]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const standard = await manager.save(
+        manager.create(Standard, { agencyId: service.agencyId, serviceId, code, status: 'draft' }),
+      );
+      const version = await manager.save(
+        manager.create(StandardVersion, { ...normaliseContent(content), standardId: standard.id, version: 1 }),
+      );
+      await manager.update(Standard, { id: standard.id }, { pendingVersionId: version.id });
+      return standard.id;
+    });
+    return this.get(id);
+  }
+
+  /** Edits the pending draft, or starts a new draft from the published version: never edits it in place. */
+  async update(id: string, dto: UpdateStandardDto): Promise<StandardBody> {
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      if (standard.status === 'retired') throw new ConflictAppException('A retired standard cannot be edited.');
+      const pending = standard.pendingVersionId
+        ? await manager.findOneByOrFail(StandardVersion, { id: standard.pendingVersionId })
+        : null;
+      if (pending?.status === 'in_review') {
+        throw new ConflictAppException('This version is in review: return it to draft (or publish it) before editing.');
+      }
+      const base = pending ?? (await manager.findOneByOrFail(StandardVersion, { id: standard.publishedVersionId! }));
+      const content = normaliseContent({ ...pickContent(base), ...dto });
+      await this.checkContent(content, standard.agencyId);
+      if (pending) {
+        await manager.update(StandardVersion, { id: pending.id }, content);
+      } else {
+        const version = await manager.save(
+          manager.create(StandardVersion, { ...content, standardId: id, version: base.version + 1 }),
+        );
+        await manager.update(Standard, { id }, { pendingVersionId: version.id });
+      }
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      const results = await manager.countBy(Result, { standardId: id });
+      if (results > 0) {
+        throw new ConflictAppException(
+          `Standard ${standard.code} has ${results} result(s); retire it instead, so its record stays public.`,
+        );
+      }
+      await manager.update(Standard, { id }, { publishedVersionId: null, pendingVersionId: null });
+      await manager.delete(Standard, { id });
+    });
+  }
+
+  async submit(id: string): Promise<StandardBody> {
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      const pending = await this.pendingVersion(manager, standard, 'submit');
+      if (pending.status !== 'draft') throw new ConflictAppException('This version is already in review.');
+      await manager.update(StandardVersion, { id: pending.id }, { status: 'in_review' });
+      if (standard.status === 'draft') await manager.update(Standard, { id }, { status: 'in_review' });
+    });
+    return this.get(id);
+  }
+
+  async publish(id: string): Promise<StandardBody> {
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      const pending = await this.pendingVersion(manager, standard, 'publish');
+      if (pending.status !== 'in_review') {
+        throw new ConflictAppException('Submit the version for review before publishing it.');
+      }
+      const fiscalYear = fiscalYearOf(new Date());
+      if (!(await manager.existsBy(Target, { standardId: id, fiscalYear }))) {
+        throw new ConflictAppException(`Set a target for FY${fiscalYear} before publishing this standard.`, [
+          { field: 'targets', reason: `no target for the current fiscal year, FY${fiscalYear}` },
+        ]);
+      }
+      await this.checkTargetsMatch(manager, id, pending);
+      if (standard.publishedVersionId) {
+        await manager.update(StandardVersion, { id: standard.publishedVersionId }, { status: 'superseded' });
+      }
+      await manager.update(StandardVersion, { id: pending.id }, { status: 'published', publishedAt: new Date() });
+      await manager.update(
+        Standard,
+        { id },
+        { status: 'published', publishedVersionId: pending.id, pendingVersionId: null },
+      );
+    });
+    return this.get(id);
+  }
+
+  async retire(id: string): Promise<StandardBody> {
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      if (standard.status === 'retired') throw new ConflictAppException('This standard is already retired.');
+      if (!standard.publishedVersionId) {
+        throw new ConflictAppException('A standard that was never published can be deleted instead of retired.');
+      }
+      if (standard.pendingVersionId) {
+        // An unpublished edit dies with the standard; the published versions stay readable.
+        await manager.update(Standard, { id }, { pendingVersionId: null });
+        await manager.delete(StandardVersion, { id: standard.pendingVersionId });
+      }
+      await manager.update(Standard, { id }, { status: 'retired', retiredAt: new Date() });
+    });
+    return this.get(id);
+  }
+
+  async listVersions(id: string): Promise<StandardVersionBody[]> {
+    await this.find(id);
+    const versions = await this.versions.find({ where: { standardId: id }, order: { version: 'DESC' } });
+    return versions.map(toVersionBody);
+  }
+
+  async listTargets(id: string): Promise<TargetBody[]> {
+    await this.find(id);
+    const targets = await this.targets.find({ where: { standardId: id }, order: { fiscalYear: 'ASC', quarter: 'ASC' } });
+    return targets.map(toTargetBody);
+  }
+
+  /** Sets the target of one fiscal year (or quarter): creates it, or replaces the one there. */
+  async putTarget(id: string, dto: TargetDto): Promise<TargetBody> {
+    return this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      if (standard.status === 'retired') throw new ConflictAppException('A retired standard takes no new targets.');
+      const version = await manager.findOneByOrFail(StandardVersion, {
+        id: (standard.pendingVersionId ?? standard.publishedVersionId)!,
+      });
+      checkTarget(dto, version);
+      const quarter = dto.quarter ?? 0;
+      const existing = await manager.findOneBy(Target, { standardId: id, fiscalYear: dto.fiscalYear, quarter });
+      const values = {
+        standardId: id,
+        fiscalYear: dto.fiscalYear,
+        quarter,
+        unit: dto.unit,
+        value: dto.value ?? null,
+        minValue: dto.minValue ?? null,
+        maxValue: dto.maxValue ?? null,
+        baseline: dto.baseline ?? null,
+        note: dto.note ?? null,
+      };
+      const target = Object.assign(existing ?? manager.create(Target), values);
+      return toTargetBody(await manager.save(target));
+    });
+  }
+
+  async removeTarget(id: string, targetId: string): Promise<void> {
+    const result = await this.targets.delete({ id: targetId, standardId: id });
+    if (!result.affected) throw new NotFoundAppException('Target', targetId);
+  }
+
+  async listBenchmarks(id: string): Promise<BenchmarkBody[]> {
+    const standard = await this.standards.findOne({ where: { id }, relations: { benchmarks: true } });
+    if (!standard) throw new NotFoundAppException('Standard', id);
+    return (standard.benchmarks ?? []).sort((a, b) => a.name.localeCompare(b.name)).map(toBenchmarkBody);
+  }
+
+  async linkBenchmark(id: string, benchmarkId: string): Promise<BenchmarkBody[]> {
+    await this.find(id);
+    if (!(await this.dataSource.manager.existsBy(Benchmark, { id: benchmarkId }))) {
+      throw new ValidationFailedException([{ field: 'benchmarkId', value: benchmarkId, reason: 'no benchmark with this id' }]);
+    }
+    await this.dataSource.query(
+      'INSERT INTO standard_benchmarks (standard_id, benchmark_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [id, benchmarkId],
+    );
+    return this.listBenchmarks(id);
+  }
+
+  async unlinkBenchmark(id: string, benchmarkId: string): Promise<void> {
+    await this.find(id);
+    const [, affected] = (await this.dataSource.query(
+      'DELETE FROM standard_benchmarks WHERE standard_id = $1 AND benchmark_id = $2',
+      [id, benchmarkId],
+    )) as [unknown, number];
+    if (!affected) throw new NotFoundAppException('Benchmark link', benchmarkId);
+  }
+
+  /** Locks the standard's row for the rest of the transaction, so lifecycle steps never interleave. */
+  private async lock(manager: EntityManager, id: string): Promise<Standard> {
+    const standard = await manager.findOne(Standard, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!standard) throw new NotFoundAppException('Standard', id);
+    return standard;
+  }
+
+  private async pendingVersion(manager: EntityManager, standard: Standard, action: string): Promise<StandardVersion> {
+    if (standard.status === 'retired') throw new ConflictAppException(`A retired standard cannot ${action}.`);
+    if (!standard.pendingVersionId) {
+      throw new ConflictAppException(`There is no draft to ${action}: edit the standard to start one.`);
+    }
+    return manager.findOneByOrFail(StandardVersion, { id: standard.pendingVersionId });
+  }
+
+  /** Targets set before a unit change would no longer compare: publishing needs them in the new unit. */
+  private async checkTargetsMatch(manager: EntityManager, id: string, version: StandardVersion): Promise<void> {
+    const stale = await manager.findBy(Target, { standardId: id });
+    const problems = stale
+      .filter((target) => target.unit !== version.unit)
+      .map((target) => ({
+        field: 'targets',
+        value: `FY${target.fiscalYear}${target.quarter ? `-Q${target.quarter}` : ''}`,
+        reason: `is in ${target.unit}, but the standard is now measured in ${version.unit}`,
+      }));
+    if (problems.length > 0) throw new AppException(409, 'conflict', 'Some targets are not in the standard\'s unit.', problems);
+  }
+
+  private async checkContent(content: Content, agencyId: string): Promise<void> {
+    const problems: ErrorDetail[] = [];
+    if (content.computation === 'share_meeting_threshold') {
+      if (content.unit !== 'percent') {
+        problems.push({ field: 'unit', value: content.unit, reason: 'must be percent for a share meeting a threshold' });
+      }
+      if (content.thresholdValue === null) {
+        problems.push({ field: 'thresholdValue', reason: 'is required for a share meeting a threshold (e.g. 42)' });
+      }
+      if (content.thresholdUnit === null) {
+        problems.push({ field: 'thresholdUnit', reason: 'is required for a share meeting a threshold (e.g. days)' });
+      }
+    } else if (content.thresholdValue !== null || content.thresholdUnit !== null) {
+      problems.push({ field: 'thresholdValue', reason: 'applies only to a share meeting a threshold' });
+    }
+    if (content.goalId) {
+      const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
+      if (!goal || goal.agencyId !== agencyId) {
+        problems.push({ field: 'goalId', value: content.goalId, reason: "no goal with this id in the standard's agency" });
+      }
+    }
+    if (problems.length > 0) throw new ValidationFailedException(problems);
+  }
+
+  private async toBodies(standards: Standard[]): Promise<StandardBody[]> {
+    if (standards.length === 0) return [];
+    const versionIds = standards.flatMap((s) => [s.publishedVersionId, s.pendingVersionId]).filter((v) => v !== null);
+    const versions = new Map((await this.versions.findBy({ id: In(versionIds) })).map((v) => [v.id, v]));
+    const standings = await this.standing.forStandards(
+      standards.map((s) => ({ id: s.id, version: versions.get((s.publishedVersionId ?? s.pendingVersionId)!)! })),
+    );
+    return standards.map((standard) => {
+      const current = versions.get((standard.publishedVersionId ?? standard.pendingVersionId)!)!;
+      const pending = standard.publishedVersionId && standard.pendingVersionId ? versions.get(standard.pendingVersionId)! : null;
+      return {
+        id: standard.id,
+        agencyId: standard.agencyId,
+        serviceId: standard.serviceId,
+        code: standard.code,
+        status: standard.status,
+        current: toVersionBody(current),
+        pending: pending ? toVersionBody(pending) : null,
+        standing: standings.get(standard.id)!,
+        retiredAt: standard.retiredAt?.toISOString() ?? null,
+        createdAt: standard.createdAt.toISOString(),
+        updatedAt: standard.updatedAt.toISOString(),
+      };
+    });
+  }
+}
+
+function pickContent(version: StandardVersion): Content {
+  return Object.fromEntries(CONTENT_FIELDS.map((field) => [field, version[field]])) as Content;
+}
+
+/** Optional fields left out become null (or empty), so that the stored content is always complete. */
+function normaliseContent(content: Partial<Content>): Content {
+  return {
+    ...(content as Content),
+    thresholdValue: content.thresholdValue ?? null,
+    thresholdUnit: content.thresholdUnit ?? null,
+    channelScope: content.channelScope ?? [],
+    nearTolerance: content.nearTolerance ?? null,
+    indicatorKind: content.indicatorKind ?? null,
+    goalId: content.goalId ?? null,
+  };
+}
+
+function checkTarget(dto: TargetDto, version: StandardVersion): void {
+  const problems: ErrorDetail[] = [];
+  if (dto.unit !== version.unit) {
+    problems.push({ field: 'unit', value: dto.unit, reason: `must be the standard's unit, ${version.unit}` });
+  }
+  const isRange = version.direction === 'within_range';
+  if (isRange) {
+    if (dto.minValue == null) problems.push({ field: 'minValue', reason: 'is required for a within-range measure' });
+    if (dto.maxValue == null) problems.push({ field: 'maxValue', reason: 'is required for a within-range measure' });
+    if (dto.value != null) problems.push({ field: 'value', reason: 'must be left out for a within-range measure: give minValue and maxValue' });
+    if (dto.minValue != null && dto.maxValue != null && dto.minValue > dto.maxValue) {
+      problems.push({ field: 'minValue', value: dto.minValue, reason: `must not be above maxValue (${dto.maxValue})` });
+    }
+  } else {
+    if (dto.value == null) problems.push({ field: 'value', reason: 'is required' });
+    if (dto.minValue != null || dto.maxValue != null) {
+      problems.push({ field: 'minValue', reason: 'applies only to within-range measures' });
+    }
+  }
+  for (const field of ['value', 'minValue', 'maxValue', 'baseline'] as const) {
+    const value = dto[field];
+    const problem = value == null ? null : unitValueProblem(version.unit, value);
+    if (problem) problems.push({ field, value, reason: problem });
+  }
+  if (problems.length > 0) throw new ValidationFailedException(problems);
+}
+
+export function toVersionBody(version: StandardVersion): StandardVersionBody {
+  return {
+    id: version.id,
+    version: version.version,
+    status: version.status,
+    title: version.title,
+    statement: version.statement,
+    dimension: version.dimension,
+    measureDescription: version.measureDescription,
+    unit: version.unit,
+    computation: version.computation,
+    direction: version.direction,
+    thresholdValue: version.thresholdValue,
+    thresholdUnit: version.thresholdUnit,
+    channelScope: version.channelScope,
+    frequency: version.frequency,
+    nearTolerance: version.nearTolerance,
+    indicatorKind: version.indicatorKind,
+    goalId: version.goalId,
+    publishedAt: version.publishedAt?.toISOString() ?? null,
+    createdAt: version.createdAt.toISOString(),
+  };
+}
+
+export function toTargetBody(target: Target): TargetBody {
+  return {
+    id: target.id,
+    fiscalYear: target.fiscalYear,
+    quarter: target.quarter === 0 ? null : (target.quarter as 1 | 2 | 3 | 4),
+    value: target.value,
+    minValue: target.minValue,
+    maxValue: target.maxValue,
+    unit: target.unit,
+    baseline: target.baseline,
+    note: target.note,
+  };
+}

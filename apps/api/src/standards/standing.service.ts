@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StandardStandingBody } from '@yardstick/contracts';
+import {
+  describeStatusRule,
+  evaluateStatus,
+  fiscalYearOf,
+  parsePeriodKey,
+  type Tolerance,
+} from '@yardstick/metrics';
+import { DataSource, In } from 'typeorm';
+import { Result } from '../results/entities/result.entity.js';
+import type { StandardVersion } from './entities/standard-version.entity.js';
+import { Target } from './entities/target.entity.js';
+import { toTargetBody } from './standards.service.js';
+
+export type StandingOptions = { certifiedOnly?: boolean; today?: Date };
+
+/** Where each standard stands: its latest all-channel result against the target of that period. */
+@Injectable()
+export class StandingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forStandards(
+    standards: { id: string; version: StandardVersion }[],
+    options: StandingOptions = {},
+  ): Promise<Map<string, StandardStandingBody>> {
+    const ids = standards.map((s) => s.id);
+    const latest = await this.dataSource
+      .getRepository(Result)
+      .createQueryBuilder('result')
+      .distinctOn(['result.standard_id'])
+      .where('result.standard_id IN (:...ids)', { ids })
+      .andWhere("result.channel = 'all'")
+      .andWhere(options.certifiedOnly ? 'result.certified_at IS NOT NULL' : 'TRUE')
+      .orderBy('result.standard_id')
+      .addOrderBy('result.period_start', 'DESC')
+      .addOrderBy('result.period_end', 'ASC')
+      .getMany();
+    const latestBy = new Map(latest.map((result) => [result.standardId, result]));
+    const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids) });
+    const currentYear = fiscalYearOf(options.today ?? new Date());
+
+    return new Map(
+      standards.map(({ id, version }) => {
+        const result = latestBy.get(id);
+        const period = result ? parsePeriodKey(result.periodKey) : null;
+        const fiscalYear = period?.fiscalYear ?? currentYear;
+        const ofStandard = targets.filter((t) => t.standardId === id && t.fiscalYear === fiscalYear);
+        const target =
+          (period?.quarter !== undefined && period.frequency !== 'year'
+            ? ofStandard.find((t) => t.quarter === period.quarter)
+            : undefined) ?? ofStandard.find((t) => t.quarter === 0);
+        const tolerance: Tolerance | undefined =
+          version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
+        const status = evaluateStatus({
+          value: result?.value ?? null,
+          target: !target
+            ? null
+            : version.direction === 'within_range'
+              ? { min: target.minValue!, max: target.maxValue! }
+              : { value: target.value! },
+          direction: version.direction,
+          tolerance,
+        });
+        return [
+          id,
+          {
+            status,
+            periodKey: result?.periodKey ?? null,
+            value: result?.value ?? null,
+            target: target ? toTargetBody(target) : null,
+            rule: describeStatusRule(version.direction, tolerance),
+          },
+        ];
+      }),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+// Where a period's result stands on a given day. The caller passes `today`, so the answer does
+// not depend on the clock.
+import { dueDate, isOverdue, toPeriod, type PeriodLike } from './fiscal-calendar.js';
+import { toIsoDate, type DateInput } from './iso-date.js';
+
+export const DUE_STATES = ['not_due', 'due', 'overdue', 'received'] as const;
+/**
+ * - not_due: the period has not ended (its last day included);
+ * - due: the period has ended and the grace period has not, up to and including the due date;
+ * - overdue: after the due date with no result;
+ * - received: a result exists, whenever it came in.
+ */
+export type DueState = (typeof DUE_STATES)[number];
+
+export type DueInput = {
+  period: PeriodLike;
+  /** Days after the period's last day that a result may still arrive on time. */
+  graceDays: number;
+  today: DateInput;
+  hasResult: boolean;
+};
+
+export function resultDueState({ period, graceDays, today, hasResult }: DueInput): DueState {
+  // Checked before the answer, so a bad period or grace period is caught even when a result exists.
+  const p = toPeriod(period);
+  const day = toIsoDate(today);
+  dueDate(p, graceDays);
+  if (hasResult) return 'received';
+  if (day <= p.end) return 'not_due';
+  return isOverdue(p, graceDays, day) ? 'overdue' : 'due';
+}
