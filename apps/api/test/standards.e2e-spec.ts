@@ -30,8 +30,9 @@ describe('/api/v1/standards', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    agencyId = (await api().post('/api/v1/agencies').send({ name: 'Department of State', abbreviation: 'DOS', slug: 'state' }))
-      .body.id;
+    agencyId = (
+      await api().post('/api/v1/agencies').send({ name: 'Department of State', abbreviation: 'DOS', slug: 'state' })
+    ).body.id;
     serviceId = (
       await api()
         .post('/api/v1/services')
@@ -44,7 +45,10 @@ describe('/api/v1/standards', () => {
   });
 
   it('creates a draft standard as version 1, with no target yet', async () => {
-    const response = await api().post('/api/v1/standards').send({ ...renewalTime, serviceId }).expect(201);
+    const response = await api()
+      .post('/api/v1/standards')
+      .send({ ...renewalTime, serviceId })
+      .expect(201);
     standardId = response.body.id;
     expect(response.body).toMatchObject({
       agencyId,
@@ -60,7 +64,14 @@ describe('/api/v1/standards', () => {
   it('refuses a standard whose measure does not hold together, naming the fields', async () => {
     const noThreshold = await api()
       .post('/api/v1/standards')
-      .send({ ...renewalTime, code: 'X1', serviceId, unit: 'days', thresholdValue: undefined, thresholdUnit: undefined })
+      .send({
+        ...renewalTime,
+        code: 'X1',
+        serviceId,
+        unit: 'days',
+        thresholdValue: undefined,
+        thresholdUnit: undefined,
+      })
       .expect(400);
     expect(noThreshold.body.details.map((d: { field: string }) => d.field)).toEqual([
       'unit',
@@ -72,13 +83,18 @@ describe('/api/v1/standards', () => {
       .send({ ...renewalTime, code: 'X2', serviceId: '6f1c0d9e-1111-4222-8333-444455556666' })
       .expect(400);
     expect(unknownService.body.details[0]).toMatchObject({ field: 'serviceId', reason: 'no service with this id' });
-    const badEnum = await api().post('/api/v1/standards').send({ ...renewalTime, code: 'X3', serviceId, dimension: 'speedy' });
+    const badEnum = await api()
+      .post('/api/v1/standards')
+      .send({ ...renewalTime, code: 'X3', serviceId, dimension: 'speedy' });
     expect(badEnum.status).toBe(400);
     expect(badEnum.body.details[0].field).toBe('dimension');
   });
 
   it('refuses a second standard with the same code in the agency (409)', async () => {
-    const response = await api().post('/api/v1/standards').send({ ...renewalTime, serviceId }).expect(409);
+    const response = await api()
+      .post('/api/v1/standards')
+      .send({ ...renewalTime, serviceId })
+      .expect(409);
     expect(response.body.details[0]).toMatchObject({ field: 'code', value: 'PPT-RENEW-TIME' });
   });
 
@@ -88,7 +104,10 @@ describe('/api/v1/standards', () => {
         .put(`/api/v1/standards/${standardId}/targets`)
         .send({ fiscalYear: FY, value: 42, unit: 'days' })
         .expect(400);
-      expect(wrongUnit.body.details[0]).toMatchObject({ field: 'unit', reason: "must be the standard's unit, percent" });
+      expect(wrongUnit.body.details[0]).toMatchObject({
+        field: 'unit',
+        reason: "must be the standard's unit, percent",
+      });
       const tooHigh = await api()
         .put(`/api/v1/standards/${standardId}/targets`)
         .send({ fiscalYear: FY, value: 120, unit: 'percent' })
@@ -101,7 +120,10 @@ describe('/api/v1/standards', () => {
     });
 
     it('sets a target per fiscal year and per quarter; setting it again replaces it', async () => {
-      await api().put(`/api/v1/standards/${standardId}/targets`).send({ fiscalYear: FY, value: 85, unit: 'percent' }).expect(200);
+      await api()
+        .put(`/api/v1/standards/${standardId}/targets`)
+        .send({ fiscalYear: FY, value: 85, unit: 'percent' })
+        .expect(200);
       const replaced = await api()
         .put(`/api/v1/standards/${standardId}/targets`)
         .send({ fiscalYear: FY, value: 90, unit: 'percent', baseline: 70, note: 'Raised after the backlog cleared.' })
@@ -112,7 +134,9 @@ describe('/api/v1/standards', () => {
         .send({ fiscalYear: FY - 1, quarter: 2, value: 80, unit: 'percent' })
         .expect(200);
       const targets = await api().get(`/api/v1/standards/${standardId}/targets`).expect(200);
-      expect(targets.body.map((x: { fiscalYear: number; quarter: number | null }) => [x.fiscalYear, x.quarter])).toEqual([
+      expect(
+        targets.body.map((x: { fiscalYear: number; quarter: number | null }) => [x.fiscalYear, x.quarter]),
+      ).toEqual([
         [FY - 1, 2],
         [FY, null],
       ]);
@@ -133,7 +157,9 @@ describe('/api/v1/standards', () => {
         })
         .expect(201);
       const id = range.body.id;
-      const missing = await api().put(`/api/v1/standards/${id}/targets`).send({ fiscalYear: FY, value: 5, unit: 'minutes' });
+      const missing = await api()
+        .put(`/api/v1/standards/${id}/targets`)
+        .send({ fiscalYear: FY, value: 5, unit: 'minutes' });
       expect(missing.status).toBe(400);
       expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['minValue', 'maxValue', 'value']);
       const reversed = await api()
@@ -141,7 +167,10 @@ describe('/api/v1/standards', () => {
         .send({ fiscalYear: FY, minValue: 10, maxValue: 2, unit: 'minutes' })
         .expect(400);
       expect(reversed.body.details[0]).toMatchObject({ field: 'minValue', reason: 'must not be above maxValue (2)' });
-      await api().put(`/api/v1/standards/${id}/targets`).send({ fiscalYear: FY, minValue: 2, maxValue: 10, unit: 'minutes' }).expect(200);
+      await api()
+        .put(`/api/v1/standards/${id}/targets`)
+        .send({ fiscalYear: FY, minValue: 2, maxValue: 10, unit: 'minutes' })
+        .expect(200);
     });
 
     it('deletes a target, and answers 404 for one that is not there', async () => {
@@ -160,7 +189,10 @@ describe('/api/v1/standards', () => {
       await api().post(`/api/v1/standards/${standardId}/submit`).expect(409);
 
       const noTarget = (
-        await api().post('/api/v1/standards').send({ ...renewalTime, code: 'NO-TARGET', serviceId }).expect(201)
+        await api()
+          .post('/api/v1/standards')
+          .send({ ...renewalTime, code: 'NO-TARGET', serviceId })
+          .expect(201)
       ).body.id;
       await api().post(`/api/v1/standards/${noTarget}/submit`).expect(200);
       const refused = await api().post(`/api/v1/standards/${noTarget}/publish`).expect(409);
@@ -182,13 +214,21 @@ describe('/api/v1/standards', () => {
       expect(edited.body).toMatchObject({
         status: 'published',
         current: { version: 1, statement: renewalTime.statement },
-        pending: { version: 2, status: 'draft', statement: 'We process 92% of routine passport renewals within 6 weeks.' },
+        pending: {
+          version: 2,
+          status: 'draft',
+          statement: 'We process 92% of routine passport renewals within 6 weeks.',
+        },
       });
       await api().patch(`/api/v1/standards/${standardId}`).send({ title: 'Renewal processing time' }).expect(200);
       await api().post(`/api/v1/standards/${standardId}/submit`).expect(200);
       await api().patch(`/api/v1/standards/${standardId}`).send({ title: 'Changed in review' }).expect(409);
       const republished = await api().post(`/api/v1/standards/${standardId}/publish`).expect(200);
-      expect(republished.body.current).toMatchObject({ version: 2, title: 'Renewal processing time', status: 'published' });
+      expect(republished.body.current).toMatchObject({
+        version: 2,
+        title: 'Renewal processing time',
+        status: 'published',
+      });
       const versions = await api().get(`/api/v1/standards/${standardId}/versions`).expect(200);
       expect(versions.body.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
         [2, 'published'],
@@ -199,10 +239,15 @@ describe('/api/v1/standards', () => {
   });
 
   describe('results and standing', () => {
-    const post = (body: object) => api().post('/api/v1/results').send({ standardId, ...body });
+    const post = (body: object) =>
+      api()
+        .post('/api/v1/results')
+        .send({ standardId, ...body });
 
     it('computes the value from numerator and denominator, and checks one against the other', async () => {
-      const created = await post({ period: `FY${FY}-Q1`, numerator: 9123, denominator: 10000, source: 'PIERS' }).expect(201);
+      const created = await post({ period: `FY${FY}-Q1`, numerator: 9123, denominator: 10000, source: 'PIERS' }).expect(
+        201,
+      );
       expect(created.body).toMatchObject({ periodKey: `FY${FY}-Q1`, channel: 'all', value: 91.23, fiscalYear: FY });
       const disagree = await post({ period: `FY${FY}-Q2`, numerator: 9123, denominator: 10000, value: 95 }).expect(400);
       expect(disagree.body.details[0]).toMatchObject({
@@ -227,11 +272,17 @@ describe('/api/v1/standards', () => {
         const response = await post(body);
         expect([response.status, response.body.details?.[0]?.field]).toEqual([400, field]);
       }
-      await api().post('/api/v1/results').send({ standardId: '6f1c0d9e-1111-4222-8333-444455556666', period: 'FY2026' }).expect(404);
+      await api()
+        .post('/api/v1/results')
+        .send({ standardId: '6f1c0d9e-1111-4222-8333-444455556666', period: 'FY2026' })
+        .expect(404);
     });
 
     it('keeps blank apart from zero', async () => {
-      const blank = await post({ period: `FY${FY}-Q2`, dataQualityNote: 'System outage: no counts for the quarter.' }).expect(201);
+      const blank = await post({
+        period: `FY${FY}-Q2`,
+        dataQualityNote: 'System outage: no counts for the quarter.',
+      }).expect(201);
       expect(blank.body.value).toBeNull();
       const zero = await post({ period: `FY${FY}-Q3`, numerator: 0, denominator: 50 }).expect(201);
       expect(zero.body.value).toBe(0);
@@ -240,7 +291,12 @@ describe('/api/v1/standards', () => {
 
     it('gives each standard its status against the target of its latest result', async () => {
       const standing = async () => (await api().get(`/api/v1/standards/${standardId}`).expect(200)).body.standing;
-      expect(await standing()).toMatchObject({ status: 'not_met', periodKey: `FY${FY}-Q3`, value: 0, target: { value: 90 } });
+      expect(await standing()).toMatchObject({
+        status: 'not_met',
+        periodKey: `FY${FY}-Q3`,
+        value: 0,
+        target: { value: 90 },
+      });
       await post({ period: `FY${FY}-Q4`, value: 88, channel: 'online' }).expect(201); // a channel does not count alone
       expect((await standing()).periodKey).toBe(`FY${FY}-Q3`);
       await post({ period: `FY${FY}-Q4`, value: 88 }).expect(201);
@@ -264,7 +320,9 @@ describe('/api/v1/standards', () => {
     it('lists standards by agency, service, dimension, status and fiscal year', async () => {
       const list = (query: string) => api().get(`/api/v1/standards?${query}`).expect(200);
       expect((await list(`agencyId=${agencyId}`)).body.total).toBe(3);
-      expect((await list('status=published')).body.items.map((s: { code: string }) => s.code)).toEqual(['PPT-RENEW-TIME']);
+      expect((await list('status=published')).body.items.map((s: { code: string }) => s.code)).toEqual([
+        'PPT-RENEW-TIME',
+      ]);
       expect((await list(`fiscalYear=${FY}&sort=code`)).body.items.map((s: { code: string }) => s.code)).toEqual([
         'CALL-WAIT',
         'PPT-RENEW-TIME',
@@ -286,9 +344,17 @@ describe('/api/v1/standards', () => {
           unit: 'percent',
         })
         .expect(201);
-      const linked = await api().post(`/api/v1/standards/${standardId}/benchmarks`).send({ benchmarkId: benchmark.body.id }).expect(200);
-      expect(linked.body).toEqual([expect.objectContaining({ id: benchmark.body.id, sourceOrganization: 'Industry survey' })]);
-      await api().post(`/api/v1/standards/${standardId}/benchmarks`).send({ benchmarkId: benchmark.body.id }).expect(200);
+      const linked = await api()
+        .post(`/api/v1/standards/${standardId}/benchmarks`)
+        .send({ benchmarkId: benchmark.body.id })
+        .expect(200);
+      expect(linked.body).toEqual([
+        expect.objectContaining({ id: benchmark.body.id, sourceOrganization: 'Industry survey' }),
+      ]);
+      await api()
+        .post(`/api/v1/standards/${standardId}/benchmarks`)
+        .send({ benchmarkId: benchmark.body.id })
+        .expect(200);
       expect((await api().get(`/api/v1/standards/${standardId}/benchmarks`)).body).toHaveLength(1);
       await api().delete(`/api/v1/standards/${standardId}/benchmarks/${benchmark.body.id}`).expect(204);
       await api().delete(`/api/v1/standards/${standardId}/benchmarks/${benchmark.body.id}`).expect(404);
@@ -300,7 +366,10 @@ describe('/api/v1/standards', () => {
       const retired = await api().post(`/api/v1/standards/${standardId}/retire`).expect(200);
       expect(retired.body).toMatchObject({ status: 'retired', retiredAt: expect.any(String) });
       await api().post(`/api/v1/standards/${standardId}/retire`).expect(409);
-      const late = await api().post('/api/v1/results').send({ standardId, period: `FY${FY + 1}-Q1`, value: 90 }).expect(409);
+      const late = await api()
+        .post('/api/v1/results')
+        .send({ standardId, period: `FY${FY + 1}-Q1`, value: 90 })
+        .expect(409);
       expect(late.body.details[0]).toMatchObject({ field: 'standardId', reason: 'the standard is retired' });
       await api().patch(`/api/v1/standards/${standardId}`).send({ title: 'Too late' }).expect(409);
       expect((await api().get(`/api/v1/standards/${standardId}/versions`)).body).toHaveLength(2);

@@ -43,8 +43,10 @@ export async function paginate<E extends ObjectLiteral, T>(
   const [entities, total] = await query
     .orderBy(sortColumn, direction)
     .addOrderBy(`${query.alias}.id`, direction)
-    .skip((page.page - 1) * page.pageSize)
-    .take(page.pageSize)
+    // offset/limit, not skip/take: list queries join one-to-one only (never collections), so rows are
+    // entities, and sorting may use a joined column.
+    .offset((page.page - 1) * page.pageSize)
+    .limit(page.pageSize)
     .getManyAndCount();
   return { items: entities.map(toDto), total, page: page.page, pageSize: page.pageSize };
 }

@@ -8,6 +8,18 @@ const TODAY = '2026-11-22';
 describe('generateDemoData', () => {
   const data = generateDemoData(TODAY);
 
+  it('has one result per standard, period and channel, and unique codes and slugs', () => {
+    const keys = data.results.map((r) => `${r.standardKey}/${r.periodKey}/${r.channel}`);
+    expect(keys.length - new Set(keys).size).toBe(0);
+    const services = new Map(data.services.map((s) => [s.key, s]));
+    const serviceOf = new Map(data.standards.map((s) => [s.key, services.get(s.serviceKey)!]));
+    for (const r of data.results) {
+      expect(r.channel === 'all' || serviceOf.get(r.standardKey)!.channels.includes(r.channel)).toBe(true);
+    }
+    expect(new Set(data.standards.map((s) => `${s.agencyKey}/${s.code}`)).size).toBe(data.standards.length);
+    expect(new Set(data.services.map((s) => s.slug)).size).toBe(data.services.length);
+  });
+
   it('is the same on every run for the same day', () => {
     expect(JSON.stringify(generateDemoData(TODAY))).toBe(JSON.stringify(data));
   });
@@ -44,7 +56,8 @@ describe('generateDemoData', () => {
       if (r.numerator !== null) expect(r.value).toBeCloseTo(shareOf(r.numerator, r.denominator)!, 10);
     }
     const byKey = new Map<string, typeof data.results>();
-    for (const r of data.results) byKey.set(`${r.standardKey}/${r.periodKey}`, [...(byKey.get(`${r.standardKey}/${r.periodKey}`) ?? []), r]);
+    for (const r of data.results)
+      byKey.set(`${r.standardKey}/${r.periodKey}`, [...(byKey.get(`${r.standardKey}/${r.periodKey}`) ?? []), r]);
     const split = [...byKey.values()].filter((rows) => rows.length > 1);
     expect(split.length).toBeGreaterThan(100);
     for (const rows of split) {

@@ -17,7 +17,14 @@ import {
 
 export const DEMO_FIRST_FISCAL_YEAR = 2021;
 
-export type DemoAgency = { key: string; name: string; abbreviation: string; slug: string; parentKey: string | null; websiteUrl: string };
+export type DemoAgency = {
+  key: string;
+  name: string;
+  abbreviation: string;
+  slug: string;
+  parentKey: string | null;
+  websiteUrl: string;
+};
 export type DemoService = {
   key: string;
   agencyKey: string;
@@ -104,10 +111,22 @@ const AGENCIES: [key: string, name: string, abbreviation: string, parent: string
 
 const SERVICES: [agency: string, name: string, customers: string, channels: Channel[], hisp: boolean][] = [
   ['ca', 'Passport renewal', 'U.S. citizens renewing an adult passport', ['mail', 'online'], true],
-  ['ca', 'First-time passport application', 'U.S. citizens applying for their first passport', ['in_person', 'mail'], true],
+  [
+    'ca',
+    'First-time passport application',
+    'U.S. citizens applying for their first passport',
+    ['in_person', 'mail'],
+    true,
+  ],
   ['ca', 'Passport inquiries', 'Applicants with questions about an application', ['phone', 'email', 'chat'], false],
   ['ca', 'Emergency assistance abroad', 'U.S. citizens in trouble overseas', ['phone', 'in_person'], false],
-  ['ssa', 'Retirement benefits application', 'People claiming retirement benefits', ['online', 'phone', 'in_person'], true],
+  [
+    'ssa',
+    'Retirement benefits application',
+    'People claiming retirement benefits',
+    ['online', 'phone', 'in_person'],
+    true,
+  ],
   ['ssa', 'Replacement Social Security card', 'Card holders who lost a card', ['online', 'in_person', 'mail'], true],
   ['ssa', 'National 800 number', 'Callers to the national number', ['phone'], true],
   ['ssa', 'Disability claims', 'People applying for disability benefits', ['online', 'phone', 'in_person'], true],
@@ -398,7 +417,8 @@ export function generateDemoData(today: IsoDate): DemoData {
         lastEnded(template.frequency),
       );
       const span = Math.max(periods.length - 1, 1);
-      const channels = template.frequency === 'month' && service.channels.length > 1 ? service.channels.slice(0, 2) : [];
+      const channels =
+        template.frequency === 'month' && service.channels.length > 1 ? service.channels.slice(0, 2) : [];
       periods.forEach((period, i) => {
         // Improvement over the years, a seasonal dip in the spring filing/travel peak, and noise.
         const month = Number(period.start.slice(5, 7));
@@ -440,6 +460,7 @@ export function generateDemoData(today: IsoDate): DemoData {
             dataQualityNote: null,
             certified,
           });
+          if (channels.length === 0) return;
           counts.forEach((count, p) =>
             results.push({
               standardKey: key,
@@ -458,7 +479,10 @@ export function generateDemoData(today: IsoDate): DemoData {
             standardKey: key,
             periodKey: period.key,
             channel: 'all',
-            value: round(clamp(raw, template.unit === 'score' ? 1 : 0, template.unit === 'score' ? 5 : Infinity), template.unit),
+            value: round(
+              clamp(raw, template.unit === 'score' ? 1 : 0, template.unit === 'score' ? 5 : Infinity),
+              template.unit,
+            ),
             numerator: null,
             denominator: null,
             sampleSize: volume,

@@ -7,7 +7,6 @@ import { Agency } from '../agencies/entities/agency.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { Result } from '../results/entities/result.entity.js';
 import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
@@ -57,7 +56,11 @@ async function load(manager: EntityManager, data: ReturnType<typeof generateDemo
 
   await insert(
     Agency,
-    data.agencies.map(({ key, parentKey, ...agency }) => ({ ...agency, id: idOf(key), parentId: parentKey && idOf(parentKey) })),
+    data.agencies.map(({ key, parentKey, ...agency }) => ({
+      ...agency,
+      id: idOf(key),
+      parentId: parentKey && idOf(parentKey),
+    })),
   );
   await insert(
     Service,
@@ -109,7 +112,10 @@ async function load(manager: EntityManager, data: ReturnType<typeof generateDemo
   }
   const links = data.standards.flatMap((s) => s.benchmarkKeys.map((b) => [idOf(s.key), idOf(b)]));
   for (const [standardId, benchmarkId] of links) {
-    await manager.query('INSERT INTO standard_benchmarks (standard_id, benchmark_id) VALUES ($1, $2)', [standardId, benchmarkId]);
+    await manager.query('INSERT INTO standard_benchmarks (standard_id, benchmark_id) VALUES ($1, $2)', [
+      standardId,
+      benchmarkId,
+    ]);
   }
   const units = new Map(data.standards.map((s) => [s.key, s.unit]));
   await insert(
@@ -124,29 +130,37 @@ async function load(manager: EntityManager, data: ReturnType<typeof generateDemo
     })),
   );
   const agencyOf = new Map(data.standards.map((s) => [s.key, idOf(s.agencyKey)]));
-  const certifiedAt = new Date();
-  await insert(
-    Result,
-    data.results.map((r) => {
-      const period = parsePeriodKey(r.periodKey);
-      return {
-        standardId: idOf(r.standardKey),
-        agencyId: agencyOf.get(r.standardKey)!,
-        periodKey: period.key,
-        frequency: period.frequency,
-        periodStart: period.start,
-        periodEnd: period.end,
-        fiscalYear: period.fiscalYear,
-        channel: r.channel,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        sampleSize: r.sampleSize,
-        source: DEMO_SOURCE,
-        dataQualityNote: r.dataQualityNote,
-        certifiedAt: r.certified ? certifiedAt : null,
-      };
-    }),
-  );
+  const rows = data.results.map((r) => {
+    const period = parsePeriodKey(r.periodKey);
+    return {
+      standard_id: idOf(r.standardKey),
+      agency_id: agencyOf.get(r.standardKey)!,
+      period_key: period.key,
+      frequency: period.frequency,
+      period_start: period.start,
+      period_end: period.end,
+      fiscal_year: period.fiscalYear,
+      channel: r.channel,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      sample_size: r.sampleSize,
+      data_quality_note: r.dataQualityNote,
+      certified: r.certified,
+    };
+  });
+  // One set-based statement per chunk of results, from a JSON array.
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await manager.query(
+      `INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
+         channel, value, numerator, denominator, sample_size, source, data_quality_note, certified_at)
+       SELECT standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel, value,
+         numerator, denominator, sample_size, $2, data_quality_note, CASE WHEN certified THEN now() END
+       FROM jsonb_to_recordset($1::jsonb) AS r(standard_id uuid, agency_id uuid, period_key text, frequency text,
+         period_start date, period_end date, fiscal_year smallint, channel text, value numeric, numerator bigint,
+         denominator bigint, sample_size integer, data_quality_note text, certified boolean)`,
+      [JSON.stringify(rows.slice(i, i + CHUNK)), DEMO_SOURCE],
+    );
+  }
   return data.results.length;
 }

@@ -96,18 +96,29 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion): Che
   }
   const channel = dto.channel ?? ALL_CHANNELS;
   if (channel !== ALL_CHANNELS && version.channelScope.length > 0 && !version.channelScope.includes(channel)) {
-    problems.push({ field: 'channel', value: channel, reason: `is not one of this standard's channels (${version.channelScope.join(', ')})` });
+    problems.push({
+      field: 'channel',
+      value: channel,
+      reason: `is not one of this standard's channels (${version.channelScope.join(', ')})`,
+    });
   }
   const numerator = dto.numerator ?? null;
   const denominator = dto.denominator ?? null;
   let value = dto.value ?? null;
   if ((numerator === null) !== (denominator === null)) {
-    problems.push({ field: numerator === null ? 'numerator' : 'denominator', reason: 'numerator and denominator come together' });
+    problems.push({
+      field: numerator === null ? 'numerator' : 'denominator',
+      reason: 'numerator and denominator come together',
+    });
   } else if (numerator !== null && denominator !== null) {
     if (version.computation !== 'share_meeting_threshold') {
       problems.push({ field: 'numerator', reason: 'applies only to a share meeting a threshold' });
     } else if (numerator > denominator) {
-      problems.push({ field: 'numerator', value: numerator, reason: `must not be above the denominator (${denominator})` });
+      problems.push({
+        field: 'numerator',
+        value: numerator,
+        reason: `must not be above the denominator (${denominator})`,
+      });
     } else {
       const share = shareOf(numerator, denominator);
       if (value === null) value = share;
@@ -118,7 +129,11 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion): Che
           reason: `disagrees with numerator/denominator, which make ${share.toFixed(2)}%`,
         });
       } else if (share === null && value !== null) {
-        problems.push({ field: 'value', value, reason: 'must be blank when the denominator is 0 (nothing to measure)' });
+        problems.push({
+          field: 'value',
+          value,
+          reason: 'must be blank when the denominator is 0 (nothing to measure)',
+        });
       }
     }
   }

@@ -106,7 +106,10 @@ export class StandardsService {
   async create(dto: CreateStandardDto): Promise<StandardBody> {
     const { serviceId, code, ...content } = dto;
     const service = await this.dataSource.manager.findOneBy(Service, { id: serviceId });
-    if (!service) throw new ValidationFailedException([{ field: 'serviceId', value: serviceId, reason: 'no service with this id' }]);
+    if (!service)
+      throw new ValidationFailedException([
+        { field: 'serviceId', value: serviceId, reason: 'no service with this id' },
+      ]);
     await this.checkContent(normaliseContent(content), service.agencyId);
     if (await this.standards.existsBy({ agencyId: service.agencyId, code })) {
       throw new ConflictAppException(`The agency already has a standard with the code "${code}".`, [
@@ -229,7 +232,10 @@ export class StandardsService {
 
   async listTargets(id: string): Promise<TargetBody[]> {
     await this.find(id);
-    const targets = await this.targets.find({ where: { standardId: id }, order: { fiscalYear: 'ASC', quarter: 'ASC' } });
+    const targets = await this.targets.find({
+      where: { standardId: id },
+      order: { fiscalYear: 'ASC', quarter: 'ASC' },
+    });
     return targets.map(toTargetBody);
   }
 
@@ -274,7 +280,9 @@ export class StandardsService {
   async linkBenchmark(id: string, benchmarkId: string): Promise<BenchmarkBody[]> {
     await this.find(id);
     if (!(await this.dataSource.manager.existsBy(Benchmark, { id: benchmarkId }))) {
-      throw new ValidationFailedException([{ field: 'benchmarkId', value: benchmarkId, reason: 'no benchmark with this id' }]);
+      throw new ValidationFailedException([
+        { field: 'benchmarkId', value: benchmarkId, reason: 'no benchmark with this id' },
+      ]);
     }
     await this.dataSource.query(
       'INSERT INTO standard_benchmarks (standard_id, benchmark_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
@@ -317,14 +325,19 @@ export class StandardsService {
         value: `FY${target.fiscalYear}${target.quarter ? `-Q${target.quarter}` : ''}`,
         reason: `is in ${target.unit}, but the standard is now measured in ${version.unit}`,
       }));
-    if (problems.length > 0) throw new AppException(409, 'conflict', 'Some targets are not in the standard\'s unit.', problems);
+    if (problems.length > 0)
+      throw new AppException(409, 'conflict', "Some targets are not in the standard's unit.", problems);
   }
 
   private async checkContent(content: Content, agencyId: string): Promise<void> {
     const problems: ErrorDetail[] = [];
     if (content.computation === 'share_meeting_threshold') {
       if (content.unit !== 'percent') {
-        problems.push({ field: 'unit', value: content.unit, reason: 'must be percent for a share meeting a threshold' });
+        problems.push({
+          field: 'unit',
+          value: content.unit,
+          reason: 'must be percent for a share meeting a threshold',
+        });
       }
       if (content.thresholdValue === null) {
         problems.push({ field: 'thresholdValue', reason: 'is required for a share meeting a threshold (e.g. 42)' });
@@ -338,7 +351,11 @@ export class StandardsService {
     if (content.goalId) {
       const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
       if (!goal || goal.agencyId !== agencyId) {
-        problems.push({ field: 'goalId', value: content.goalId, reason: "no goal with this id in the standard's agency" });
+        problems.push({
+          field: 'goalId',
+          value: content.goalId,
+          reason: "no goal with this id in the standard's agency",
+        });
       }
     }
     if (problems.length > 0) throw new ValidationFailedException(problems);
@@ -353,7 +370,8 @@ export class StandardsService {
     );
     return standards.map((standard) => {
       const current = versions.get((standard.publishedVersionId ?? standard.pendingVersionId)!)!;
-      const pending = standard.publishedVersionId && standard.pendingVersionId ? versions.get(standard.pendingVersionId)! : null;
+      const pending =
+        standard.publishedVersionId && standard.pendingVersionId ? versions.get(standard.pendingVersionId)! : null;
       return {
         id: standard.id,
         agencyId: standard.agencyId,
@@ -397,7 +415,11 @@ function checkTarget(dto: TargetDto, version: StandardVersion): void {
   if (isRange) {
     if (dto.minValue == null) problems.push({ field: 'minValue', reason: 'is required for a within-range measure' });
     if (dto.maxValue == null) problems.push({ field: 'maxValue', reason: 'is required for a within-range measure' });
-    if (dto.value != null) problems.push({ field: 'value', reason: 'must be left out for a within-range measure: give minValue and maxValue' });
+    if (dto.value != null)
+      problems.push({
+        field: 'value',
+        reason: 'must be left out for a within-range measure: give minValue and maxValue',
+      });
     if (dto.minValue != null && dto.maxValue != null && dto.minValue > dto.maxValue) {
       problems.push({ field: 'minValue', value: dto.minValue, reason: `must not be above maxValue (${dto.maxValue})` });
     }

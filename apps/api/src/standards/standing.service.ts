@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StandardStandingBody } from '@yardstick/contracts';
-import {
-  describeStatusRule,
-  evaluateStatus,
-  fiscalYearOf,
-  parsePeriodKey,
-  type Tolerance,
-} from '@yardstick/metrics';
+import { describeStatusRule, evaluateStatus, fiscalYearOf, parsePeriodKey, type Tolerance } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
 import { Result } from '../results/entities/result.entity.js';
 import type { StandardVersion } from './entities/standard-version.entity.js';

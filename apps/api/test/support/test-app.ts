@@ -15,7 +15,13 @@ export type TestApp = {
 /** The whole application, as main.ts builds it, on its own migrated database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', // TEST_LOG_LEVEL=error shows what a 500 was
+    LOG_FORMAT: 'json',
+    ...env,
+  });
   const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config));
   return {
     app,

@@ -213,4 +213,3 @@ export class LinkBenchmarkDto {
   @IsUUID()
   benchmarkId!: string;
 }
-
