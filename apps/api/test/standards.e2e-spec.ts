@@ -313,6 +313,9 @@ describe('/api/v1/standards', () => {
       const uncertified = await api().get(`/api/v1/results?agencyId=${agencyId}&certified=false&fiscalYear=${FY}`);
       expect(uncertified.body.total).toBe(5);
       await api().get('/api/v1/results?certified=maybe').expect(400);
+      const one = await api().get(`/api/v1/results/${all.body.items[0].id}`).expect(200);
+      expect(one.body).toEqual(all.body.items[0]);
+      await api().get('/api/v1/results/6f1c0d9e-1111-4222-8333-444455556666').expect(404);
     });
   });
 
