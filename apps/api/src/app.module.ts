@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { BenchmarksModule } from './benchmarks/benchmarks.module.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
@@ -11,7 +12,12 @@ import { ConfigModule } from './config/config.module.js';
 import { httpLoggerParams } from './config/logger.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { DatabaseServer } from './database/database-server.js';
+import { DemoModule } from './demo/demo.module.js';
+import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ResultsModule } from './results/results.module.js';
+import { ServicesModule } from './services/services.module.js';
+import { StandardsModule } from './standards/standards.module.js';
 
 @Module({})
 export class AppModule {
@@ -28,6 +34,12 @@ export class AppModule {
         }),
         HealthModule,
         AgenciesModule,
+        ServicesModule,
+        GoalsModule,
+        BenchmarksModule,
+        StandardsModule,
+        ResultsModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ErrorDetail, Page, ServiceBody } from '@yardstick/contracts';
+import { Repository } from 'typeorm';
+import { escapeLike } from '../agencies/agencies.service.js';
+import { Agency } from '../agencies/entities/agency.entity.js';
+import {
+  ConflictAppException,
+  NotFoundAppException,
+  ValidationFailedException,
+} from '../common/errors/app.exception.js';
+import { paginate } from '../common/pagination.js';
+import { Standard } from '../standards/entities/standard.entity.js';
+import type { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
+import { Service } from './entities/service.entity.js';
+
+/** Fields that may be left out but, once there, always have a value. */
+const NOT_NULL = ['agencyId', 'name', 'slug', 'channels', 'hisp'] as const;
+
+@Injectable()
+export class ServicesService {
+  constructor(
+    @InjectRepository(Service) private readonly services: Repository<Service>,
+    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+    @InjectRepository(Standard) private readonly standards: Repository<Standard>,
+  ) {}
+
+  list(query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
+    const builder = this.services.createQueryBuilder('service');
+    if (query.agencyId) builder.andWhere('service.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.hisp !== undefined) builder.andWhere('service.hisp = :hisp', { hisp: query.hisp });
+    if (query.channel) builder.andWhere(':channel = ANY(service.channels)', { channel: query.channel });
+    if (query.q) builder.andWhere('service.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    return paginate(builder, query, `service.${query.sort}`, toServiceBody);
+  }
+
+  async get(id: string): Promise<ServiceBody> {
+    return toServiceBody(await this.find(id));
+  }
+
+  async find(id: string): Promise<Service> {
+    const service = await this.services.findOneBy({ id });
+    if (!service) throw new NotFoundAppException('Service', id);
+    return service;
+  }
+
+  async create(dto: CreateServiceDto): Promise<ServiceBody> {
+    refuseNulls(dto);
+    await this.checkUnique(dto);
+    await this.checkAgency(dto.agencyId);
+    return toServiceBody(await this.services.save(this.services.create(dto)));
+  }
+
+  async update(id: string, dto: UpdateServiceDto): Promise<ServiceBody> {
+    const service = await this.find(id);
+    refuseNulls(dto);
+    await this.checkUnique(dto, id);
+    if (dto.agencyId !== undefined && dto.agencyId !== service.agencyId) {
+      await this.checkAgency(dto.agencyId);
+      // Standards keep the agency of their service; moving a service would leave them behind.
+      const standards = await this.standards.countBy({ serviceId: id });
+      if (standards > 0) {
+        throw new ConflictAppException(
+          `${service.name} has ${standards} standard(s), which belong to its current agency; it cannot move.`,
+          [{ field: 'agencyId', value: dto.agencyId, reason: 'the service has standards' }],
+        );
+      }
+    }
+    return toServiceBody(await this.services.save(this.services.merge(service, dto)));
+  }
+
+  async remove(id: string): Promise<void> {
+    const service = await this.find(id);
+    const standards = await this.standards.countBy({ serviceId: id });
+    if (standards > 0) {
+      throw new ConflictAppException(`${service.name} still has ${standards} standard(s); remove them first.`);
+    }
+    await this.services.delete({ id });
+  }
+
+  private async checkUnique(dto: Partial<CreateServiceDto>, exceptId?: string): Promise<void> {
+    if (dto.slug === undefined) return;
+    const other = await this.services.findOneBy({ slug: dto.slug });
+    if (other && other.id !== exceptId) {
+      throw new ConflictAppException(`Another service already has the slug "${dto.slug}".`, [
+        { field: 'slug', value: dto.slug, reason: 'already taken' },
+      ]);
+    }
+  }
+
+  private async checkAgency(agencyId: string): Promise<void> {
+    if (!(await this.agencies.existsBy({ id: agencyId }))) {
+      throw new ValidationFailedException([{ field: 'agencyId', value: agencyId, reason: 'no agency with this id' }]);
+    }
+  }
+}
+
+function refuseNulls(dto: Partial<CreateServiceDto>): void {
+  const details: ErrorDetail[] = NOT_NULL.filter((field) => dto[field] === null).map((field) => ({
+    field,
+    value: null,
+    reason: 'must not be null',
+  }));
+  if (details.length > 0) throw new ValidationFailedException(details);
+}
+
+export function toServiceBody(service: Service): ServiceBody {
+  return {
+    id: service.id,
+    agencyId: service.agencyId,
+    name: service.name,
+    slug: service.slug,
+    description: service.description,
+    customers: service.customers,
+    channels: service.channels,
+    hisp: service.hisp,
+    publicUrl: service.publicUrl,
+    createdAt: service.createdAt.toISOString(),
+    updatedAt: service.updatedAt.toISOString(),
+  };
+}
