@@ -3,3 +3,4 @@ export * from './health.js';
 export * from './domain.js';
 export * from './pagination.js';
 export * from './registry.js';
+export * from './auth.js';

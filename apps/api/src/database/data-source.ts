@@ -1,5 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { Agency } from '../agencies/entities/agency.entity.js';
+import { AuditEvent } from '../audit/entities/audit-event.entity.js';
+import { ApiToken } from '../auth/entities/api-token.entity.js';
+import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { Result } from '../results/entities/result.entity.js';
@@ -7,11 +10,27 @@ import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { Target } from '../standards/entities/target.entity.js';
+import { RoleAssignment } from '../users/entities/role-assignment.entity.js';
+import { User } from '../users/entities/user.entity.js';
 import { MIGRATIONS } from './migrations.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Every entity, in one list: the app, the migration CLI and the schema-drift test all use it. */
-export const ENTITIES = [Agency, Service, Goal, Benchmark, Standard, StandardVersion, Target, Result];
+export const ENTITIES = [
+  Agency,
+  Service,
+  Goal,
+  Benchmark,
+  Standard,
+  StandardVersion,
+  Target,
+  Result,
+  User,
+  RoleAssignment,
+  Session,
+  ApiToken,
+  AuditEvent,
+];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };
 

@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Who did what to which record, when, with the record before and after. Append-only: the database
+ * itself rejects UPDATE and DELETE on this table (see the migration's trigger).
+ */
+@Entity({ name: 'audit_events' })
+@Index('IX_audit_events_occurred', ['occurredAt'])
+@Index('IX_audit_events_entity', ['entityType', 'entityId'])
+@Index('IX_audit_events_actor', ['actorId', 'occurredAt'])
+@Index('IX_audit_events_action', ['action', 'occurredAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  occurredAt!: Date;
+
+  /** user, token, system or anonymous. */
+  @Column({ type: 'text' })
+  actorType!: string;
+
+  @Column({ type: 'text', nullable: true })
+  actorId!: string | null;
+
+  /** e.g. standard.create, standard.publish, auth.login, auth.login_failed, token.use. */
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ type: 'text', nullable: true })
+  entityType!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  entityId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  agencyId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: unknown;
+
+  @Column({ type: 'text', nullable: true })
+  requestId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  /** For failed logins: the address tried, so throttling can count them. */
+  @Column({ type: 'text', nullable: true })
+  subject!: string | null;
+}

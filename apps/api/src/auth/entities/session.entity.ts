@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { User } from '../../users/entities/user.entity.js';
+
+/** A browser session. The cookie holds a random secret; only its SHA-256 is stored. */
+@Entity({ name: 'sessions' })
+@Index('IX_sessions_user', ['userId'])
+export class Session {
+  /** SHA-256 of the cookie's secret, hex. */
+  @PrimaryColumn({ type: 'text' })
+  tokenHash!: string;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  /** Echoed by the browser in X-CSRF-Token on every state-changing request. */
+  @Column({ type: 'text' })
+  csrfToken!: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastSeenAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  userAgent!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
