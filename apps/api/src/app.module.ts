@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { BenchmarksModule } from './benchmarks/benchmarks.module.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -18,6 +20,7 @@ import { HealthModule } from './health/health.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +36,9 @@ export class AppModule {
           retryDelay: 1000,
         }),
         HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
         AgenciesModule,
         ServicesModule,
         GoalsModule,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('/api/v1/agencies', () => {
@@ -11,7 +10,7 @@ describe('/api/v1/agencies', () => {
     await t.close();
   });
 
-  const create = (body: object) => request(t.server).post('/api/v1/agencies').send(body);
+  const create = (body: object) => t.api().post('/api/v1/agencies').send(body);
 
   it('creates a department and a bureau under it, and reads them back', async () => {
     const dept = await create({ name: 'Department of State', abbreviation: 'DOS', slug: 'state' }).expect(201);
@@ -28,9 +27,9 @@ describe('/api/v1/agencies', () => {
       parentId: dept.body.id,
       websiteUrl: 'https://travel.state.gov',
     }).expect(201);
-    const read = await request(t.server).get(`/api/v1/agencies/${bureau.body.id}`).expect(200);
+    const read = await t.api().get(`/api/v1/agencies/${bureau.body.id}`).expect(200);
     expect(read.body).toEqual(bureau.body);
-    const bureaus = await request(t.server).get(`/api/v1/agencies?parentId=${dept.body.id}`).expect(200);
+    const bureaus = await t.api().get(`/api/v1/agencies?parentId=${dept.body.id}`).expect(200);
     expect(bureaus.body).toMatchObject({ total: 1, page: 1, pageSize: 25, items: [{ slug: 'consular-affairs' }] });
   });
 
@@ -42,12 +41,12 @@ describe('/api/v1/agencies', () => {
     ]) {
       await create({ name, abbreviation, slug: abbreviation!.toLowerCase() }).expect(201);
     }
-    const found = await request(t.server).get('/api/v1/agencies?q=administration&sort=abbreviation&order=desc');
+    const found = await t.api().get('/api/v1/agencies?q=administration&sort=abbreviation&order=desc');
     expect(found.body.items.map((a: { abbreviation: string }) => a.abbreviation)).toEqual(['TSA', 'SSA']);
-    const second = await request(t.server).get('/api/v1/agencies?pageSize=2&page=2&sort=name').expect(200);
+    const second = await t.api().get('/api/v1/agencies?pageSize=2&page=2&sort=name').expect(200);
     expect(second.body.total).toBe(5);
     expect(second.body.items).toHaveLength(2);
-    const percent = await request(t.server).get('/api/v1/agencies?q=%25').expect(200);
+    const percent = await t.api().get('/api/v1/agencies?q=%25').expect(200);
     expect(percent.body.total).toBe(0); // % is searched for, not a wildcard
   });
 
@@ -65,27 +64,27 @@ describe('/api/v1/agencies', () => {
   });
 
   it('answers unknown ids with 404 and malformed ids with 400', async () => {
-    await request(t.server).get('/api/v1/agencies/6f1c0d9e-1111-4222-8333-444455556666').expect(404);
-    const bad = await request(t.server).get('/api/v1/agencies/not-a-uuid').expect(400);
+    await t.api().get('/api/v1/agencies/6f1c0d9e-1111-4222-8333-444455556666').expect(404);
+    const bad = await t.api().get('/api/v1/agencies/not-a-uuid').expect(400);
     expect(bad.body.status).toBe(400);
   });
 
   it('will not make an agency its own ancestor, nor point at a missing parent', async () => {
-    const dos = (await request(t.server).get('/api/v1/agencies?q=State')).body.items[0];
-    const ca = (await request(t.server).get(`/api/v1/agencies?parentId=${dos.id}`)).body.items[0];
-    const loop = await request(t.server).patch(`/api/v1/agencies/${dos.id}`).send({ parentId: ca.id }).expect(400);
+    const dos = (await t.api().get('/api/v1/agencies?q=State')).body.items[0];
+    const ca = (await t.api().get(`/api/v1/agencies?parentId=${dos.id}`)).body.items[0];
+    const loop = await t.api().patch(`/api/v1/agencies/${dos.id}`).send({ parentId: ca.id }).expect(400);
     expect(loop.body.details[0]).toMatchObject({ field: 'parentId', reason: 'would make the agency its own parent' });
-    await request(t.server)
+    await t.api()
       .patch(`/api/v1/agencies/${dos.id}`)
       .send({ parentId: '6f1c0d9e-1111-4222-8333-444455556666' })
       .expect(400);
   });
 
   it('refuses to delete an agency that still has bureaus (409), and deletes an empty one', async () => {
-    const dos = (await request(t.server).get('/api/v1/agencies?q=State')).body.items[0];
-    await request(t.server).delete(`/api/v1/agencies/${dos.id}`).expect(409);
-    const tsa = (await request(t.server).get('/api/v1/agencies?q=TSA')).body.items[0];
-    await request(t.server).delete(`/api/v1/agencies/${tsa.id}`).expect(204);
-    await request(t.server).get(`/api/v1/agencies/${tsa.id}`).expect(404);
+    const dos = (await t.api().get('/api/v1/agencies?q=State')).body.items[0];
+    await t.api().delete(`/api/v1/agencies/${dos.id}`).expect(409);
+    const tsa = (await t.api().get('/api/v1/agencies?q=TSA')).body.items[0];
+    await t.api().delete(`/api/v1/agencies/${tsa.id}`).expect(204);
+    await t.api().get(`/api/v1/agencies/${tsa.id}`).expect(404);
   });
 });

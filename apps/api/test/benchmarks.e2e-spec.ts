@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -21,7 +20,7 @@ const acsi = {
 describe('/api/v1/benchmarks', () => {
   let t: TestApp;
   let acsiId: string;
-  const api = () => request(t.server);
+  const api = () => t.api();
   const create = (body: object) => api().post('/api/v1/benchmarks').send(body);
   const names = (response: { body: { items: { name: string }[] } }) => response.body.items.map((b) => b.name);
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -23,11 +22,11 @@ describe('demonstration data at start', () => {
     expect(await count('standard_benchmarks')).toBeGreaterThan(0);
     expect(await count('results')).toBeGreaterThan(5000);
 
-    const published = await request(t.server).get('/api/v1/standards?status=published&pageSize=100').expect(200);
+    const published = await t.api().get('/api/v1/standards?status=published&pageSize=100').expect(200);
     expect(published.body.total).toBeGreaterThan(70);
     const statuses = new Set(published.body.items.map((s: { standing: { status: string } }) => s.standing.status));
     expect(statuses.has('met') || statuses.has('near') || statuses.has('not_met')).toBe(true);
-    const agencies = await request(t.server).get('/api/v1/agencies?pageSize=100').expect(200);
+    const agencies = await t.api().get('/api/v1/agencies?pageSize=100').expect(200);
     expect(agencies.body.items.every((a: { name: string }) => a.name.endsWith('(demonstration)'))).toBe(true);
   });
 

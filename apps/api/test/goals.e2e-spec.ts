@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,7 +12,7 @@ describe('/api/v1/goals', () => {
   let stateId: string;
   let ssaId: string;
   const goals: Record<string, string> = {};
-  const api = () => request(t.server);
+  const api = () => t.api();
   const create = (body: object) => api().post('/api/v1/goals').send(body);
   const codes = (response: { body: { items: { code: string }[] } }) => response.body.items.map((g) => g.code);
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -12,7 +11,7 @@ describe('/api/v1/services', () => {
   let t: TestApp;
   let stateId: string;
   let ssaId: string;
-  const api = () => request(t.server);
+  const api = () => t.api();
   const create = (body: object) => api().post('/api/v1/services').send(body);
   const names = (response: { body: { items: { name: string }[] } }) => response.body.items.map((s) => s.name);
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
-import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const FY = fiscalYearOf(new Date());
@@ -26,7 +25,7 @@ describe('/api/v1/standards', () => {
   let agencyId: string;
   let serviceId: string;
   let standardId: string;
-  const api = () => request(t.server);
+  const api = () => t.api();
 
   beforeAll(async () => {
     t = await createTestApp();

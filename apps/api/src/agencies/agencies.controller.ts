@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AgencyBody, Page } from '@yardstick/contracts';
+import { Permission } from '../auth/permission.decorator.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
 
@@ -9,26 +10,31 @@ import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/ag
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
+  @Permission('registry:read')
   @Get()
   list(@Query() query: ListAgenciesQueryDto): Promise<Page<AgencyBody>> {
     return this.agencies.list(query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<AgencyBody> {
     return this.agencies.get(id);
   }
 
+  @Permission('agencies:manage')
   @Post()
   create(@Body() dto: CreateAgencyDto): Promise<AgencyBody> {
     return this.agencies.create(dto);
   }
 
+  @Permission('agencies:manage')
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyBody> {
     return this.agencies.update(id, dto);
   }
 
+  @Permission('agencies:manage')
   @Delete(':id')
   @HttpCode(204)
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { BenchmarkBody, Page } from '@yardstick/contracts';
+import { Permission } from '../auth/permission.decorator.js';
 import { BenchmarksService } from './benchmarks.service.js';
 import { CreateBenchmarkDto, ListBenchmarksQueryDto, UpdateBenchmarkDto } from './dto/benchmark.dto.js';
 
@@ -9,26 +10,31 @@ import { CreateBenchmarkDto, ListBenchmarksQueryDto, UpdateBenchmarkDto } from '
 export class BenchmarksController {
   constructor(private readonly benchmarks: BenchmarksService) {}
 
+  @Permission('registry:read')
   @Get()
   list(@Query() query: ListBenchmarksQueryDto): Promise<Page<BenchmarkBody>> {
     return this.benchmarks.list(query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<BenchmarkBody> {
     return this.benchmarks.get(id);
   }
 
+  @Permission('benchmarks:write')
   @Post()
   create(@Body() dto: CreateBenchmarkDto): Promise<BenchmarkBody> {
     return this.benchmarks.create(dto);
   }
 
+  @Permission('benchmarks:write')
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateBenchmarkDto): Promise<BenchmarkBody> {
     return this.benchmarks.update(id, dto);
   }
 
+  @Permission('benchmarks:write')
   @Delete(':id')
   @HttpCode(204)
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -34,6 +34,13 @@ export type AppConfig = {
   /** Largest request body accepted, in bytes (uploads have their own limit). */
   bodyLimitBytes: number;
   webDistDir: string;
+  /** The first administrator, created when there are no users yet. */
+  adminEmail: string;
+  /** Unset: a random password is generated and printed once. */
+  adminPassword: string | undefined;
+  sessionTtlHours: number;
+  /** Session cookies only over HTTPS; on by default in production. */
+  cookieSecure: boolean;
 };
 
 /** One bad environment variable: which one, what was wrong, what it should be. */
@@ -75,7 +82,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     bodyLimitBytes: read.byteSize('BODY_LIMIT', '1mb'),
     webDistDir: path.resolve(REPO_ROOT, read.string('WEB_DIST_DIR', 'apps/web/dist')),
+    adminEmail: read.string('ADMIN_EMAIL', 'admin@yardstick.local').toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    sessionTtlHours: read.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    cookieSecure: read.boolean('COOKIE_SECURE', nodeEnv === 'production'),
   };
+  if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
+    problems.push({ variable: 'ADMIN_PASSWORD', reason: 'must be at least 12 characters long' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { GoalBody, Page } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
 import { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
@@ -9,29 +11,38 @@ import { GoalsService } from './goals.service.js';
 export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
+  @Permission('registry:read')
   @Get()
-  list(@Query() query: ListGoalsQueryDto): Promise<Page<GoalBody>> {
-    return this.goals.list(query);
+  list(@Auth() auth: AuthContext, @Query() query: ListGoalsQueryDto): Promise<Page<GoalBody>> {
+    return this.goals.list(auth, query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<GoalBody> {
-    return this.goals.get(id);
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<GoalBody> {
+    return this.goals.get(auth, id);
   }
 
+  @Permission('registry:write')
   @Post()
-  create(@Body() dto: CreateGoalDto): Promise<GoalBody> {
-    return this.goals.create(dto);
+  create(@Auth() auth: AuthContext, @Body() dto: CreateGoalDto): Promise<GoalBody> {
+    return this.goals.create(auth, dto);
   }
 
+  @Permission('registry:write')
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGoalDto): Promise<GoalBody> {
-    return this.goals.update(id, dto);
+  update(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateGoalDto,
+  ): Promise<GoalBody> {
+    return this.goals.update(auth, id, dto);
   }
 
+  @Permission('registry:write')
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.goals.remove(id);
+  remove(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.goals.remove(auth, id);
   }
 }

@@ -9,6 +9,8 @@ import {
   ValidationFailedException,
 } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
+import { scopeQuery } from '../common/scope.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import type { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { Goal } from './entities/goal.entity.js';
@@ -24,15 +26,17 @@ export class GoalsService {
     @InjectRepository(StandardVersion) private readonly versions: Repository<StandardVersion>,
   ) {}
 
-  list(query: ListGoalsQueryDto): Promise<Page<GoalBody>> {
-    const builder = this.goals.createQueryBuilder('goal');
+  list(auth: AuthContext, query: ListGoalsQueryDto): Promise<Page<GoalBody>> {
+    const builder = scopeQuery(this.goals.createQueryBuilder('goal'), 'goal.agency_id', auth, 'registry:read');
     if (query.agencyId) builder.andWhere('goal.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.kind) builder.andWhere('goal.kind = :kind', { kind: query.kind });
     return paginate(builder, query, `goal.${query.sort}`, toGoalBody);
   }
 
-  async get(id: string): Promise<GoalBody> {
-    return toGoalBody(await this.find(id));
+  async get(auth: AuthContext, id: string): Promise<GoalBody> {
+    const goal = await this.find(id);
+    auth.require('registry:read', goal.agencyId);
+    return toGoalBody(goal);
   }
 
   async find(id: string): Promise<Goal> {
@@ -41,7 +45,8 @@ export class GoalsService {
     return goal;
   }
 
-  async create(dto: CreateGoalDto): Promise<GoalBody> {
+  async create(auth: AuthContext, dto: CreateGoalDto): Promise<GoalBody> {
+    auth.require('registry:write', dto.agencyId);
     if (!(await this.agencies.existsBy({ id: dto.agencyId }))) {
       throw new ValidationFailedException([
         { field: 'agencyId', value: dto.agencyId, reason: 'no agency with this id' },
@@ -52,8 +57,9 @@ export class GoalsService {
     return toGoalBody(await this.goals.save(this.goals.create(dto)));
   }
 
-  async update(id: string, dto: UpdateGoalDto): Promise<GoalBody> {
+  async update(auth: AuthContext, id: string, dto: UpdateGoalDto): Promise<GoalBody> {
     const goal = await this.find(id);
+    auth.require('registry:write', goal.agencyId);
     const nulls: ErrorDetail[] = NOT_NULL.filter((field) => dto[field] === null).map((field) => ({
       field,
       value: null,
@@ -81,8 +87,9 @@ export class GoalsService {
     return toGoalBody(await this.goals.save(this.goals.merge(goal, dto)));
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(auth: AuthContext, id: string): Promise<void> {
     const goal = await this.find(id);
+    auth.require('registry:write', goal.agencyId);
     const [versions, children] = await Promise.all([
       this.versions.countBy({ goalId: id }),
       this.goals.countBy({ parentId: id }),

@@ -2,6 +2,7 @@ import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthBody } from '@yardstick/contracts';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/permission.decorator.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The service and its database are up.' })
   @ApiServiceUnavailableResponse({ description: 'The database cannot be reached.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, ResultBody } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
 import { CreateResultDto, ListResultsQueryDto } from './dto/result.dto.js';
 import { ResultsService } from './results.service.js';
 
@@ -9,18 +11,21 @@ import { ResultsService } from './results.service.js';
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
+  @Permission('registry:read')
   @Get()
-  list(@Query() query: ListResultsQueryDto): Promise<Page<ResultBody>> {
-    return this.results.list(query);
+  list(@Auth() auth: AuthContext, @Query() query: ListResultsQueryDto): Promise<Page<ResultBody>> {
+    return this.results.list(auth, query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ResultBody> {
-    return this.results.get(id);
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ResultBody> {
+    return this.results.get(auth, id);
   }
 
+  @Permission('results:write')
   @Post()
-  create(@Body() dto: CreateResultDto): Promise<ResultBody> {
-    return this.results.create(dto);
+  create(@Auth() auth: AuthContext, @Body() dto: CreateResultDto): Promise<ResultBody> {
+    return this.results.create(auth, dto);
   }
 }

@@ -9,6 +9,8 @@ import {
   ValidationFailedException,
 } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
+import { scopeQuery } from '../common/scope.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import type { CreateResultDto, ListResultsQueryDto } from './dto/result.dto.js';
@@ -21,8 +23,8 @@ export class ResultsService {
     @InjectRepository(Result) private readonly results: Repository<Result>,
   ) {}
 
-  list(query: ListResultsQueryDto): Promise<Page<ResultBody>> {
-    const builder = this.results.createQueryBuilder('result');
+  list(auth: AuthContext, query: ListResultsQueryDto): Promise<Page<ResultBody>> {
+    const builder = scopeQuery(this.results.createQueryBuilder('result'), 'result.agency_id', auth, 'registry:read');
     if (query.standardId) builder.andWhere('result.standard_id = :standardId', { standardId: query.standardId });
     if (query.agencyId) builder.andWhere('result.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.fiscalYear) builder.andWhere('result.fiscal_year = :fiscalYear', { fiscalYear: query.fiscalYear });
@@ -33,15 +35,17 @@ export class ResultsService {
     return paginate(builder, query, `result.${query.sort}`, toResultBody);
   }
 
-  async get(id: string): Promise<ResultBody> {
+  async get(auth: AuthContext, id: string): Promise<ResultBody> {
     const result = await this.results.findOneBy({ id });
     if (!result) throw new NotFoundAppException('Result', id);
+    auth.require('registry:read', result.agencyId);
     return toResultBody(result);
   }
 
-  async create(dto: CreateResultDto): Promise<ResultBody> {
+  async create(auth: AuthContext, dto: CreateResultDto): Promise<ResultBody> {
     const standard = await this.dataSource.manager.findOneBy(Standard, { id: dto.standardId });
     if (!standard) throw new NotFoundAppException('Standard', dto.standardId);
+    auth.require('results:write', standard.agencyId);
     if (standard.status === 'retired') {
       throw new ConflictAppException(`Standard ${standard.code} is retired and takes no new results.`, [
         { field: 'standardId', value: dto.standardId, reason: 'the standard is retired' },

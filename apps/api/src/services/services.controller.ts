@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, ServiceBody } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
 import { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServicesService } from './services.service.js';
 
@@ -9,29 +11,38 @@ import { ServicesService } from './services.service.js';
 export class ServicesController {
   constructor(private readonly services: ServicesService) {}
 
+  @Permission('registry:read')
   @Get()
-  list(@Query() query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
-    return this.services.list(query);
+  list(@Auth() auth: AuthContext, @Query() query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
+    return this.services.list(auth, query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ServiceBody> {
-    return this.services.get(id);
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ServiceBody> {
+    return this.services.get(auth, id);
   }
 
+  @Permission('registry:write')
   @Post()
-  create(@Body() dto: CreateServiceDto): Promise<ServiceBody> {
-    return this.services.create(dto);
+  create(@Auth() auth: AuthContext, @Body() dto: CreateServiceDto): Promise<ServiceBody> {
+    return this.services.create(auth, dto);
   }
 
+  @Permission('registry:write')
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceBody> {
-    return this.services.update(id, dto);
+  update(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateServiceDto,
+  ): Promise<ServiceBody> {
+    return this.services.update(auth, id, dto);
   }
 
+  @Permission('registry:write')
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.services.remove(id);
+  remove(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.services.remove(auth, id);
   }
 }

@@ -10,6 +10,8 @@ import {
   ValidationFailedException,
 } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
+import { scopeQuery } from '../common/scope.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import type { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
 import { Service } from './entities/service.entity.js';
@@ -25,8 +27,8 @@ export class ServicesService {
     @InjectRepository(Standard) private readonly standards: Repository<Standard>,
   ) {}
 
-  list(query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
-    const builder = this.services.createQueryBuilder('service');
+  list(auth: AuthContext, query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
+    const builder = scopeQuery(this.services.createQueryBuilder('service'), 'service.agency_id', auth, 'registry:read');
     if (query.agencyId) builder.andWhere('service.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.hisp !== undefined) builder.andWhere('service.hisp = :hisp', { hisp: query.hisp });
     if (query.channel) builder.andWhere(':channel = ANY(service.channels)', { channel: query.channel });
@@ -34,8 +36,10 @@ export class ServicesService {
     return paginate(builder, query, `service.${query.sort}`, toServiceBody);
   }
 
-  async get(id: string): Promise<ServiceBody> {
-    return toServiceBody(await this.find(id));
+  async get(auth: AuthContext, id: string): Promise<ServiceBody> {
+    const service = await this.find(id);
+    auth.require('registry:read', service.agencyId);
+    return toServiceBody(service);
   }
 
   async find(id: string): Promise<Service> {
@@ -44,15 +48,18 @@ export class ServicesService {
     return service;
   }
 
-  async create(dto: CreateServiceDto): Promise<ServiceBody> {
+  async create(auth: AuthContext, dto: CreateServiceDto): Promise<ServiceBody> {
+    auth.require('registry:write', dto.agencyId);
     refuseNulls(dto);
     await this.checkUnique(dto);
     await this.checkAgency(dto.agencyId);
     return toServiceBody(await this.services.save(this.services.create(dto)));
   }
 
-  async update(id: string, dto: UpdateServiceDto): Promise<ServiceBody> {
+  async update(auth: AuthContext, id: string, dto: UpdateServiceDto): Promise<ServiceBody> {
     const service = await this.find(id);
+    auth.require('registry:write', service.agencyId);
+    if (dto.agencyId) auth.require('registry:write', dto.agencyId);
     refuseNulls(dto);
     await this.checkUnique(dto, id);
     if (dto.agencyId !== undefined && dto.agencyId !== service.agencyId) {
@@ -69,8 +76,9 @@ export class ServicesService {
     return toServiceBody(await this.services.save(this.services.merge(service, dto)));
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(auth: AuthContext, id: string): Promise<void> {
     const service = await this.find(id);
+    auth.require('registry:write', service.agencyId);
     const standards = await this.standards.countBy({ serviceId: id });
     if (standards > 0) {
       throw new ConflictAppException(`${service.name} still has ${standards} standard(s); remove them first.`);

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { BenchmarkBody, Page, StandardBody, StandardVersionBody, TargetBody } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
 import {
   CreateStandardDto,
   LinkBenchmarkDto,
@@ -15,91 +17,120 @@ import { StandardsService } from './standards.service.js';
 export class StandardsController {
   constructor(private readonly standards: StandardsService) {}
 
+  @Permission('registry:read')
   @Get()
-  list(@Query() query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
-    return this.standards.list(query);
+  list(@Auth() auth: AuthContext, @Query() query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
+    return this.standards.list(auth, query);
   }
 
+  @Permission('registry:read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
-    return this.standards.get(id);
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
+    return this.standards.get(auth, id);
   }
 
+  @Permission('registry:write')
   @Post()
-  create(@Body() dto: CreateStandardDto): Promise<StandardBody> {
-    return this.standards.create(dto);
+  create(@Auth() auth: AuthContext, @Body() dto: CreateStandardDto): Promise<StandardBody> {
+    return this.standards.create(auth, dto);
   }
 
+  @Permission('registry:write')
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStandardDto): Promise<StandardBody> {
-    return this.standards.update(id, dto);
+  update(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateStandardDto,
+  ): Promise<StandardBody> {
+    return this.standards.update(auth, id, dto);
   }
 
+  @Permission('registry:write')
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.standards.remove(id);
+  remove(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.standards.remove(auth, id);
   }
 
+  @Permission('standards:submit')
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
-    return this.standards.submit(id);
+  submit(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
+    return this.standards.submit(auth, id);
   }
 
+  @Permission('standards:publish')
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
-    return this.standards.publish(id);
+  publish(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
+    return this.standards.publish(auth, id);
   }
 
+  @Permission('standards:publish')
   @Post(':id/retire')
   @HttpCode(200)
-  retire(@Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
-    return this.standards.retire(id);
+  retire(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
+    return this.standards.retire(auth, id);
   }
 
+  @Permission('registry:read')
   @Get(':id/versions')
-  versions(@Param('id', ParseUUIDPipe) id: string): Promise<StandardVersionBody[]> {
-    return this.standards.listVersions(id);
+  versions(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardVersionBody[]> {
+    return this.standards.listVersions(auth, id);
   }
 
+  @Permission('registry:read')
   @Get(':id/targets')
-  targets(@Param('id', ParseUUIDPipe) id: string): Promise<TargetBody[]> {
-    return this.standards.listTargets(id);
+  targets(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<TargetBody[]> {
+    return this.standards.listTargets(auth, id);
   }
 
+  @Permission('registry:write')
   @Put(':id/targets')
-  putTarget(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TargetDto): Promise<TargetBody> {
-    return this.standards.putTarget(id, dto);
+  putTarget(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TargetDto,
+  ): Promise<TargetBody> {
+    return this.standards.putTarget(auth, id, dto);
   }
 
+  @Permission('registry:write')
   @Delete(':id/targets/:targetId')
   @HttpCode(204)
   removeTarget(
+    @Auth() auth: AuthContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('targetId', ParseUUIDPipe) targetId: string,
   ): Promise<void> {
-    return this.standards.removeTarget(id, targetId);
+    return this.standards.removeTarget(auth, id, targetId);
   }
 
+  @Permission('registry:read')
   @Get(':id/benchmarks')
-  benchmarks(@Param('id', ParseUUIDPipe) id: string): Promise<BenchmarkBody[]> {
-    return this.standards.listBenchmarks(id);
+  benchmarks(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<BenchmarkBody[]> {
+    return this.standards.listBenchmarks(auth, id);
   }
 
+  @Permission('registry:write')
   @Post(':id/benchmarks')
   @HttpCode(200)
-  linkBenchmark(@Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkBenchmarkDto): Promise<BenchmarkBody[]> {
-    return this.standards.linkBenchmark(id, dto.benchmarkId);
+  linkBenchmark(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LinkBenchmarkDto,
+  ): Promise<BenchmarkBody[]> {
+    return this.standards.linkBenchmark(auth, id, dto.benchmarkId);
   }
 
+  @Permission('registry:write')
   @Delete(':id/benchmarks/:benchmarkId')
   @HttpCode(204)
   unlinkBenchmark(
+    @Auth() auth: AuthContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('benchmarkId', ParseUUIDPipe) benchmarkId: string,
   ): Promise<void> {
-    return this.standards.unlinkBenchmark(id, benchmarkId);
+    return this.standards.unlinkBenchmark(auth, id, benchmarkId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
+  Permission,
   BenchmarkBody,
   ErrorDetail,
   Page,
@@ -20,6 +21,8 @@ import {
   ValidationFailedException,
 } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
+import { scopeQuery } from '../common/scope.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { Result } from '../results/entities/result.entity.js';
 import { Service } from '../services/entities/service.entity.js';
@@ -64,7 +67,7 @@ export class StandardsService {
     private readonly standing: StandingService,
   ) {}
 
-  async list(query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
+  async list(auth: AuthContext, query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
     const builder = this.standards
       .createQueryBuilder('standard')
       .innerJoin(
@@ -72,6 +75,7 @@ export class StandardsService {
         'current',
         'current.id = COALESCE(standard.published_version_id, standard.pending_version_id)',
       );
+    scopeQuery(builder, 'standard.agency_id', auth, 'registry:read');
     if (query.agencyId) builder.andWhere('standard.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.serviceId) builder.andWhere('standard.service_id = :serviceId', { serviceId: query.serviceId });
     if (query.status) builder.andWhere('standard.status = :status', { status: query.status });
@@ -92,8 +96,8 @@ export class StandardsService {
     return { ...page, items: await this.toBodies(page.items) };
   }
 
-  async get(id: string): Promise<StandardBody> {
-    const [body] = await this.toBodies([await this.find(id)]);
+  async get(auth: AuthContext, id: string): Promise<StandardBody> {
+    const [body] = await this.toBodies([await this.authorize(auth, id, 'registry:read')]);
     return body!;
   }
 
@@ -103,13 +107,14 @@ export class StandardsService {
     return standard;
   }
 
-  async create(dto: CreateStandardDto): Promise<StandardBody> {
+  async create(auth: AuthContext, dto: CreateStandardDto): Promise<StandardBody> {
     const { serviceId, code, ...content } = dto;
     const service = await this.dataSource.manager.findOneBy(Service, { id: serviceId });
     if (!service)
       throw new ValidationFailedException([
         { field: 'serviceId', value: serviceId, reason: 'no service with this id' },
       ]);
+    auth.require('registry:write', service.agencyId);
     await this.checkContent(normaliseContent(content), service.agencyId);
     if (await this.standards.existsBy({ agencyId: service.agencyId, code })) {
       throw new ConflictAppException(`The agency already has a standard with the code "${code}".`, [
@@ -126,11 +131,12 @@ export class StandardsService {
       await manager.update(Standard, { id: standard.id }, { pendingVersionId: version.id });
       return standard.id;
     });
-    return this.get(id);
+    return this.get(auth, id);
   }
 
   /** Edits the pending draft, or starts a new draft from the published version: never edits it in place. */
-  async update(id: string, dto: UpdateStandardDto): Promise<StandardBody> {
+  async update(auth: AuthContext, id: string, dto: UpdateStandardDto): Promise<StandardBody> {
+    await this.authorize(auth, id, 'registry:write');
     await this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       if (standard.status === 'retired') throw new ConflictAppException('A retired standard cannot be edited.');
@@ -152,10 +158,11 @@ export class StandardsService {
         await manager.update(Standard, { id }, { pendingVersionId: version.id });
       }
     });
-    return this.get(id);
+    return this.get(auth, id);
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(auth: AuthContext, id: string): Promise<void> {
+    await this.authorize(auth, id, 'registry:write');
     await this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       const results = await manager.countBy(Result, { standardId: id });
@@ -169,7 +176,8 @@ export class StandardsService {
     });
   }
 
-  async submit(id: string): Promise<StandardBody> {
+  async submit(auth: AuthContext, id: string): Promise<StandardBody> {
+    await this.authorize(auth, id, 'standards:submit');
     await this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       const pending = await this.pendingVersion(manager, standard, 'submit');
@@ -177,10 +185,11 @@ export class StandardsService {
       await manager.update(StandardVersion, { id: pending.id }, { status: 'in_review' });
       if (standard.status === 'draft') await manager.update(Standard, { id }, { status: 'in_review' });
     });
-    return this.get(id);
+    return this.get(auth, id);
   }
 
-  async publish(id: string): Promise<StandardBody> {
+  async publish(auth: AuthContext, id: string): Promise<StandardBody> {
+    await this.authorize(auth, id, 'standards:publish');
     await this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       const pending = await this.pendingVersion(manager, standard, 'publish');
@@ -204,10 +213,11 @@ export class StandardsService {
         { status: 'published', publishedVersionId: pending.id, pendingVersionId: null },
       );
     });
-    return this.get(id);
+    return this.get(auth, id);
   }
 
-  async retire(id: string): Promise<StandardBody> {
+  async retire(auth: AuthContext, id: string): Promise<StandardBody> {
+    await this.authorize(auth, id, 'standards:publish');
     await this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       if (standard.status === 'retired') throw new ConflictAppException('This standard is already retired.');
@@ -221,17 +231,17 @@ export class StandardsService {
       }
       await manager.update(Standard, { id }, { status: 'retired', retiredAt: new Date() });
     });
-    return this.get(id);
+    return this.get(auth, id);
   }
 
-  async listVersions(id: string): Promise<StandardVersionBody[]> {
-    await this.find(id);
+  async listVersions(auth: AuthContext, id: string): Promise<StandardVersionBody[]> {
+    await this.authorize(auth, id, 'registry:read');
     const versions = await this.versions.find({ where: { standardId: id }, order: { version: 'DESC' } });
     return versions.map(toVersionBody);
   }
 
-  async listTargets(id: string): Promise<TargetBody[]> {
-    await this.find(id);
+  async listTargets(auth: AuthContext, id: string): Promise<TargetBody[]> {
+    await this.authorize(auth, id, 'registry:read');
     const targets = await this.targets.find({
       where: { standardId: id },
       order: { fiscalYear: 'ASC', quarter: 'ASC' },
@@ -240,7 +250,8 @@ export class StandardsService {
   }
 
   /** Sets the target of one fiscal year (or quarter): creates it, or replaces the one there. */
-  async putTarget(id: string, dto: TargetDto): Promise<TargetBody> {
+  async putTarget(auth: AuthContext, id: string, dto: TargetDto): Promise<TargetBody> {
+    await this.authorize(auth, id, 'registry:write');
     return this.dataSource.transaction(async (manager) => {
       const standard = await this.lock(manager, id);
       if (standard.status === 'retired') throw new ConflictAppException('A retired standard takes no new targets.');
@@ -266,19 +277,21 @@ export class StandardsService {
     });
   }
 
-  async removeTarget(id: string, targetId: string): Promise<void> {
+  async removeTarget(auth: AuthContext, id: string, targetId: string): Promise<void> {
+    await this.authorize(auth, id, 'registry:write');
     const result = await this.targets.delete({ id: targetId, standardId: id });
     if (!result.affected) throw new NotFoundAppException('Target', targetId);
   }
 
-  async listBenchmarks(id: string): Promise<BenchmarkBody[]> {
+  async listBenchmarks(auth: AuthContext, id: string): Promise<BenchmarkBody[]> {
+    await this.authorize(auth, id, 'registry:read');
     const standard = await this.standards.findOne({ where: { id }, relations: { benchmarks: true } });
     if (!standard) throw new NotFoundAppException('Standard', id);
     return (standard.benchmarks ?? []).sort((a, b) => a.name.localeCompare(b.name)).map(toBenchmarkBody);
   }
 
-  async linkBenchmark(id: string, benchmarkId: string): Promise<BenchmarkBody[]> {
-    await this.find(id);
+  async linkBenchmark(auth: AuthContext, id: string, benchmarkId: string): Promise<BenchmarkBody[]> {
+    await this.authorize(auth, id, 'registry:write');
     if (!(await this.dataSource.manager.existsBy(Benchmark, { id: benchmarkId }))) {
       throw new ValidationFailedException([
         { field: 'benchmarkId', value: benchmarkId, reason: 'no benchmark with this id' },
@@ -288,16 +301,23 @@ export class StandardsService {
       'INSERT INTO standard_benchmarks (standard_id, benchmark_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [id, benchmarkId],
     );
-    return this.listBenchmarks(id);
+    return this.listBenchmarks(auth, id);
   }
 
-  async unlinkBenchmark(id: string, benchmarkId: string): Promise<void> {
-    await this.find(id);
+  async unlinkBenchmark(auth: AuthContext, id: string, benchmarkId: string): Promise<void> {
+    await this.authorize(auth, id, 'registry:write');
     const [, affected] = (await this.dataSource.query(
       'DELETE FROM standard_benchmarks WHERE standard_id = $1 AND benchmark_id = $2',
       [id, benchmarkId],
     )) as [unknown, number];
     if (!affected) throw new NotFoundAppException('Benchmark link', benchmarkId);
+  }
+
+  /** The standard, if the caller holds the permission for its agency (403 otherwise, 404 if unknown). */
+  async authorize(auth: AuthContext, id: string, permission: Permission): Promise<Standard> {
+    const standard = await this.find(id);
+    auth.require(permission, standard.agencyId);
+    return standard;
   }
 
   /** Locks the standard's row for the rest of the transaction, so lifecycle steps never interleave. */

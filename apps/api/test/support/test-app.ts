@@ -1,18 +1,31 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { ApiToken } from '../../src/auth/entities/api-token.entity.js';
+import { newSecret, sha256 } from '../../src/auth/secrets.js';
 import { loadConfig } from '../../src/config/app.config.js';
 import { createRootLogger } from '../../src/config/logger.js';
+import { User } from '../../src/users/entities/user.entity.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_ADMIN = { email: 'admin@test.example', password: 'correct horse battery staple' };
 
 export type TestApp = {
   app: NestFastifyApplication;
   /** The Node HTTP server, for supertest. */
   server: ReturnType<NestFastifyApplication['getHttpServer']>;
   database: TestDatabase;
+  /** Requests as the administrator (a personal API token). */
+  api(): ReturnType<typeof request.agent>;
+  /** Requests with this bearer token. */
+  as(token: string): ReturnType<typeof request.agent>;
+  /** A new personal token for the user with this email. */
+  tokenFor(email: string): Promise<string>;
   close(): Promise<void>;
 };
 
-/** The whole application, as main.ts builds it, on its own migrated database. */
+/** The whole application, as main.ts builds it, on its own migrated database, with an administrator. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -20,13 +33,34 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', // TEST_LOG_LEVEL=error shows what a 500 was
     LOG_FORMAT: 'json',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,
   });
   const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config));
+  const server = app.getHttpServer();
+  const dataSource = app.get(DataSource);
+  const tokenFor = async (email: string): Promise<string> => {
+    const user = await dataSource.manager.findOneByOrFail(User, { email });
+    const secret = `ys_${newSecret()}`;
+    await dataSource.manager.insert(ApiToken, {
+      kind: 'personal',
+      name: 'test',
+      prefix: secret.slice(0, 10),
+      tokenHash: sha256(secret),
+      userId: user.id,
+    });
+    return secret;
+  };
+  const as = (token: string) => request.agent(server).set('Authorization', `Bearer ${token}`);
+  const adminToken = await tokenFor(TEST_ADMIN.email);
   return {
     app,
-    server: app.getHttpServer(),
+    server,
     database,
+    api: () => as(adminToken),
+    as,
+    tokenFor,
     close: async () => {
       await app.close();
       await database.drop();

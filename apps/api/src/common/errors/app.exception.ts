@@ -10,9 +10,23 @@ export class AppException extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Response headers that go with the error, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedException extends AppException {
+  constructor(message = 'Sign in first, or send a valid API token (Authorization: Bearer ...).') {
+    super(401, 'unauthenticated', message);
+  }
+}
+
+export class TooManyRequestsException extends AppException {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'too_many_requests', message, [], { 'Retry-After': String(retryAfterSeconds) });
   }
 }
 

@@ -35,7 +35,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.status >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
-    this.adapterHost.httpAdapter.reply(http.getResponse(), body, body.status);
+    const response = http.getResponse<{ header(name: string, value: string): unknown }>();
+    if (exception instanceof AppException) {
+      for (const [name, value] of Object.entries(exception.headers)) response.header(name, value);
+    }
+    this.adapterHost.httpAdapter.reply(response, body, body.status);
   }
 
   private describe(exception: unknown, request: RequestLike): Omit<ErrorBody, 'requestId'> {

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MACHINE_PERMISSIONS, type Permission } from '@yardstick/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+} from 'class-validator';
+
+export class CreateTokenDto {
+  @ApiProperty({ example: 'Case system nightly upload' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: ['personal', 'machine'] })
+  @IsIn(['personal', 'machine'])
+  kind!: 'personal' | 'machine';
+
+  @ApiPropertyOptional({ description: 'Machine clients: their agency.' })
+  @ValidateIf((dto: CreateTokenDto) => dto.kind === 'machine')
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: MACHINE_PERMISSIONS, isArray: true, description: 'Machine clients: what they may do.' })
+  @ValidateIf((dto: CreateTokenDto) => dto.kind === 'machine')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MACHINE_PERMISSIONS, { each: true })
+  permissions?: Permission[];
+
+  @ApiPropertyOptional({ description: 'When the token stops working (ISO date-time).' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  expiresAt?: Date;
+}
+
+export type TokenBody = {
+  id: string;
+  kind: 'personal' | 'machine';
+  name: string;
+  prefix: string;
+  userId: string | null;
+  agencyId: string | null;
+  permissions: Permission[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+/** Only the answer to a creation carries the token itself: it is never shown again. */
+export type CreatedTokenBody = TokenBody & { token: string };

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@yardstick/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+
+export class RoleAssignmentDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'null: every agency (administrators and program managers only).' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  agencyId!: string | null;
+}
+
+export class CreateUserDto {
+  @ApiProperty()
+  @IsEmail()
+  @Length(3, 320)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Leave out for accounts that sign in only through single sign-on.' })
+  @IsOptional()
+  @IsString()
+  password?: string;
+
+  @ApiProperty({ type: [RoleAssignmentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAssignmentDto)
+  roles!: RoleAssignmentDto[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  password?: string;
+
+  @ApiPropertyOptional({ type: [RoleAssignmentDto], description: 'Replaces every role the user has.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAssignmentDto)
+  roles?: RoleAssignmentDto[];
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
