@@ -34,13 +34,17 @@ describe('audit trail', () => {
 
   function createAgency(abbreviation: string, parentId: string | null = null): Promise<Agency> {
     return db.manager.save(
-      db.manager.create(Agency, { name: `Agency ${abbreviation}`, abbreviation, slug: abbreviation.toLowerCase(), parentId }),
+      db.manager.create(Agency, {
+        name: `Agency ${abbreviation}`,
+        abbreviation,
+        slug: abbreviation.toLowerCase(),
+        parentId,
+      }),
     );
   }
 
   /** As the administrator of all agencies, or with another token. */
-  const list = (query: string, token?: string) =>
-    (token ? t.as(token) : t.api()).get(`/api/v1/audit-events?${query}`);
+  const list = (query: string, token?: string) => (token ? t.as(token) : t.api()).get(`/api/v1/audit-events?${query}`);
 
   /** An event at a chosen time: INSERT is the one statement the table allows. */
   function insertAt(occurredAt: string, event: Record<string, string | null>): Promise<unknown> {
@@ -193,13 +197,12 @@ describe('audit trail', () => {
       'step.0',
     ]);
 
-    expect(actions((await list(`agencyId=${agencyId}&actorId=${bob}`).expect(200)).body)).toEqual([
-      'step.3',
-      'step.1',
-    ]);
+    expect(actions((await list(`agencyId=${agencyId}&actorId=${bob}`).expect(200)).body)).toEqual(['step.3', 'step.1']);
     const resultsByAnn = await list(`agencyId=${agencyId}&actorId=${ann}&actorType=user&entityType=result`).expect(200);
     expect(actions(resultsByAnn.body)).toEqual(['step.4']);
-    expect(actions((await list(`entityType=standard&entityId=e1&agencyId=${agencyId}`).expect(200)).body)).toEqual(['step.1']);
+    expect(actions((await list(`entityType=standard&entityId=e1&agencyId=${agencyId}`).expect(200)).body)).toEqual([
+      'step.1',
+    ]);
     expect((await list(`agencyId=${agencyId}&actorType=token`).expect(200)).body.total).toBe(0);
 
     const second = await list(`agencyId=${agencyId}&pageSize=2&page=2`).expect(200);
@@ -295,8 +298,8 @@ describe('audit trail', () => {
     expect(await audit.countRecentFailures({ subject: 'carol@example.gov', ip: '203.0.113.10', since })).toBe(3);
     expect(await audit.countRecentFailures({ subject: 'carol@example.gov', since: new Date(hourAgo) })).toBe(3);
     expect(await audit.countRecentFailures({ subject: 'erin@example.gov', since })).toBe(0);
-    expect(await audit.countRecentFailures({ subject: 'carol@example.gov', since: new Date(Date.now() + 60_000) })).toBe(
-      0,
-    );
+    expect(
+      await audit.countRecentFailures({ subject: 'carol@example.gov', since: new Date(Date.now() + 60_000) }),
+    ).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { Brackets, EntityManager, Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { ValidationFailedException } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
+import { scopeQuery } from '../common/scope.js';
 import { toSnapshot } from './audit-snapshot.js';
 import type { ActorType, AuditEventBody } from './audit.types.js';
 import type { ListAuditEventsQueryDto } from './dto/list-audit-events.dto.js';
@@ -75,10 +76,8 @@ export class AuditService {
     if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
       throw new ValidationFailedException([{ field: 'to', value: query.to, reason: 'must be later than from' }]);
     }
-    const builder = this.events.createQueryBuilder('event');
-    const scope = auth.scope('audit:read');
     // Events without an agency (sign-ins, users, benchmarks) are for those who may audit every agency.
-    if (scope !== 'all') builder.andWhere('event.agency_id = ANY(CAST(:scope AS uuid[]))', { scope });
+    const builder = scopeQuery(this.events.createQueryBuilder('event'), 'event.agency_id', auth, 'audit:read');
     if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
     if (query.actorType) builder.andWhere('event.actor_type = :actorType', { actorType: query.actorType });
     if (query.action?.endsWith('*')) {

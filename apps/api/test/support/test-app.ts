@@ -41,7 +41,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const server = app.getHttpServer();
   const dataSource = app.get(DataSource);
   const tokenFor = async (email: string): Promise<string> => {
-    const user = await dataSource.manager.findOneByOrFail(User, { email });
+    const user = await dataSource.manager.findOneByOrFail(User, { email: email.toLowerCase() });
     const secret = `ys_${newSecret()}`;
     await dataSource.manager.insert(ApiToken, {
       kind: 'personal',

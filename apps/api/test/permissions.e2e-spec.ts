@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PATH_METADATA, METHOD_METADATA, VERSION_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod, VERSION_NEUTRAL } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '@yardstick/contracts';
+import { fiscalYearOf } from '@yardstick/metrics';
+import request from 'supertest';
+import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN } from '../src/auth/permission.decorator.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The permission matrix, generated from the application's own route table: every route, for anonymous,
+ * each role, an officer of another agency and a machine client, gets 401, 403 or gets through.
+ * A route with no declared permission, or no sample below, fails this test.
+ */
+
+type Route = { method: string; path: string; requirement: Permission | typeof SIGNED_IN | 'public' };
+
+function routeTable(t: TestApp): Route[] {
+  const routes: Route[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const classVersion = Reflect.getMetadata(VERSION_METADATA, controller);
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const path = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+        const version = Reflect.getMetadata(VERSION_METADATA, handler) ?? classVersion;
+        const prefix = version === VERSION_NEUTRAL ? '/api' : '/api/v1';
+        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
+        const permission = Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, controller);
+        routes.push({
+          method: RequestMethod[method],
+          path: [prefix, base, path].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/'),
+          requirement: isPublic ? 'public' : permission,
+        });
+      }
+    }
+  }
+  return routes;
+}
+
+type Caller = {
+  name: string;
+  token?: string;
+  roles: { role: Role; agency: 'A' | 'B' | null }[];
+  machine?: { agency: 'A'; permissions: Permission[] };
+};
+
+const standardBody = {
+  title: 'Speed of service A',
+  statement: 'We answer 90% of requests within 5 days.',
+  dimension: 'speed',
+  measureDescription: 'Share of requests answered within 5 days.',
+  unit: 'percent',
+  computation: 'share_meeting_threshold',
+  direction: 'higher_is_better',
+  thresholdValue: 5,
+  thresholdUnit: 'days',
+  frequency: 'year',
+};
+
+describe('permission matrix', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  const callers: Caller[] = [
+    { name: 'anonymous', roles: [] },
+    { name: 'signed in, no role', roles: [] },
+    { name: 'administrator', roles: [{ role: 'admin', agency: null }] },
+    { name: 'performance officer of A', roles: [{ role: 'performance_officer', agency: 'A' }] },
+    { name: 'approver of A', roles: [{ role: 'approver', agency: 'A' }] },
+    { name: 'program manager (all agencies)', roles: [{ role: 'program_manager', agency: null }] },
+    { name: 'performance officer of B', roles: [{ role: 'performance_officer', agency: 'B' }] },
+    { name: 'approver of B', roles: [{ role: 'approver', agency: 'B' }] },
+    { name: 'machine client of A', roles: [], machine: { agency: 'A', permissions: ['results:write', 'registry:read'] } },
+  ];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const api = t.api();
+    const post = async (path: string, body: object) => (await api.post(path).send(body).expect(201)).body.id as string;
+    ids.A = await post('/api/v1/agencies', { name: 'Agency A', abbreviation: 'AAA', slug: 'a' });
+    // Records sit in a bureau of A: a role for A covers its sub-agencies.
+    ids.A1 = await post('/api/v1/agencies', { name: 'Bureau A1', abbreviation: 'AA1', slug: 'a1', parentId: ids.A });
+    ids.B = await post('/api/v1/agencies', { name: 'Agency B', abbreviation: 'BBB', slug: 'b' });
+    ids.service = await post('/api/v1/services', { agencyId: ids.A1, name: 'Service A', slug: 'service-a' });
+    ids.goal = await post('/api/v1/goals', { agencyId: ids.A1, kind: 'strategic_goal', code: 'SG1', title: 'Serve well' });
+    ids.benchmark = await post('/api/v1/benchmarks', {
+      name: 'Courier',
+      sourceOrganization: 'Industry',
+      year: 2025,
+      value: 95,
+      unit: 'percent',
+    });
+    ids.standard = await post('/api/v1/standards', { ...standardBody, serviceId: ids.service, code: 'A-SPEED' });
+    ids.target = (
+
+      await api
+        .put(`/api/v1/standards/${ids.standard}/targets`)
+        .send({ fiscalYear: fiscalYearOf(new Date()), value: 90, unit: 'percent' })
+        .expect(200)
+    ).body.id;
+    ids.result = await post('/api/v1/results', { standardId: ids.standard, period: 'FY2024', value: 91 });
+    await api.post(`/api/v1/standards/${ids.standard}/benchmarks`).send({ benchmarkId: ids.benchmark }).expect(200);
+
+    for (const caller of callers) {
+      if (caller.name === 'anonymous') continue;
+      if (caller.machine) {
+        caller.token = (
+          await api
+            .post('/api/v1/tokens')
+            .send({ name: caller.name, kind: 'machine', agencyId: ids.A, permissions: caller.machine.permissions })
+            .expect(201)
+        ).body.token;
+        continue;
+      }
+      const email = `${caller.name.replace(/\W+/g, '-')}@test.example`;
+      const user = await api
+        .post('/api/v1/users')
+        .send({
+          email,
+          name: caller.name,
+          roles: caller.roles.map((r) => ({ role: r.role, agencyId: r.agency && ids[r.agency] })),
+        })
+        .expect(201);
+      ids[`user:${caller.name}`] = user.body.id;
+      caller.token = await t.tokenFor(email);
+    }
+    ids.ownToken = (await t.as(callers[3]!.token!).post('/api/v1/tokens').send({ name: 'mine', kind: 'personal' })).body.id;
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A request for each route: its path ids, its body, and the agency whose record it touches. */
+  const sample = (route: Route): { path: string; body?: object; agency: 'A' | null } | undefined => {
+    const key = `${route.method} ${route.path}`;
+    const fill = (path: string) =>
+      path
+        .replace(/^\/api\/v1\/agencies\/:id/, `/api/v1/agencies/${ids.A}`)
+        .replace(/^\/api\/v1\/services\/:id/, `/api/v1/services/${ids.service}`)
+        .replace(/^\/api\/v1\/goals\/:id/, `/api/v1/goals/${ids.goal}`)
+        .replace(/^\/api\/v1\/benchmarks\/:id/, `/api/v1/benchmarks/${ids.benchmark}`)
+        .replace(/^\/api\/v1\/standards\/:id/, `/api/v1/standards/${ids.standard}`)
+        .replace(/^\/api\/v1\/results\/:id/, `/api/v1/results/${ids.result}`)
+        .replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${ids['user:signed in, no role']}`)
+        .replace(/^\/api\/v1\/tokens\/:id/, `/api/v1/tokens/${ids.ownToken}`)
+        .replace(':targetId', ids.target!)
+        .replace(':benchmarkId', ids.benchmark!);
+    const bodies: Record<string, object> = {
+      'POST /api/v1/services': { agencyId: ids.A1, name: 'Another', slug: `s-${Math.random().toString(36).slice(2)}` },
+      'POST /api/v1/goals': { agencyId: ids.A1, kind: 'strategic_goal', code: `G${Date.now()}`, title: 'Goal' },
+      'POST /api/v1/standards': { ...standardBody, serviceId: ids.service, code: `S-${Date.now()}` },
+      'POST /api/v1/results': { standardId: ids.standard, period: 'FY2023', value: 80 },
+      'POST /api/v1/tokens': { name: 'matrix', kind: 'personal' },
+      'PATCH /api/v1/services/:id': { description: 'Changed' },
+      'PATCH /api/v1/goals/:id': { title: 'Changed' },
+      'PATCH /api/v1/standards/:id': { title: 'Changed title' },
+      'PUT /api/v1/standards/:id/targets': { fiscalYear: 2030, value: 90, unit: 'percent' },
+      'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
+    };
+    const agencyScoped = /^\/api\/v1\/(services|goals|standards|results)\/:id/.test(route.path) || key in bodies;
+    if (!fill(route.path).includes(':')) return { path: fill(route.path), body: bodies[key], agency: agencyScoped ? 'A' : null };
+    return undefined;
+  };
+
+  /** What the caller may do, from the roles' permissions (the rule under test, stated independently). */
+  const allowed = (caller: Caller, route: Route, agency: 'A' | null): boolean => {
+    if (route.requirement === 'public') return true;
+    if (caller.name === 'anonymous') return false;
+    if (route.requirement === SIGNED_IN) {
+      // A machine client has no account of its own; a token can be revoked by its owner or an administrator.
+      if (caller.machine) return route.path === '/api/v1/auth/logout';
+      if (route.method === 'DELETE' && route.path === '/api/v1/tokens/:id') {
+        return caller === callers[3] || caller.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('tokens:manage'));
+      }
+      return true;
+    }
+    const permission = route.requirement;
+    if (caller.machine) return caller.machine.permissions.includes(permission);
+    return caller.roles.some(
+      (r) => ROLE_PERMISSIONS[r.role].includes(permission) && (r.agency === null || agency === null || r.agency === agency),
+    );
+  };
+
+  it('declares a permission (or public) on every route, and has a sample request for each', () => {
+    const routes = routeTable(t);
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((r) => !r.requirement).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(routes.filter((r) => !sample(r)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('refuses every caller a route does not allow (401 anonymous, 403 otherwise), and lets the others through', async () => {
+    const routes = routeTable(t);
+    const send = (caller: Caller, route: Route) => {
+      const { path, body } = sample(route)!;
+      const agent = caller.token ? t.as(caller.token) : request.agent(t.server);
+      const call = agent[route.method.toLowerCase() as 'get'](path);
+      return body ? call.send(body) : call;
+    };
+    const failures: string[] = [];
+    // Refusals first: the permitted calls that follow may change or delete the sample records.
+    for (const phase of ['refused', 'allowed'] as const) {
+      for (const route of routes) {
+        for (const caller of callers) {
+          const ok = allowed(caller, route, sample(route)!.agency);
+          if ((phase === 'allowed') !== ok) continue;
+          const status = (await send(caller, route)).status;
+          const expected = ok ? 'through' : caller.name === 'anonymous' ? '401' : '403';
+          const got = status === 401 || status === 403 ? String(status) : 'through';
+          if (got !== expected) failures.push(`${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
