@@ -74,7 +74,8 @@ describe('/api/v1/agencies', () => {
     const ca = (await t.api().get(`/api/v1/agencies?parentId=${dos.id}`)).body.items[0];
     const loop = await t.api().patch(`/api/v1/agencies/${dos.id}`).send({ parentId: ca.id }).expect(400);
     expect(loop.body.details[0]).toMatchObject({ field: 'parentId', reason: 'would make the agency its own parent' });
-    await t.api()
+    await t
+      .api()
       .patch(`/api/v1/agencies/${dos.id}`)
       .send({ parentId: '6f1c0d9e-1111-4222-8333-444455556666' })
       .expect(400);

@@ -33,10 +33,14 @@ function routeTable(t: TestApp): Route[] {
         const version = Reflect.getMetadata(VERSION_METADATA, handler) ?? classVersion;
         const prefix = version === VERSION_NEUTRAL ? '/api' : '/api/v1';
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
-        const permission = Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, controller);
+        const permission =
+          Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, controller);
         routes.push({
           method: RequestMethod[method],
-          path: [prefix, base, path].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/'),
+          path: [prefix, base, path]
+            .filter((p) => p && p !== '/')
+            .join('/')
+            .replace(/\/+/g, '/'),
           requirement: isPublic ? 'public' : permission,
         });
       }
@@ -77,7 +81,11 @@ describe('permission matrix', () => {
     { name: 'program manager (all agencies)', roles: [{ role: 'program_manager', agency: null }] },
     { name: 'performance officer of B', roles: [{ role: 'performance_officer', agency: 'B' }] },
     { name: 'approver of B', roles: [{ role: 'approver', agency: 'B' }] },
-    { name: 'machine client of A', roles: [], machine: { agency: 'A', permissions: ['results:write', 'registry:read'] } },
+    {
+      name: 'machine client of A',
+      roles: [],
+      machine: { agency: 'A', permissions: ['results:write', 'registry:read'] },
+    },
   ];
 
   beforeAll(async () => {
@@ -89,7 +97,12 @@ describe('permission matrix', () => {
     ids.A1 = await post('/api/v1/agencies', { name: 'Bureau A1', abbreviation: 'AA1', slug: 'a1', parentId: ids.A });
     ids.B = await post('/api/v1/agencies', { name: 'Agency B', abbreviation: 'BBB', slug: 'b' });
     ids.service = await post('/api/v1/services', { agencyId: ids.A1, name: 'Service A', slug: 'service-a' });
-    ids.goal = await post('/api/v1/goals', { agencyId: ids.A1, kind: 'strategic_goal', code: 'SG1', title: 'Serve well' });
+    ids.goal = await post('/api/v1/goals', {
+      agencyId: ids.A1,
+      kind: 'strategic_goal',
+      code: 'SG1',
+      title: 'Serve well',
+    });
     ids.benchmark = await post('/api/v1/benchmarks', {
       name: 'Courier',
       sourceOrganization: 'Industry',
@@ -99,7 +112,6 @@ describe('permission matrix', () => {
     });
     ids.standard = await post('/api/v1/standards', { ...standardBody, serviceId: ids.service, code: 'A-SPEED' });
     ids.target = (
-
       await api
         .put(`/api/v1/standards/${ids.standard}/targets`)
         .send({ fiscalYear: fiscalYearOf(new Date()), value: 90, unit: 'percent' })
@@ -131,7 +143,9 @@ describe('permission matrix', () => {
       ids[`user:${caller.name}`] = user.body.id;
       caller.token = await t.tokenFor(email);
     }
-    ids.ownToken = (await t.as(callers[3]!.token!).post('/api/v1/tokens').send({ name: 'mine', kind: 'personal' })).body.id;
+    ids.ownToken = (
+      await t.as(callers[3]!.token!).post('/api/v1/tokens').send({ name: 'mine', kind: 'personal' })
+    ).body.id;
   }, 60_000);
   afterAll(async () => {
     await t.close();
@@ -165,7 +179,8 @@ describe('permission matrix', () => {
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
     };
     const agencyScoped = /^\/api\/v1\/(services|goals|standards|results)\/:id/.test(route.path) || key in bodies;
-    if (!fill(route.path).includes(':')) return { path: fill(route.path), body: bodies[key], agency: agencyScoped ? 'A' : null };
+    if (!fill(route.path).includes(':'))
+      return { path: fill(route.path), body: bodies[key], agency: agencyScoped ? 'A' : null };
     return undefined;
   };
 
@@ -184,7 +199,8 @@ describe('permission matrix', () => {
     const permission = route.requirement;
     if (caller.machine) return caller.machine.permissions.includes(permission);
     return caller.roles.some(
-      (r) => ROLE_PERMISSIONS[r.role].includes(permission) && (r.agency === null || agency === null || r.agency === agency),
+      (r) =>
+        ROLE_PERMISSIONS[r.role].includes(permission) && (r.agency === null || agency === null || r.agency === agency),
     );
   };
 
@@ -213,7 +229,8 @@ describe('permission matrix', () => {
           const status = (await send(caller, route)).status;
           const expected = ok ? 'through' : caller.name === 'anonymous' ? '401' : '403';
           const got = status === 401 || status === 403 ? String(status) : 'through';
-          if (got !== expected) failures.push(`${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}`);
+          if (got !== expected)
+            failures.push(`${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}`);
         }
       }
     }
