@@ -2,10 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import type { AgencyBody, Page } from '@yardstick/contracts';
 import { Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Agency } from './entities/agency.entity.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
 
 @ApiTags('agencies')
+@Audited('agency', Agency)
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}

@@ -2,10 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import type { BenchmarkBody, Page } from '@yardstick/contracts';
 import { Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Benchmark } from './entities/benchmark.entity.js';
 import { BenchmarksService } from './benchmarks.service.js';
 import { CreateBenchmarkDto, ListBenchmarksQueryDto, UpdateBenchmarkDto } from './dto/benchmark.dto.js';
 
 @ApiTags('benchmarks')
+@Audited('benchmark', Benchmark)
 @Controller('benchmarks')
 export class BenchmarksController {
   constructor(private readonly benchmarks: BenchmarksService) {}

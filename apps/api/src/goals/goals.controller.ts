@@ -3,10 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { GoalBody, Page } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Goal } from './entities/goal.entity.js';
 import { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
 @ApiTags('goals')
+@Audited('goal', Goal)
 @Controller('goals')
 export class GoalsController {
   constructor(private readonly goals: GoalsService) {}

@@ -3,10 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Page, ResultBody } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Result } from './entities/result.entity.js';
 import { CreateResultDto, ListResultsQueryDto } from './dto/result.dto.js';
 import { ResultsService } from './results.service.js';
 
 @ApiTags('results')
+@Audited('result', Result)
 @Controller('results')
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}

@@ -3,10 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Page, ServiceBody } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Service } from './entities/service.entity.js';
 import { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServicesService } from './services.service.js';
 
 @ApiTags('services')
+@Audited('service', Service)
 @Controller('services')
 export class ServicesController {
   constructor(private readonly services: ServicesService) {}

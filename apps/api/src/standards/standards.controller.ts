@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { BenchmarkBody, Page, StandardBody, StandardVersionBody, TargetBody } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Standard } from './entities/standard.entity.js';
 import {
   CreateStandardDto,
   LinkBenchmarkDto,
@@ -13,6 +15,7 @@ import {
 import { StandardsService } from './standards.service.js';
 
 @ApiTags('standards')
+@Audited('standard', Standard)
 @Controller('standards')
 export class StandardsController {
   constructor(private readonly standards: StandardsService) {}
