@@ -37,6 +37,11 @@ export class AuthContext {
     return new AuthContext({ type: 'system', id: null, label }, new Map(PERMISSIONS.map((p) => [p, 'all'])));
   }
 
+  /** The same grants, acting as someone else (a personal token acts with its user's roles). */
+  withActor(actor: Actor): AuthContext {
+    return new AuthContext(actor, this.grants, this.requestId, this.ip);
+  }
+
   get isAuthenticated(): boolean {
     return this.actor.type !== 'anonymous';
   }

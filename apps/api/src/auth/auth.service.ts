@@ -180,13 +180,7 @@ export class AuthService {
     } else {
       const user = await this.dataSource.manager.findOneBy(User, { id: token.userId!, active: true });
       if (!user) throw new UnauthenticatedException('The account of this API token is deactivated.');
-      const own = await this.contextFor(user, requestId, ip);
-      auth = new AuthContext(
-        actor,
-        new Map(own.permissions().map((p) => [p, own.scope(p) === 'all' ? 'all' : new Set(own.scope(p))])),
-        requestId,
-        ip,
-      );
+      auth = (await this.contextFor(user, requestId, ip)).withActor(actor);
     }
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.manager.update(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
