@@ -427,18 +427,22 @@ export function generateDemoData(today: IsoDate): DemoData {
         const sign = template.direction === 'lower_is_better' ? 1 : -1;
         const raw = level + sign * season + (rand() - 0.5) * 2 * template.noise;
         const certified = period.end < certifiedUntil;
+        const row = (fields: Partial<DemoResult>): DemoResult => ({
+          standardKey: key,
+          periodKey: period.key,
+          channel: 'all',
+          value: null,
+          numerator: null,
+          denominator: null,
+          sampleSize: null,
+          dataQualityNote: null,
+          certified,
+          ...fields,
+        });
         if (rand() < 0.01) {
-          results.push({
-            standardKey: key,
-            periodKey: period.key,
-            channel: 'all',
-            value: null,
-            numerator: null,
-            denominator: null,
-            sampleSize: null,
-            dataQualityNote: 'Not reported: the case management system was being replaced this period.',
-            certified,
-          });
+          results.push(
+            row({ dataQualityNote: 'Not reported: the case management system was being replaced this period.' }),
+          );
           return;
         }
         const volume = Math.round(template.volume * (0.85 + rand() * 0.3) * (template.frequency === 'quarter' ? 3 : 1));
@@ -449,46 +453,14 @@ export function generateDemoData(today: IsoDate): DemoData {
             return { denominator, numerator: Math.round((denominator * share) / 100) };
           });
           const numerator = counts.reduce((sum, c) => sum + c.numerator, 0);
-          results.push({
-            standardKey: key,
-            periodKey: period.key,
-            channel: 'all',
-            value: shareOf(numerator, volume),
-            numerator,
-            denominator: volume,
-            sampleSize: null,
-            dataQualityNote: null,
-            certified,
-          });
+          results.push(row({ value: shareOf(numerator, volume), numerator, denominator: volume }));
           if (channels.length === 0) return;
           counts.forEach((count, p) =>
-            results.push({
-              standardKey: key,
-              periodKey: period.key,
-              channel: channels[p]!,
-              value: shareOf(count.numerator, count.denominator),
-              numerator: count.numerator,
-              denominator: count.denominator,
-              sampleSize: null,
-              dataQualityNote: null,
-              certified,
-            }),
+            results.push(row({ channel: channels[p]!, value: shareOf(count.numerator, count.denominator), ...count })),
           );
         } else {
-          results.push({
-            standardKey: key,
-            periodKey: period.key,
-            channel: 'all',
-            value: round(
-              clamp(raw, template.unit === 'score' ? 1 : 0, template.unit === 'score' ? 5 : Infinity),
-              template.unit,
-            ),
-            numerator: null,
-            denominator: null,
-            sampleSize: volume,
-            dataQualityNote: null,
-            certified,
-          });
+          const [min, max] = template.unit === 'score' ? [1, 5] : [0, Infinity];
+          results.push(row({ value: round(clamp(raw, min, max), template.unit), sampleSize: volume }));
         }
       });
     });
