@@ -3,9 +3,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateAgencies1795317264450 } from './1795317264450-CreateAgencies.js';
 import { CreateRegistry1795319916350 } from './1795319916350-CreateRegistry.js';
 import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccountsAndAudit.js';
+import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
   CreateRegistry1795319916350,
   CreateAccountsAndAudit1795321092257,
+  AddRevisionsExplanations1795321944511,
 ];

@@ -144,6 +144,30 @@ export type ResultBody = {
   dataQualityNote: string | null;
   revision: number;
   certifiedAt: string | null;
+  certifiedBy: string | null;
+  /** Why a target was missed and what will be done; required before a missed result is certified. */
+  explanation: ExplanationBody | null;
   createdAt: string;
   updatedAt: string;
+};
+
+export type ExplanationBody = { why: string; action: string; updatedAt: string };
+
+export type ResultRevisionBody = {
+  revision: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  source: string | null;
+  dataQualityNote: string | null;
+  recordedBy: string | null;
+  batchId: string | null;
+  createdAt: string;
+};
+
+export type CertificationReport = {
+  certified: number;
+  alreadyCertified: number;
+  refused: { resultId: string; periodKey: string; reason: string }[];
 };

@@ -5,6 +5,8 @@ import { ApiToken } from '../auth/entities/api-token.entity.js';
 import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
+import { Explanation } from '../results/entities/explanation.entity.js';
+import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
 import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
@@ -25,6 +27,8 @@ export const ENTITIES = [
   StandardVersion,
   Target,
   Result,
+  ResultRevision,
+  Explanation,
   User,
   RoleAssignment,
   Session,

@@ -162,5 +162,11 @@ async function load(manager: EntityManager, data: ReturnType<typeof generateDemo
       [JSON.stringify(rows.slice(i, i + CHUNK)), DEMO_SOURCE],
     );
   }
+  await manager.query(
+    `UPDATE results SET certified_by = 'demo' WHERE certified_at IS NOT NULL;
+     INSERT INTO result_revisions (result_id, revision, value, numerator, denominator, sample_size, source,
+       data_quality_note, recorded_by)
+     SELECT id, revision, value, numerator, denominator, sample_size, source, data_quality_note, 'demo' FROM results`,
+  );
   return data.results.length;
 }

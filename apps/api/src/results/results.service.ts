@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ALL_CHANNELS, type ErrorDetail, type Page, type ResultBody } from '@yardstick/contracts';
+import {
+  ALL_CHANNELS,
+  type CertificationReport,
+  type ErrorDetail,
+  type Page,
+  type Permission,
+  type ResultBody,
+  type ResultRevisionBody,
+} from '@yardstick/contracts';
 import { SHARE_TOLERANCE, shareOf, tryParsePeriodKey, unitValueProblem } from '@yardstick/metrics';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import {
   ConflictAppException,
   NotFoundAppException,
@@ -13,17 +21,30 @@ import { scopeQuery } from '../common/scope.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
-import type { CreateResultDto, ListResultsQueryDto } from './dto/result.dto.js';
+import { StandingService } from '../standards/standing.service.js';
+import type {
+  CertifyResultsDto,
+  CreateResultDto,
+  ExplanationDto,
+  ListResultsQueryDto,
+  UpdateResultDto,
+} from './dto/result.dto.js';
+import { Explanation } from './entities/explanation.entity.js';
+import { ResultRevision } from './entities/result-revision.entity.js';
 import { Result } from './entities/result.entity.js';
+
+const REVISION_FIELDS = ['value', 'numerator', 'denominator', 'sampleSize', 'source', 'dataQualityNote'] as const;
+const MISSED = new Set(['not_met', 'near']);
 
 @Injectable()
 export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Result) private readonly results: Repository<Result>,
+    private readonly standing: StandingService,
   ) {}
 
-  list(auth: AuthContext, query: ListResultsQueryDto): Promise<Page<ResultBody>> {
+  async list(auth: AuthContext, query: ListResultsQueryDto): Promise<Page<ResultBody>> {
     const builder = scopeQuery(this.results.createQueryBuilder('result'), 'result.agency_id', auth, 'registry:read');
     if (query.standardId) builder.andWhere('result.standard_id = :standardId', { standardId: query.standardId });
     if (query.agencyId) builder.andWhere('result.agency_id = :agencyId', { agencyId: query.agencyId });
@@ -32,28 +53,20 @@ export class ResultsService {
     if (query.certified !== undefined) {
       builder.andWhere(query.certified ? 'result.certified_at IS NOT NULL' : 'result.certified_at IS NULL');
     }
-    return paginate(builder, query, `result.${query.sort}`, toResultBody);
+    const page = await paginate(builder, query, `result.${query.sort}`, (result) => result);
+    return { ...page, items: await this.toBodies(page.items) };
   }
 
   async get(auth: AuthContext, id: string): Promise<ResultBody> {
-    const result = await this.results.findOneBy({ id });
-    if (!result) throw new NotFoundAppException('Result', id);
-    auth.require('registry:read', result.agencyId);
-    return toResultBody(result);
+    const [body] = await this.toBodies([await this.authorize(auth, id, 'registry:read')]);
+    return body!;
   }
 
   async create(auth: AuthContext, dto: CreateResultDto): Promise<ResultBody> {
     const standard = await this.dataSource.manager.findOneBy(Standard, { id: dto.standardId });
     if (!standard) throw new NotFoundAppException('Standard', dto.standardId);
     auth.require('results:write', standard.agencyId);
-    if (standard.status === 'retired') {
-      throw new ConflictAppException(`Standard ${standard.code} is retired and takes no new results.`, [
-        { field: 'standardId', value: dto.standardId, reason: 'the standard is retired' },
-      ]);
-    }
-    const version = await this.dataSource.manager.findOneByOrFail(StandardVersion, {
-      id: (standard.publishedVersionId ?? standard.pendingVersionId)!,
-    });
+    const version = await this.openVersion(standard);
     const row = checkResult(dto, version);
     const channel = dto.channel ?? ALL_CHANNELS;
     if (await this.results.existsBy({ standardId: standard.id, periodKey: row.periodKey, channel })) {
@@ -61,19 +74,198 @@ export class ResultsService {
         { field: 'period', value: row.periodKey, reason: 'a result for this period and channel exists' },
       ]);
     }
-    const saved = await this.results.save(
-      this.results.create({
-        ...row,
-        standardId: standard.id,
-        agencyId: standard.agencyId,
-        channel,
-        sampleSize: dto.sampleSize ?? null,
-        source: dto.source ?? null,
-        dataQualityNote: dto.dataQualityNote ?? null,
-      }),
-    );
-    return toResultBody(saved);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const result = await manager.save(
+        manager.create(Result, {
+          ...row,
+          standardId: standard.id,
+          agencyId: standard.agencyId,
+          channel,
+          sampleSize: dto.sampleSize ?? null,
+          source: dto.source ?? null,
+          dataQualityNote: dto.dataQualityNote ?? null,
+        }),
+      );
+      await manager.insert(ResultRevision, revisionOf(result, auth));
+      return result;
+    });
+    return this.get(auth, saved.id);
   }
+
+  /** A correction: a new revision when a figure changes (which needs certifying again); history is kept. */
+  async update(auth: AuthContext, id: string, dto: UpdateResultDto): Promise<ResultBody> {
+    const current = await this.authorize(auth, id, 'results:write');
+    const standard = await this.dataSource.manager.findOneByOrFail(Standard, { id: current.standardId });
+    const version = await this.openVersion(standard);
+    const merged = { ...pick(current), ...dto };
+    const counted = dto.numerator !== undefined || dto.denominator !== undefined;
+    const row = checkResult(
+      {
+        standardId: current.standardId,
+        period: current.periodKey,
+        channel: current.channel,
+        ...merged,
+        // New counts recompute the value unless a value comes with them.
+        value: counted && dto.value === undefined ? null : merged.value,
+      },
+      version,
+    );
+    const next = { ...merged, value: row.value, numerator: row.numerator, denominator: row.denominator };
+    if (REVISION_FIELDS.every((field) => (next[field] ?? null) === (current[field] ?? null))) return this.get(auth, id);
+    await this.dataSource.transaction(async (manager) => {
+      const revision = current.revision + 1;
+      await manager.update(Result, { id }, { ...next, revision, certifiedAt: null, certifiedBy: null });
+      await manager.insert(ResultRevision, revisionOf({ ...current, ...next, revision }, auth));
+    });
+    return this.get(auth, id);
+  }
+
+  async revisions(auth: AuthContext, id: string): Promise<ResultRevisionBody[]> {
+    await this.authorize(auth, id, 'registry:read');
+    const revisions = await this.dataSource.manager.find(ResultRevision, {
+      where: { resultId: id },
+      order: { revision: 'DESC' },
+    });
+    return revisions.map(toRevisionBody);
+  }
+
+  async explain(auth: AuthContext, id: string, dto: ExplanationDto): Promise<ResultBody> {
+    await this.authorize(auth, id, 'results:write');
+    await this.dataSource.query(
+      `INSERT INTO explanations (result_id, why, action, written_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
+         written_by = EXCLUDED.written_by, updated_at = now()`,
+      [id, dto.why, dto.action, auth.actor.id],
+    );
+    return this.get(auth, id);
+  }
+
+  async certify(auth: AuthContext, id: string): Promise<ResultBody> {
+    const report = await this.certifyMany(auth, { ids: [id] });
+    if (report.refused.length > 0) {
+      throw new ConflictAppException(`This result cannot be certified: ${report.refused[0]!.reason}.`, [
+        { field: 'explanation', reason: report.refused[0]!.reason },
+      ]);
+    }
+    return this.get(auth, id);
+  }
+
+  /** Certifies each result the caller may certify; a missed target without an explanation is refused. */
+  async certifyMany(auth: AuthContext, dto: CertifyResultsDto): Promise<CertificationReport> {
+    if (!dto.ids?.length && !dto.standardId) {
+      throw new ValidationFailedException([
+        { field: 'ids', reason: 'give result ids, or a standardId (and a period)' },
+      ]);
+    }
+    const builder = this.results.createQueryBuilder('result');
+    if (dto.ids?.length) builder.andWhere('result.id IN (:...ids)', { ids: dto.ids });
+    if (dto.standardId) builder.andWhere('result.standard_id = :standardId', { standardId: dto.standardId });
+    if (dto.period) builder.andWhere('result.period_key = :period', { period: dto.period.trim() });
+    const results = await builder.getMany();
+    if (dto.ids && results.length < new Set(dto.ids).size) {
+      const found = new Set(results.map((r) => r.id));
+      throw new NotFoundAppException(
+        'Result',
+        dto.ids.find((id) => !found.has(id))!,
+      );
+    }
+    for (const result of results) auth.require('results:certify', result.agencyId);
+    const versions = await this.versionsOf(results);
+    const statuses = await this.standing.statusOfResults(results, versions);
+    const explained = new Set(
+      (await this.dataSource.manager.findBy(Explanation, { resultId: In(results.map((r) => r.id)) })).map(
+        (e) => e.resultId,
+      ),
+    );
+    const report: CertificationReport = { certified: 0, alreadyCertified: 0, refused: [] };
+    const eligible: string[] = [];
+    for (const result of results) {
+      if (result.certifiedAt) report.alreadyCertified += 1;
+      else if (MISSED.has(statuses.get(result.id)!) && !explained.has(result.id)) {
+        report.refused.push({
+          resultId: result.id,
+          periodKey: result.periodKey,
+          reason: 'the target was missed: explain why and what will be done first',
+        });
+      } else eligible.push(result.id);
+    }
+    if (eligible.length > 0) {
+      await this.dataSource.manager.update(
+        Result,
+        { id: In(eligible) },
+        { certifiedAt: new Date(), certifiedBy: auth.actor.id },
+      );
+    }
+    report.certified = eligible.length;
+    return report;
+  }
+
+  private async authorize(auth: AuthContext, id: string, permission: Permission): Promise<Result> {
+    const result = await this.results.findOneBy({ id });
+    if (!result) throw new NotFoundAppException('Result', id);
+    auth.require(permission, result.agencyId);
+    return result;
+  }
+
+  /** The version results are checked against; a retired standard takes no new figures. */
+  private async openVersion(standard: Standard): Promise<StandardVersion> {
+    if (standard.status === 'retired') {
+      throw new ConflictAppException(`Standard ${standard.code} is retired and takes no new results.`, [
+        { field: 'standardId', value: standard.id, reason: 'the standard is retired' },
+      ]);
+    }
+    return this.dataSource.manager.findOneByOrFail(StandardVersion, {
+      id: (standard.publishedVersionId ?? standard.pendingVersionId)!,
+    });
+  }
+
+  private async versionsOf(results: Result[]): Promise<Map<string, StandardVersion>> {
+    const standards = await this.dataSource.manager.findBy(Standard, {
+      id: In([...new Set(results.map((r) => r.standardId))]),
+    });
+    const versions = await this.dataSource.manager.findBy(StandardVersion, {
+      id: In(standards.map((s) => (s.publishedVersionId ?? s.pendingVersionId)!)),
+    });
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    return new Map(standards.map((s) => [s.id, byId.get((s.publishedVersionId ?? s.pendingVersionId)!)!]));
+  }
+
+  private async toBodies(results: Result[]): Promise<ResultBody[]> {
+    if (results.length === 0) return [];
+    const explanations = new Map(
+      (await this.dataSource.manager.findBy(Explanation, { resultId: In(results.map((r) => r.id)) })).map((e) => [
+        e.resultId,
+        e,
+      ]),
+    );
+    return results.map((result) => toResultBody(result, explanations.get(result.id) ?? null));
+  }
+}
+
+function pick(result: Result): Pick<Result, (typeof REVISION_FIELDS)[number]> {
+  return Object.fromEntries(REVISION_FIELDS.map((field) => [field, result[field]])) as Pick<
+    Result,
+    (typeof REVISION_FIELDS)[number]
+  >;
+}
+
+function revisionOf(result: Result, auth: AuthContext): Partial<ResultRevision> {
+  return { resultId: result.id, revision: result.revision, ...pick(result), recordedBy: auth.actor.id };
+}
+
+function toRevisionBody(revision: ResultRevision): ResultRevisionBody {
+  return {
+    revision: revision.revision,
+    value: revision.value,
+    numerator: revision.numerator,
+    denominator: revision.denominator,
+    sampleSize: revision.sampleSize,
+    source: revision.source,
+    dataQualityNote: revision.dataQualityNote,
+    recordedBy: revision.recordedBy,
+    batchId: revision.batchId,
+    createdAt: revision.createdAt.toISOString(),
+  };
 }
 
 type CheckedResult = Pick<
@@ -160,7 +352,7 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion): Che
   };
 }
 
-export function toResultBody(result: Result): ResultBody {
+export function toResultBody(result: Result, explanation: Explanation | null): ResultBody {
   return {
     id: result.id,
     standardId: result.standardId,
@@ -179,6 +371,12 @@ export function toResultBody(result: Result): ResultBody {
     dataQualityNote: result.dataQualityNote,
     revision: result.revision,
     certifiedAt: result.certifiedAt?.toISOString() ?? null,
+    certifiedBy: result.certifiedBy,
+    explanation: explanation && {
+      why: explanation.why,
+      action: explanation.action,
+      updatedAt: explanation.updatedAt.toISOString(),
+    },
     createdAt: result.createdAt.toISOString(),
     updatedAt: result.updatedAt.toISOString(),
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StandardStandingBody } from '@yardstick/contracts';
+import type { StandardStandingBody, TargetStatus } from '@yardstick/contracts';
 import { describeStatusRule, evaluateStatus, fiscalYearOf, parsePeriodKey, type Tolerance } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
 import { Result } from '../results/entities/result.entity.js';
@@ -37,37 +37,71 @@ export class StandingService {
 
     return new Map(
       standards.map(({ id, version }) => {
-        const result = latestBy.get(id);
-        const period = result ? parsePeriodKey(result.periodKey) : null;
-        const fiscalYear = period?.fiscalYear ?? currentYear;
-        const ofStandard = targets.filter((t) => t.standardId === id && t.fiscalYear === fiscalYear);
-        const target =
-          (period?.quarter !== undefined && period.frequency !== 'year'
-            ? ofStandard.find((t) => t.quarter === period.quarter)
-            : undefined) ?? ofStandard.find((t) => t.quarter === 0);
-        const tolerance: Tolerance | undefined =
-          version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
-        const status = evaluateStatus({
-          value: result?.value ?? null,
-          target: !target
-            ? null
-            : version.direction === 'within_range'
-              ? { min: target.minValue!, max: target.maxValue! }
-              : { value: target.value! },
-          direction: version.direction,
-          tolerance,
-        });
+        const result = latestBy.get(id) ?? null;
         return [
           id,
-          {
-            status,
-            periodKey: result?.periodKey ?? null,
-            value: result?.value ?? null,
-            target: target ? toTargetBody(target) : null,
-            rule: describeStatusRule(version.direction, tolerance),
-          },
+          standingOf(
+            result,
+            version,
+            targets.filter((t) => t.standardId === id),
+            currentYear,
+          ),
         ];
       }),
     );
   }
+
+  /** Each result's status against the target of its own period. */
+  async statusOfResults(results: Result[], versions: Map<string, StandardVersion>): Promise<Map<string, TargetStatus>> {
+    if (results.length === 0) return new Map();
+    const targets = await this.dataSource.manager.findBy(Target, {
+      standardId: In([...new Set(results.map((r) => r.standardId))]),
+    });
+    return new Map(
+      results.map((r) => [
+        r.id,
+        standingOf(
+          r,
+          versions.get(r.standardId)!,
+          targets.filter((t) => t.standardId === r.standardId),
+          0,
+        ).status,
+      ]),
+    );
+  }
+}
+
+/** A result against the target of its period: the quarter's target when there is one, else the year's. */
+export function standingOf(
+  result: Result | null,
+  version: StandardVersion,
+  targets: Target[],
+  currentYear: number,
+): StandardStandingBody {
+  const period = result ? parsePeriodKey(result.periodKey) : null;
+  const fiscalYear = period?.fiscalYear ?? currentYear;
+  const ofYear = targets.filter((t) => t.fiscalYear === fiscalYear);
+  const target =
+    (period?.quarter !== undefined && period.frequency !== 'year'
+      ? ofYear.find((t) => t.quarter === period.quarter)
+      : undefined) ?? ofYear.find((t) => t.quarter === 0);
+  const tolerance: Tolerance | undefined =
+    version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
+  const status = evaluateStatus({
+    value: result?.value ?? null,
+    target: !target
+      ? null
+      : version.direction === 'within_range'
+        ? { min: target.minValue!, max: target.maxValue! }
+        : { value: target.value! },
+    direction: version.direction,
+    tolerance,
+  });
+  return {
+    status,
+    periodKey: result?.periodKey ?? null,
+    value: result?.value ?? null,
+    target: target ? toTargetBody(target) : null,
+    rule: describeStatusRule(version.direction, tolerance),
+  };
 }

@@ -1,7 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { ALL_CHANNELS, CHANNELS, type ResultChannel } from '@yardstick/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 
 export const RESULT_CHANNELS = [ALL_CHANNELS, ...CHANNELS] as const;
@@ -93,4 +106,42 @@ export class ListResultsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(RESULT_SORTS)
   sort: (typeof RESULT_SORTS)[number] = 'periodStart';
+}
+
+/** A correction: the fields given replace the current figure, as a new revision. */
+export class UpdateResultDto extends PartialType(
+  PickType(CreateResultDto, ['value', 'numerator', 'denominator', 'sampleSize', 'source', 'dataQualityNote'] as const),
+) {}
+
+export class ExplanationDto {
+  @ApiProperty({ description: 'Why the target was missed.' })
+  @IsString()
+  @Length(10, 4000)
+  why!: string;
+
+  @ApiProperty({ description: 'What will be done about it, and by when.' })
+  @IsString()
+  @Length(10, 4000)
+  action!: string;
+}
+
+/** Certify listed results, or all of one standard's results (optionally for one period). */
+export class CertifyResultsDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  standardId?: string;
+
+  @ApiPropertyOptional({ example: 'FY2026-Q2' })
+  @IsOptional()
+  @IsString()
+  @Length(4, 12)
+  period?: string;
 }

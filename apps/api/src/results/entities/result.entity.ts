@@ -80,9 +80,13 @@ export class Result {
   @Column({ type: 'integer', default: 1 })
   revision!: number;
 
-  /** Results go public once certified. */
+  /** Results go public once certified; a new revision needs certifying again. */
   @Column({ type: 'timestamptz', nullable: true })
   certifiedAt!: Date | null;
+
+  /** The approver (user id) who certified it. */
+  @Column({ type: 'text', nullable: true })
+  certifiedBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fiscalYearOf } from '@yardstick/metrics';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const FY = fiscalYearOf(new Date());
+
+describe('result revisions, explanations and certification', () => {
+  let t: TestApp;
+  let standardId: string;
+  let agencyId: string;
+  const api = () => t.api();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    agencyId = (await api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' })).body
+      .id;
+    const serviceId = (
+      await api().post('/api/v1/services').send({ agencyId, name: 'Renewals', slug: 'renewals' }).expect(201)
+    ).body.id;
+    standardId = (
+      await api()
+        .post('/api/v1/standards')
+        .send({
+          serviceId,
+          code: 'RENEW',
+          title: 'Renewal time',
+          statement: 'We renew 90% of licences within 10 days.',
+          dimension: 'speed',
+          measureDescription: 'Share of renewals completed within 10 days.',
+          unit: 'percent',
+          computation: 'share_meeting_threshold',
+          direction: 'higher_is_better',
+          thresholdValue: 10,
+          thresholdUnit: 'days',
+          frequency: 'quarter',
+        })
+        .expect(201)
+    ).body.id;
+    await api()
+      .put(`/api/v1/standards/${standardId}/targets`)
+      .send({ fiscalYear: FY, value: 90, unit: 'percent' })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const record = (period: string, numerator: number, denominator: number) =>
+    api().post('/api/v1/results').send({ standardId, period, numerator, denominator }).expect(201);
+
+  it('keeps every revision when a figure is corrected, and asks for certification again', async () => {
+    const result = (await record(`FY${FY}-Q1`, 95, 100)).body;
+    expect(result).toMatchObject({ revision: 1, value: 95, explanation: null });
+    await api().post(`/api/v1/results/${result.id}/certify`).expect(200);
+
+    const corrected = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 93 }).expect(200);
+    expect(corrected.body).toMatchObject({
+      revision: 2,
+      value: 93,
+      numerator: 93,
+      denominator: 100,
+      certifiedAt: null,
+    });
+    const same = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 93 }).expect(200);
+    expect(same.body.revision).toBe(2); // nothing changed: no new revision
+
+    const revisions = await api().get(`/api/v1/results/${result.id}/revisions`).expect(200);
+    expect(revisions.body.map((r: { revision: number; value: number }) => [r.revision, r.value])).toEqual([
+      [2, 93],
+      [1, 95],
+    ]);
+    const bad = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 101 }).expect(400);
+    expect(bad.body.details[0].field).toBe('numerator');
+  });
+
+  it('refuses to certify a missed target until it is explained', async () => {
+    const missed = (await record(`FY${FY}-Q2`, 70, 100)).body;
+    const refused = await api().post(`/api/v1/results/${missed.id}/certify`).expect(409);
+    expect(refused.body.details[0]).toMatchObject({ field: 'explanation' });
+
+    await api().put(`/api/v1/results/${missed.id}/explanation`).send({ why: 'x', action: 'y' }).expect(400);
+    const explained = await api()
+      .put(`/api/v1/results/${missed.id}/explanation`)
+      .send({
+        why: 'A surge of applications after the fee change.',
+        action: 'Temporary staff until the backlog clears in June.',
+      })
+      .expect(200);
+    expect(explained.body.explanation).toMatchObject({ why: 'A surge of applications after the fee change.' });
+    const certified = await api().post(`/api/v1/results/${missed.id}/certify`).expect(200);
+    expect(certified.body).toMatchObject({ certifiedAt: expect.any(String), certifiedBy: expect.any(String) });
+  });
+
+  it('certifies a batch, reporting what it refused and what was already certified', async () => {
+    const met = (await record(`FY${FY}-Q3`, 99, 100)).body;
+    const missed = (await record(`FY${FY}-Q4`, 10, 100)).body;
+    const report = await api().post('/api/v1/results/certify').send({ standardId }).expect(200);
+    expect(report.body).toEqual({
+      certified: 2, // FY-Q1 (revision 2) and FY-Q3
+      alreadyCertified: 1,
+      refused: [{ resultId: missed.id, periodKey: `FY${FY}-Q4`, reason: expect.stringMatching(/explain/) }],
+    });
+    expect((await api().get(`/api/v1/results/${met.id}`)).body.certifiedAt).not.toBeNull();
+    const uncertified = await api().get(`/api/v1/results?standardId=${standardId}&certified=false`).expect(200);
+    expect(uncertified.body.items.map((r: { id: string }) => r.id)).toEqual([missed.id]);
+    await api().post('/api/v1/results/certify').send({}).expect(400);
+    await api()
+      .post('/api/v1/results/certify')
+      .send({ ids: ['6f1c0d9e-1111-4222-8333-444455556666'] })
+      .expect(404);
+  });
+
+  it('lets only approvers (and administrators) certify', async () => {
+    await api()
+      .post('/api/v1/users')
+      .send({ email: 'officer@agency.example', name: 'Officer', roles: [{ role: 'performance_officer', agencyId }] })
+      .expect(201);
+    const officer = await t.tokenFor('officer@agency.example');
+    const result = (await api().get(`/api/v1/results?standardId=${standardId}&certified=false`)).body.items[0];
+    await t.as(officer).post(`/api/v1/results/${result.id}/certify`).expect(403);
+    await t.as(officer).patch(`/api/v1/results/${result.id}`).send({ source: 'Case system' }).expect(200);
+  });
+});
