@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { privateKeyProblem } from '../auth/oidc-key.js';
 
 /** The repository root: the nearest folder above this file whose package.json declares workspaces. */
 export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -41,6 +42,26 @@ export type AppConfig = {
   sessionTtlHours: number;
   /** Session cookies only over HTTPS; on by default in production. */
   cookieSecure: boolean;
+  /** Single sign-on through OpenID Connect; undefined (OIDC_ISSUER unset) turns it off. */
+  oidc: OidcConfig | undefined;
+};
+
+export const DEFAULT_OIDC_LABEL = 'Sign in with Login.gov';
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** private_key_jwt with a key (PEM or JWK), else client_secret_basic with a secret. */
+  clientAuth:
+    { method: 'private_key_jwt'; privateKey: string } | { method: 'client_secret_basic'; clientSecret: string };
+  /** Where the provider sends the browser back: this server's /api/v1/auth/oidc/callback. */
+  redirectUri: string;
+  /** Space-separated. */
+  scopes: string;
+  acrValues: string | undefined;
+  prompt: string | undefined;
+  /** The text of the sign-in button. */
+  label: string;
 };
 
 /** One bad environment variable: which one, what was wrong, what it should be. */
@@ -86,12 +107,71 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionTtlHours: read.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: read.boolean('COOKIE_SECURE', nodeEnv === 'production'),
+    oidc: undefined,
   };
+  config.oidc = readOidcConfig(read, problems, nodeEnv, config.port);
   if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
     problems.push({ variable: 'ADMIN_PASSWORD', reason: 'must be at least 12 characters long' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Single sign-on: off unless OIDC_ISSUER is set; then a client id and a key or a secret are required. */
+function readOidcConfig(
+  read: EnvReader,
+  problems: ConfigProblem[],
+  nodeEnv: AppConfig['nodeEnv'],
+  port: number,
+): OidcConfig | undefined {
+  if (read.optional('OIDC_ISSUER') === undefined) return undefined;
+  const required = (variable: string, reason = 'is required when OIDC_ISSUER is set') =>
+    problems.push({ variable, reason });
+  const issuer = read.httpUrl('OIDC_ISSUER', nodeEnv === 'production');
+  const clientId = read.optional('OIDC_CLIENT_ID');
+  if (clientId === undefined) required('OIDC_CLIENT_ID');
+  const privateKey = read.optional('OIDC_PRIVATE_KEY');
+  const clientSecret = read.optional('OIDC_CLIENT_SECRET');
+  if (privateKey === undefined && clientSecret === undefined) {
+    required(
+      'OIDC_PRIVATE_KEY',
+      'is required when OIDC_ISSUER is set (or OIDC_CLIENT_SECRET, for client_secret_basic)',
+    );
+  } else if (privateKey !== undefined && clientSecret !== undefined) {
+    problems.push({
+      variable: 'OIDC_CLIENT_SECRET',
+      reason: 'must not be set together with OIDC_PRIVATE_KEY: choose one',
+    });
+  } else if (privateKey !== undefined) {
+    const problem = privateKeyProblem(privateKey);
+    if (problem) problems.push({ variable: 'OIDC_PRIVATE_KEY', reason: problem });
+  }
+  let redirectUri: string | undefined = `http://localhost:${port}/api/v1/auth/oidc/callback`;
+  if (read.optional('OIDC_REDIRECT_URI') !== undefined) {
+    redirectUri = read.httpUrl('OIDC_REDIRECT_URI', false);
+  } else if (nodeEnv === 'production') {
+    required(
+      'OIDC_REDIRECT_URI',
+      'is required in production when OIDC_ISSUER is set: https://<host>/api/v1/auth/oidc/callback',
+    );
+  }
+  const scopes = read.string('OIDC_SCOPES', 'openid email').split(/\s+/).join(' ');
+  if (!scopes.split(' ').includes('openid')) {
+    problems.push({ variable: 'OIDC_SCOPES', reason: `must include openid (got "${scopes}")` });
+  }
+  return {
+    issuer: issuer ?? '',
+    clientId: clientId ?? '',
+    clientAuth:
+      privateKey !== undefined
+        ? { method: 'private_key_jwt', privateKey }
+        : { method: 'client_secret_basic', clientSecret: clientSecret ?? '' },
+    redirectUri: redirectUri ?? '',
+    scopes,
+    acrValues: read.optional('OIDC_ACR_VALUES'),
+    prompt: read.optional('OIDC_PROMPT'),
+    label: read.string('OIDC_LABEL', DEFAULT_OIDC_LABEL),
+  };
 }
 
 class EnvReader {
@@ -112,6 +192,32 @@ class EnvReader {
 
   string(name: string, fallback: string): string {
     return this.raw(name) ?? fallback;
+  }
+
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  /** An absolute http(s) URL without query or fragment; https only when asked. */
+  httpUrl(name: string, httpsOnly: boolean): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return this.fail(name, `must be an absolute URL like https://example.gov/ (got "${value}")`, undefined);
+    }
+    if (url.protocol !== 'https:' && (httpsOnly || url.protocol !== 'http:')) {
+      return this.fail(
+        name,
+        `must use https://${httpsOnly ? ' in production' : ' or http://'} (got "${value}")`,
+        undefined,
+      );
+    }
+    if (url.search || url.hash)
+      return this.fail(name, `must not have a query or a fragment (got "${value}")`, undefined);
+    return value;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
