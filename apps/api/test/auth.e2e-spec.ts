@@ -120,6 +120,9 @@ describe('accounts, sessions, tokens and hardening', () => {
       expect(
         (await t.api().get('/api/v1/tokens')).body.find((x: { id: string }) => x.id === created.body.id).lastUsedAt,
       ).not.toBeNull();
+      await t.as(created.body.token).get('/api/v1/auth/me').expect(200);
+      const uses = await t.api().get(`/api/v1/audit-events?action=token.use&entityId=${created.body.id}`).expect(200);
+      expect(uses.body.total).toBe(2); // every use is in the audit trail
       await t.api().delete(`/api/v1/tokens/${created.body.id}`).expect(204);
       const refused = await t.as(created.body.token).get('/api/v1/auth/me').expect(401);
       expect(refused.body.message).toMatch(/revoked/);

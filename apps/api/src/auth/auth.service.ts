@@ -184,13 +184,13 @@ export class AuthService {
     }
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.manager.update(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
-      await this.audit.record(auth, {
-        action: 'token.use',
-        entityType: 'api_token',
-        entityId: token.id,
-        agencyId: token.agencyId,
-      });
     }
+    await this.audit.record(auth, {
+      action: 'token.use',
+      entityType: 'api_token',
+      entityId: token.id,
+      agencyId: token.agencyId,
+    });
     return auth;
   }
 }
