@@ -4,10 +4,12 @@ import { CreateAgencies1795317264450 } from './1795317264450-CreateAgencies.js';
 import { CreateRegistry1795319916350 } from './1795319916350-CreateRegistry.js';
 import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccountsAndAudit.js';
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
+import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
   CreateRegistry1795319916350,
   CreateAccountsAndAudit1795321092257,
   AddRevisionsExplanations1795321944511,
+  CreateImportBatches1795322955274,
 ];

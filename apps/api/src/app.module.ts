@@ -17,6 +17,7 @@ import type { DatabaseServer } from './database/database-server.js';
 import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         BenchmarksModule,
         StandardsModule,
         ResultsModule,
+        ImportsModule,
         DemoModule,
       ],
       providers: [

@@ -5,6 +5,7 @@ import { ApiToken } from '../auth/entities/api-token.entity.js';
 import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
+import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
 import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   Result,
   ResultRevision,
   Explanation,
+  ImportBatch,
   User,
   RoleAssignment,
   Session,

@@ -1,0 +1,59 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const IMPORT_MODES = ['atomic', 'partial', 'dry-run'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export const IMPORT_STATUSES = ['running', 'completed', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** One upload: who, when, what file, what it changed, and every row error. */
+@Entity({ name: 'import_batches' })
+@Index('IX_import_batches_created', ['createdAt'])
+export class ImportBatch {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  format!: string;
+
+  @Column({ type: 'text' })
+  mode!: ImportMode;
+
+  @Column({ type: 'text', default: 'running' })
+  status!: ImportStatus;
+
+  @Column({ type: 'text', nullable: true })
+  fileName!: string | null;
+
+  /** SHA-256 of the bytes received. */
+  @Column({ type: 'text', nullable: true })
+  fileHash!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  createdBy!: string | null;
+
+  /** Rows read so far, for progress bars while the import runs. */
+  @Column({ type: 'integer', default: 0 })
+  rowsRead!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  inserted!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  updated!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  unchanged!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  errorCount!: number;
+
+  /** The first errors (line, column, value, reason); errorCount says how many there were in all. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  errors!: unknown[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,190 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+
+/** A result row that has passed every check and names its standard by id: ready to load. */
+export type StagedResult = {
+  standardId: string;
+  agencyId: string;
+  periodKey: string;
+  frequency: string;
+  periodStart: string;
+  periodEnd: string;
+  fiscalYear: number;
+  channel: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  source: string | null;
+  dataQualityNote: string | null;
+  explanationWhy: string | null;
+  explanationAction: string | null;
+};
+
+export type LoadCounts = { staged: number; inserted: number; updated: number; unchanged: number };
+
+export type LoadOptions = {
+  batchId: string;
+  /** Who recorded the figures (user or token id). */
+  recordedBy: string | null;
+  /** Count what would change, then roll back: nothing is written. */
+  dryRun: boolean;
+};
+
+const COLUMNS = [
+  'standard_id',
+  'agency_id',
+  'period_key',
+  'frequency',
+  'period_start',
+  'period_end',
+  'fiscal_year',
+  'channel',
+  'value',
+  'numerator',
+  'denominator',
+  'sample_size',
+  'source',
+  'data_quality_note',
+  'explanation_why',
+  'explanation_action',
+] as const;
+
+/**
+ * Loads results the bulk way: COPY into a temporary staging table, then one set-based merge into
+ * results (new rows inserted, changed rows updated as a new revision, identical rows untouched), with
+ * every revision written to result_revisions, all in one transaction. Re-loading the same rows changes
+ * nothing. Two loads touching the same keys serialise on the rows, so every revision is kept.
+ */
+@Injectable()
+export class ResultsLoader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(rows: AsyncIterable<StagedResult>, options: LoadOptions): Promise<LoadCounts> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(
+        `CREATE TEMPORARY TABLE import_staging (
+           standard_id uuid NOT NULL, agency_id uuid NOT NULL, period_key text NOT NULL, frequency text NOT NULL,
+           period_start date NOT NULL, period_end date NOT NULL, fiscal_year smallint NOT NULL, channel text NOT NULL,
+           value numeric, numerator bigint, denominator bigint, sample_size integer, source text,
+           data_quality_note text, explanation_why text, explanation_action text
+         ) ON COMMIT DROP`,
+      );
+      const client = (await runner.connect()) as PoolClient;
+      await pipeline(
+        Readable.from(toCsvLines(rows)),
+        client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+      );
+      const counts = await this.merge(runner.query.bind(runner), options);
+      if (options.dryRun) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
+      return counts;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async merge(
+    query: (sql: string, parameters?: unknown[]) => Promise<unknown>,
+    options: LoadOptions,
+  ): Promise<LoadCounts> {
+    const [counts] = (await query(
+      `WITH changed AS (
+         SELECT s.* FROM import_staging s
+         LEFT JOIN results r
+           ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+         WHERE r.id IS NULL
+            OR (r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note)
+               IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note)
+       ),
+       upserted AS (
+         INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
+           channel, value, numerator, denominator, sample_size, source, data_quality_note)
+         SELECT standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel,
+           value, numerator, denominator, sample_size, source, data_quality_note
+         FROM changed
+         ON CONFLICT (standard_id, period_key, channel) DO UPDATE SET
+           value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
+           sample_size = EXCLUDED.sample_size, source = EXCLUDED.source,
+           data_quality_note = EXCLUDED.data_quality_note, revision = results.revision + 1,
+           certified_at = NULL, certified_by = NULL, updated_at = now()
+         RETURNING id, revision, (xmax = 0) AS inserted, value, numerator, denominator, sample_size, source,
+           data_quality_note
+       ),
+       revisions AS (
+         INSERT INTO result_revisions (result_id, revision, value, numerator, denominator, sample_size, source,
+           data_quality_note, recorded_by, batch_id)
+         SELECT id, revision, value, numerator, denominator, sample_size, source, data_quality_note, $1, $2
+         FROM upserted
+       )
+       SELECT (SELECT count(*) FROM import_staging)::int AS staged,
+              count(*) FILTER (WHERE inserted)::int AS inserted,
+              count(*) FILTER (WHERE NOT inserted)::int AS updated
+       FROM upserted`,
+      [options.recordedBy, options.batchId],
+    )) as { staged: number; inserted: number; updated: number }[];
+    await query(
+      `INSERT INTO explanations (result_id, why, action, written_by)
+       SELECT r.id, s.explanation_why, s.explanation_action, $1
+       FROM import_staging s
+       JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+       WHERE s.explanation_why IS NOT NULL
+       ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
+         written_by = EXCLUDED.written_by, updated_at = now()
+       WHERE (explanations.why, explanations.action) IS DISTINCT FROM (EXCLUDED.why, EXCLUDED.action)`,
+      [options.recordedBy],
+    );
+    const { staged, inserted, updated } = counts!;
+    return { staged, inserted, updated, unchanged: staged - inserted - updated };
+  }
+}
+
+async function* toCsvLines(rows: AsyncIterable<StagedResult>): AsyncIterable<string> {
+  let chunk = '';
+  for await (const row of rows) {
+    chunk +=
+      [
+        row.standardId,
+        row.agencyId,
+        row.periodKey,
+        row.frequency,
+        row.periodStart,
+        row.periodEnd,
+        row.fiscalYear,
+        row.channel,
+        row.value,
+        row.numerator,
+        row.denominator,
+        row.sampleSize,
+        row.source,
+        row.dataQualityNote,
+        row.explanationWhy,
+        row.explanationAction,
+      ]
+        .map(csvField)
+        .join(',') + '\n';
+    if (chunk.length > 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** CSV for COPY: an unquoted empty field is NULL; every text is quoted, so an empty string stays one. */
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  return `"${value.replace(/"/g, '""')}"`;
+}

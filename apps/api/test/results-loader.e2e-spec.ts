@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { parsePeriodKey } from '@yardstick/metrics';
+import { DataSource } from 'typeorm';
+import { ResultsLoader, type StagedResult } from '../src/imports/results-loader.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('loading results through COPY and one merge', () => {
+  let t: TestApp;
+  let loader: ResultsLoader;
+  let standardId: string;
+  let agencyId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    loader = t.app.get(ResultsLoader);
+    agencyId = (await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }))
+      .body.id;
+    const serviceId = (await t.api().post('/api/v1/services').send({ agencyId, name: 'Claims', slug: 'claims' })).body
+      .id;
+    standardId = (
+      await t
+        .api()
+        .post('/api/v1/standards')
+        .send({
+          serviceId,
+          code: 'CLAIMS',
+          title: 'Claims time',
+          statement: 'We decide 90% of claims within 30 days.',
+          dimension: 'speed',
+          measureDescription: 'Share of claims decided within 30 days.',
+          unit: 'percent',
+          computation: 'share_meeting_threshold',
+          direction: 'higher_is_better',
+          thresholdValue: 30,
+          thresholdUnit: 'days',
+          frequency: 'month',
+        })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const row = (key: string, fields: Partial<StagedResult> = {}): StagedResult => {
+    const period = parsePeriodKey(key);
+    return {
+      standardId,
+      agencyId,
+      periodKey: period.key,
+      frequency: period.frequency,
+      periodStart: period.start,
+      periodEnd: period.end,
+      fiscalYear: period.fiscalYear,
+      channel: 'all',
+      value: 90,
+      numerator: 900,
+      denominator: 1000,
+      sampleSize: null,
+      source: 'Case system, "nightly" export',
+      dataQualityNote: null,
+      explanationWhy: null,
+      explanationAction: null,
+      ...fields,
+    };
+  };
+  async function* rows(...list: StagedResult[]): AsyncIterable<StagedResult> {
+    yield* list;
+  }
+  const load = (list: StagedResult[], dryRun = false) =>
+    loader.load(rows(...list), { batchId: randomUUID(), recordedBy: 'test', dryRun });
+  const query = (sql: string, parameters?: unknown[]) => t.app.get(DataSource).query(sql, parameters);
+
+  it('inserts new rows, and a second load of the same rows changes nothing', async () => {
+    const first = [
+      row('2025-10'),
+      row('2025-11', { value: null, numerator: null, denominator: null, dataQualityNote: 'Outage' }),
+      row('2025-12', { value: 0, numerator: 0 }),
+    ];
+    expect(await load(first)).toEqual({ staged: 3, inserted: 3, updated: 0, unchanged: 0 });
+    expect(await load(first)).toEqual({ staged: 3, inserted: 0, updated: 0, unchanged: 3 });
+    const stored = await query('SELECT period_key, value, source FROM results ORDER BY period_key');
+    expect(stored).toEqual([
+      { period_key: '2025-10', value: '90', source: 'Case system, "nightly" export' },
+      { period_key: '2025-11', value: null, source: 'Case system, "nightly" export' },
+      { period_key: '2025-12', value: '0', source: 'Case system, "nightly" export' },
+    ]);
+    expect((await query('SELECT count(*)::int AS n FROM result_revisions'))[0].n).toBe(3);
+  });
+
+  it('turns a changed value into a new revision, keeps the old one, and asks for certification again', async () => {
+    const [october] = await query(`SELECT id FROM results WHERE period_key = '2025-10'`);
+    await t.api().post(`/api/v1/results/${october.id}/certify`).expect(200);
+    const counts = await load([
+      row('2025-10', { value: 91.5, numerator: 915 }),
+      row('2025-12', { value: 0, numerator: 0 }),
+    ]);
+    expect(counts).toEqual({ staged: 2, inserted: 0, updated: 1, unchanged: 1 });
+    const revisions = await t.api().get(`/api/v1/results/${october.id}/revisions`).expect(200);
+    expect(revisions.body.map((r: { revision: number; value: number }) => [r.revision, r.value])).toEqual([
+      [2, 91.5],
+      [1, 90],
+    ]);
+    expect((await t.api().get(`/api/v1/results/${october.id}`)).body).toMatchObject({ revision: 2, certifiedAt: null });
+  });
+
+  it('counts what a dry run would change and writes nothing', async () => {
+    const before = await query('SELECT count(*)::int AS n FROM results');
+    expect(await load([row('2026-01'), row('2025-10', { value: 50, numerator: 500 })], true)).toEqual({
+      staged: 2,
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(await query('SELECT count(*)::int AS n FROM results')).toEqual(before);
+    expect((await query(`SELECT value FROM results WHERE period_key = '2025-10'`))[0].value).toBe('91.5');
+  });
+
+  it('keeps explanations that come in the file', async () => {
+    await load([
+      row('2026-02', {
+        value: 70,
+        numerator: 700,
+        explanationWhy: 'Staff shortage in the winter.',
+        explanationAction: 'Hiring 12 examiners by April.',
+      }),
+    ]);
+    const [feb] = await query(`SELECT id FROM results WHERE period_key = '2026-02'`);
+    expect((await t.api().get(`/api/v1/results/${feb.id}`)).body.explanation).toMatchObject({
+      why: 'Staff shortage in the winter.',
+    });
+  });
+
+  it('leaves nothing behind when the database refuses a row mid-load', async () => {
+    const before = await query('SELECT count(*)::int AS n FROM results');
+    await expect(load([row('2026-03'), row('2026-04', { standardId: randomUUID() })])).rejects.toThrow();
+    expect(await query('SELECT count(*)::int AS n FROM results')).toEqual(before);
+  });
+
+  it('keeps every revision when two loads change the same keys at once', async () => {
+    const keys = ['2026-05', '2026-06', '2026-07'];
+    await load(keys.map((k) => row(k)));
+    await Promise.all([
+      load(keys.map((k) => row(k, { value: 80, numerator: 800 }))),
+      load(keys.map((k) => row(k, { value: 70, numerator: 700 }))),
+    ]);
+    const history = await query(
+      `SELECT r.period_key, r.revision, array_agg(v.revision ORDER BY v.revision) AS revisions
+       FROM results r JOIN result_revisions v ON v.result_id = r.id
+       WHERE r.period_key = ANY($1) GROUP BY r.id ORDER BY 1`,
+      [keys],
+    );
+    for (const entry of history) expect(entry).toMatchObject({ revision: 3, revisions: [1, 2, 3] });
+  });
+
+  it('loads tens of thousands of rows in one go', async () => {
+    async function* many(): AsyncIterable<StagedResult> {
+      for (let i = 0; i < 20_000; i += 1)
+        yield row('2026-08', { channel: 'online', source: `row ${i}`, periodKey: `X${i}` });
+    }
+    const counts = await loader.load(many(), { batchId: randomUUID(), recordedBy: 'test', dryRun: true });
+    expect(counts).toEqual({ staged: 20_000, inserted: 20_000, updated: 0, unchanged: 0 });
+  });
+});
