@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import { parseGcServiceStandardRows, type GcServiceStandardRecord } from './gc-service-standards.js';
+import { parseAprRows, type AprOptions, type AprRecord } from './performance-gov-apr.js';
+import { readTable, type ReadTableOptions } from './read-table.js';
+import type { ImportFormat, ParsedRow, TableKind } from './types.js';
+import { parseYardstickRows, type YardstickRecord } from './yardstick.js';
+
+export * from './duplicate-keys.js';
+export * from './gc-service-standards.js';
+export * from './header.js';
+export * from './numbers.js';
+export * from './performance-gov-apr.js';
+export * from './read-table.js';
+export * from './row-reader.js';
+export * from './types.js';
+export * from './yardstick.js';
+
+export type ImportRecords = {
+  yardstick: YardstickRecord;
+  'gc-service-standards': GcServiceStandardRecord;
+  'performance-gov-apr': AprRecord;
+};
+
+export type ParseImportOptions<F extends ImportFormat> = ReadTableOptions & {
+  kind: TableKind;
+  format: F;
+} & (F extends 'performance-gov-apr' ? AprOptions : unknown);
+
+/**
+ * A file, read and checked row by row in the given format: one ParsedRow at a time, never the whole
+ * file. Throws ImportFileError for what is wrong with the whole file (encoding, header, empty).
+ */
+export function parseImportFile<F extends ImportFormat>(
+  input: Readable,
+  options: ParseImportOptions<F>,
+): AsyncIterable<ParsedRow<ImportRecords[F]>> {
+  const rows = readTable(input, options.kind, options);
+  const parsers: { [K in ImportFormat]: () => AsyncIterable<ParsedRow<ImportRecords[K]>> } = {
+    yardstick: () => parseYardstickRows(rows),
+    'gc-service-standards': () => parseGcServiceStandardRows(rows),
+    'performance-gov-apr': () => parseAprRows(rows, options as AprOptions),
+  };
+  return parsers[options.format]() as AsyncIterable<ParsedRow<ImportRecords[F]>>;
+}

@@ -1,0 +1,443 @@
+import { pipeline, Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { normalizeHeader } from './header.js';
+import { numberToText, shiftDecimal } from './numbers.js';
+import {
+  ImportFileError,
+  type CellValue,
+  type RowError,
+  type TableHeader,
+  type TableKind,
+  type TableRow,
+} from './types.js';
+
+export type ReadTableOptions = {
+  /** XLSX: the worksheet to read, by name; the first one otherwise. */
+  sheet?: string;
+};
+
+/** Longest CSV record read, in characters: a quote that is never closed must not swallow the whole file. */
+export const MAX_CSV_RECORD_CHARS = 1_000_000;
+
+/**
+ * Reads a CSV or XLSX table one row at a time, never the whole file. The first non-blank row is the
+ * header; rows whose cells are all blank are skipped. Cells are trimmed text (XLSX: numbers too, see
+ * CellValue), blank is null. File-level problems (not UTF-8, empty, unreadable) throw ImportFileError;
+ * problems with one row come in that row's `errors`.
+ */
+export function readTable(input: Readable, kind: TableKind, options: ReadTableOptions = {}): AsyncIterable<TableRow> {
+  return kind === 'csv' ? readCsv(input) : readXlsx(input, options);
+}
+
+// ---------------------------------------------------------------------------------------------- CSV
+
+async function* readCsv(input: Readable): AsyncGenerator<TableRow> {
+  const parser = parse({ bom: true, raw: true, relax_column_count: true, max_record_size: MAX_CSV_RECORD_CHARS });
+  // pipeline destroys the parser with the source's error (not UTF-8), which ends the loop below with it.
+  pipeline(Readable.from(decodeUtf8(input)), parser, () => undefined);
+
+  let nextLine = 1;
+  let header: TableHeader | undefined;
+  let columns: (string | null)[] = [];
+  let rows = 0;
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const line = nextLine;
+      nextLine += countLineBreaks(raw);
+      if (isBlankRecord(record)) continue;
+      if (header === undefined) {
+        columns = record.map((name) => name.trim() || null);
+        header = makeHeader(columns, line);
+        continue;
+      }
+      rows++;
+      yield csvRow(record, columns, header, line);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw malformedCsv(error, nextLine);
+    throw error;
+  }
+  if (header === undefined) throw emptyFile();
+  if (rows === 0) throw noRows(header);
+}
+
+function csvRow(fields: string[], columns: (string | null)[], header: TableHeader, line: number): TableRow {
+  const cells: Record<string, CellValue> = {};
+  const errors: RowError[] = [];
+  columns.forEach((name, index) => {
+    if (name !== null) cells[name] = blankToNull(fields[index]);
+    else if (blankToNull(fields[index]) !== null) {
+      errors.push({ line, value: fields[index]!.trim(), reason: `column ${index + 1} has a value but no header` });
+    }
+  });
+  const lastNamed = columns.findLastIndex((name) => name !== null);
+  if (fields.length <= lastNamed) {
+    errors.push({
+      line,
+      reason: `has ${fields.length} fields but the header has ${columns.length}: a comma or a quote may be missing`,
+    });
+  } else {
+    for (let index = columns.length; index < fields.length; index++) {
+      if (blankToNull(fields[index]) !== null) {
+        errors.push({
+          line,
+          value: fields[index]!.trim(),
+          reason: `has ${fields.length} fields but the header has ${columns.length}: a comma may need quotes around its field`,
+        });
+        break;
+      }
+    }
+  }
+  return errors.length > 0 ? { line, cells, header, errors } : { line, cells, header };
+}
+
+/**
+ * A CSV record's line breaks, whatever the file uses: CRLF, LF or CR. Counted from the raw record, as
+ * csv-parse's own `info.lines` counts a CRLF inside a quoted field twice.
+ */
+function countLineBreaks(raw: string): number {
+  let count = 0;
+  if (!raw.includes('\r')) {
+    for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) count++;
+    return count;
+  }
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) {
+      count++;
+      if (raw.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
+}
+
+function malformedCsv(error: CsvError, line: number): ImportFileError {
+  const reasons: Partial<Record<string, string>> = {
+    CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+    CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field must be doubled ("")',
+    INVALID_OPENING_QUOTE: 'a quote in the middle of a field: put the whole field in quotes and double the quote ("")',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a field',
+    CSV_MAX_RECORD_SIZE: `a record is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString('en-US')} characters (is a quote never closed?)`,
+  };
+  const reason = reasons[error.code] ?? error.message;
+  return new ImportFileError('malformed_csv', `The CSV file cannot be read from line ${line}: ${reason}.`, line);
+}
+
+/**
+ * Decodes UTF-8 as it streams (a BOM is dropped) and refuses anything else: TextDecoder in fatal mode
+ * throws on the first byte sequence that is not UTF-8, which for an agency's file nearly always means
+ * Excel's "CSV" in Windows-1252.
+ */
+async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let first = true;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (bytes.length === 0) continue;
+    if (first) {
+      refuseOtherFormats(bytes);
+      first = false;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw notUtf8(line + countNewlineBytes(bytes, firstInvalidUtf8(bytes)));
+    }
+    line += countNewlineBytes(bytes, bytes.length);
+    if (text) yield text;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw notUtf8(line);
+  }
+  if (rest) yield rest;
+}
+
+function refuseOtherFormats(bytes: Uint8Array): void {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new ImportFileError('malformed_csv', 'This is an XLSX (zip) file, not CSV: upload it as XLSX.');
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportFileError('not_utf8', 'The file is not UTF-8 (it is UTF-16): save it as CSV UTF-8.', 1);
+  }
+}
+
+function notUtf8(line: number): ImportFileError {
+  return new ImportFileError(
+    'not_utf8',
+    `The file is not UTF-8 (it looks like Windows-1252/Latin-1): save it as CSV UTF-8. The first character that is not UTF-8 is on line ${line}.`,
+    line,
+  );
+}
+
+function countNewlineBytes(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) count++;
+  return count;
+}
+
+/**
+ * Offset of the first byte that cannot start or continue a UTF-8 sequence (for the error's line only;
+ * TextDecoder does the real check). Continuation bytes at the very start may finish the previous chunk.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length && i < 3 && (bytes[i]! & 0xc0) === 0x80) i++;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+// --------------------------------------------------------------------------------------------- XLSX
+
+type XlsxCell = { value: unknown; numFmt?: string; address: string };
+type XlsxRow = { number: number; eachCell(callback: (cell: XlsxCell, column: number) => void): void };
+type XlsxSheet = AsyncIterable<XlsxRow> & { name?: string };
+
+async function* readXlsx(source: Readable, options: ReadTableOptions): AsyncGenerator<TableRow> {
+  // The zip reader waits forever on an empty stream, and reports other files obscurely: look first.
+  const input = await checkZipSignature(source);
+  // styles: 'cache' tells dates and percent-formatted numbers apart; shared strings are cached, as
+  // exceljs must; a worksheet stored before them in the zip goes to a temporary file, not to memory.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let sheetFound = false;
+  let header: TableHeader | undefined;
+  let rows = 0;
+  try {
+    for await (const worksheet of reader as AsyncIterable<unknown> as AsyncIterable<XlsxSheet>) {
+      if (sheetFound || (options.sheet !== undefined && worksheet.name !== options.sheet)) continue;
+      sheetFound = true;
+      const sheet = worksheet.name ?? 'Sheet1';
+      let columns: (string | null)[] = [];
+      let letters: string[] = [];
+      for await (const row of worksheet) {
+        const found = new Map<number, XlsxCell>();
+        row.eachCell((cell, column) => found.set(column, cell));
+        if (header === undefined) {
+          const width = Math.max(0, ...found.keys());
+          columns = Array.from({ length: width }, (_, index) => headerText(found.get(index + 1)));
+          if (columns.every((name) => name === null)) continue;
+          header = makeHeader(columns, row.number, sheet);
+          letters = columns.map((_, index) => columnLetter(index + 1));
+          continue;
+        }
+        const tableRow = xlsxRow(row.number, found, columns, letters, header, sheet);
+        if (tableRow === null) continue;
+        rows++;
+        yield tableRow;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(
+      'unreadable_xlsx',
+      `The file is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}): save it from Excel as "Excel Workbook (.xlsx)", or upload it as CSV.`,
+    );
+  } finally {
+    // The zip reader does not stop its input when its reader stops early (a caller that gives up).
+    input.destroy();
+    source.destroy();
+  }
+  if (options.sheet !== undefined && !sheetFound) {
+    throw new ImportFileError('empty_file', `The workbook has no worksheet named "${options.sheet}".`);
+  }
+  if (header === undefined) throw emptyFile();
+  if (rows === 0) throw noRows(header);
+}
+
+async function checkZipSignature(source: Readable): Promise<Readable> {
+  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let length = 0;
+  while (length < 4) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    length += chunk.length;
+  }
+  if (length === 0) throw emptyFile();
+  const signature = Buffer.concat(head).subarray(0, 4);
+  if (!signature.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new ImportFileError(
+      'unreadable_xlsx',
+      'The file is not an XLSX workbook: save it from Excel as "Excel Workbook (.xlsx)", or upload it as CSV.',
+    );
+  }
+  async function* rest(): AsyncGenerator<Buffer | string> {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return Readable.from(rest(), { objectMode: false });
+}
+
+function xlsxRow(
+  line: number,
+  found: Map<number, XlsxCell>,
+  columns: (string | null)[],
+  letters: string[],
+  header: TableHeader,
+  sheet: string,
+): TableRow | null {
+  const cells: Record<string, CellValue> = {};
+  const cellRefs: Record<string, string> = {};
+  const errors: RowError[] = [];
+  let blank = true;
+  columns.forEach((name, index) => {
+    if (name === null) return;
+    cells[name] = null;
+    cellRefs[name] = `${letters[index]}${line}`;
+  });
+  for (const [column, cell] of found) {
+    const name = columns[column - 1] ?? null;
+    const read = xlsxCellValue(cell.value, cell.numFmt);
+    if ('error' in read) {
+      blank = false;
+      errors.push({ line, sheet, cell: cell.address, ...(name !== null && { column: name }), reason: read.error });
+      continue;
+    }
+    if (read.value === null) continue;
+    blank = false;
+    if (name === null) {
+      errors.push({
+        line,
+        sheet,
+        cell: cell.address,
+        value: String(read.value),
+        reason: `column ${columnLetter(column)} has a value but no header`,
+      });
+    } else {
+      cells[name] = read.value;
+    }
+  }
+  if (blank) return null;
+  return errors.length > 0
+    ? { line, cells, cellRefs, sheet, header, errors }
+    : { line, cells, cellRefs, sheet, header };
+}
+
+/**
+ * What a cell shows, as CellValue. A formula is read as the value Excel saved with it (a workbook
+ * saved by a program that does not compute formulas has none, which is an error, not a blank).
+ */
+export function xlsxCellValue(value: unknown, numFmt?: string): { value: CellValue } | { error: string } {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === 'string') return { value: blankToNull(value) };
+  if (typeof value === 'number') {
+    const text = numberToText(value);
+    if (text === null) return { error: 'is not a finite number' };
+    return { value: isPercentFormat(numFmt) ? `${shiftDecimal(text, 2)}%` : Number(text) };
+  }
+  if (typeof value === 'boolean') return { value: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { value: isoDateText(value) };
+  if (typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if ('formula' in object || 'sharedFormula' in object) {
+      const result = object.result;
+      if (result === undefined) {
+        return { error: 'has a formula without a saved value: open the file in Excel and save it again' };
+      }
+      if (typeof result === 'number' && Number.isNaN(result))
+        return { error: 'has a formula whose result is an error' };
+      if (typeof result === 'object' && result !== null && 'error' in result) {
+        return { error: `has a formula whose result is the error ${String((result as { error: unknown }).error)}` };
+      }
+      return xlsxCellValue(result, numFmt);
+    }
+    if ('error' in object) return { error: `shows the error ${String(object.error)}` };
+    if (Array.isArray(object.richText)) {
+      return { value: blankToNull(object.richText.map((part: { text?: string }) => part.text ?? '').join('')) };
+    }
+    if (typeof object.text === 'string') return { value: blankToNull(object.text) };
+  }
+  return { error: 'has a value of a kind that cannot be read' };
+}
+
+function headerText(cell: XlsxCell | undefined): string | null {
+  if (cell === undefined) return null;
+  const read = xlsxCellValue(cell.value);
+  return 'value' in read && read.value !== null ? String(read.value) : null;
+}
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+function isoDateText(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+// ------------------------------------------------------------------------------------------- shared
+
+function makeHeader(columns: (string | null)[], line: number, sheet?: string): TableHeader {
+  const seen = new Set<string>();
+  const duplicate: string[] = [];
+  for (const name of columns) {
+    if (name === null) continue;
+    const normalized = normalizeHeader(name);
+    if (seen.has(normalized)) duplicate.push(name);
+    seen.add(normalized);
+  }
+  if (duplicate.length > 0) {
+    throw new ImportFileError(
+      'bad_header',
+      `The header is not right: repeated columns: ${duplicate.join(', ')}.`,
+      line,
+      {
+        missing: [],
+        unknown: [],
+        duplicate,
+      },
+    );
+  }
+  const names = columns.filter((name): name is string => name !== null);
+  return sheet === undefined ? { line, names } : { line, names, sheet };
+}
+
+function isBlankRecord(fields: string[]): boolean {
+  for (const field of fields) if (field !== '' && field.trim() !== '') return false;
+  return true;
+}
+
+function blankToNull(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function emptyFile(): ImportFileError {
+  return new ImportFileError('empty_file', 'The file is empty: it needs a header row and at least one row of data.');
+}
+
+function noRows(header: TableHeader): ImportFileError {
+  return new ImportFileError('empty_file', 'The file has a header but no rows of data.', header.line);
+}
