@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -49,6 +50,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
   await fastify.register(fastifyCookie);
+  await fastify.register(fastifyMultipart, { limits: { files: 1, fileSize: config.importMaxBytes } });
   // Over plain HTTP (a laptop, a test), neither upgrade requests nor promise HTTPS for a year.
   await fastify.register(fastifyHelmet, {
     contentSecurityPolicy: {

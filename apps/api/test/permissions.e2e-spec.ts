@@ -164,6 +164,7 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/results\/:id/, `/api/v1/results/${ids.result}`)
         .replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${ids['user:signed in, no role']}`)
         .replace(/^\/api\/v1\/tokens\/:id/, `/api/v1/tokens/${ids.ownToken}`)
+        .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         .replace(':targetId', ids.target!)
         .replace(':benchmarkId', ids.benchmark!);
     const bodies: Record<string, object> = {

@@ -69,7 +69,7 @@ describe('loading results through COPY and one merge', () => {
     yield* list;
   }
   const load = (list: StagedResult[], dryRun = false) =>
-    loader.load(rows(...list), { batchId: randomUUID(), recordedBy: 'test', dryRun });
+    loader.load(rows(...list), { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => !dryRun });
   const query = (sql: string, parameters?: unknown[]) => t.app.get(DataSource).query(sql, parameters);
 
   it('inserts new rows, and a second load of the same rows changes nothing', async () => {
@@ -159,7 +159,7 @@ describe('loading results through COPY and one merge', () => {
       for (let i = 0; i < 20_000; i += 1)
         yield row('2026-08', { channel: 'online', source: `row ${i}`, periodKey: `X${i}` });
     }
-    const counts = await loader.load(many(), { batchId: randomUUID(), recordedBy: 'test', dryRun: true });
+    const counts = await loader.load(many(), { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => false });
     expect(counts).toEqual({ staged: 20_000, inserted: 20_000, updated: 0, unchanged: 0 });
   });
 });

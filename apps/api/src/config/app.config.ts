@@ -34,6 +34,8 @@ export type AppConfig = {
   logFormat: LogFormat;
   /** Largest request body accepted, in bytes (uploads have their own limit). */
   bodyLimitBytes: number;
+  /** Largest file an import accepts (413 beyond). */
+  importMaxBytes: number;
   webDistDir: string;
   /** The first administrator, created when there are no users yet. */
   adminEmail: string;
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       process.stdout.isTTY && nodeEnv !== 'production' ? 'pretty' : 'json',
     ),
     bodyLimitBytes: read.byteSize('BODY_LIMIT', '1mb'),
+    importMaxBytes: read.byteSize('IMPORT_MAX_SIZE', '200mb'),
     webDistDir: path.resolve(REPO_ROOT, read.string('WEB_DIST_DIR', 'apps/web/dist')),
     adminEmail: read.string('ADMIN_EMAIL', 'admin@yardstick.local').toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,

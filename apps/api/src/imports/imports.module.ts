@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
 import { ResultsLoader } from './results-loader.js';
 
-@Module({ providers: [ResultsLoader], exports: [ResultsLoader] })
+@Module({ controllers: [ImportsController], providers: [ResultsLoader, ImportsService], exports: [ResultsLoader] })
 export class ImportsModule {}

@@ -32,8 +32,8 @@ export type LoadOptions = {
   batchId: string;
   /** Who recorded the figures (user or token id). */
   recordedBy: string | null;
-  /** Count what would change, then roll back: nothing is written. */
-  dryRun: boolean;
+  /** Asked once every row is staged and merged: false rolls everything back (dry runs, rejected imports). */
+  shouldCommit: () => boolean;
 };
 
 const COLUMNS = [
@@ -84,8 +84,8 @@ export class ResultsLoader {
         client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
       );
       const counts = await this.merge(runner.query.bind(runner), options);
-      if (options.dryRun) await runner.rollbackTransaction();
-      else await runner.commitTransaction();
+      if (options.shouldCommit()) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
       return counts;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();

@@ -36,6 +36,7 @@ import type {
 import { StandardVersion } from './entities/standard-version.entity.js';
 import { Standard } from './entities/standard.entity.js';
 import { Target } from './entities/target.entity.js';
+import { toTargetBody, toVersionBody } from './standard.mappers.js';
 import { StandingService } from './standing.service.js';
 
 const CONTENT_FIELDS = [
@@ -455,42 +456,4 @@ function checkTarget(dto: TargetDto, version: StandardVersion): void {
     if (problem) problems.push({ field, value, reason: problem });
   }
   if (problems.length > 0) throw new ValidationFailedException(problems);
-}
-
-export function toVersionBody(version: StandardVersion): StandardVersionBody {
-  return {
-    id: version.id,
-    version: version.version,
-    status: version.status,
-    title: version.title,
-    statement: version.statement,
-    dimension: version.dimension,
-    measureDescription: version.measureDescription,
-    unit: version.unit,
-    computation: version.computation,
-    direction: version.direction,
-    thresholdValue: version.thresholdValue,
-    thresholdUnit: version.thresholdUnit,
-    channelScope: version.channelScope,
-    frequency: version.frequency,
-    nearTolerance: version.nearTolerance,
-    indicatorKind: version.indicatorKind,
-    goalId: version.goalId,
-    publishedAt: version.publishedAt?.toISOString() ?? null,
-    createdAt: version.createdAt.toISOString(),
-  };
-}
-
-export function toTargetBody(target: Target): TargetBody {
-  return {
-    id: target.id,
-    fiscalYear: target.fiscalYear,
-    quarter: target.quarter === 0 ? null : (target.quarter as 1 | 2 | 3 | 4),
-    value: target.value,
-    minValue: target.minValue,
-    maxValue: target.maxValue,
-    unit: target.unit,
-    baseline: target.baseline,
-    note: target.note,
-  };
 }

@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { Result } from '../results/entities/result.entity.js';
 import type { StandardVersion } from './entities/standard-version.entity.js';
 import { Target } from './entities/target.entity.js';
-import { toTargetBody } from './standards.service.js';
+import { toTargetBody } from './standard.mappers.js';
 
 export type StandingOptions = { certifiedOnly?: boolean; today?: Date };
 

@@ -92,6 +92,7 @@ function messageOf(exception: HttpException): string {
 function describeRequestError(exception: unknown): Omit<ErrorBody, 'requestId'> | undefined {
   const code = (exception as { code?: unknown } | undefined)?.code;
   switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
         status: 413,

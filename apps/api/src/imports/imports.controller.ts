@@ -1,0 +1,72 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
+import { AppException } from '../common/errors/app.exception.js';
+import { ImportQueryDto } from './dto/import-query.dto.js';
+import { YARDSTICK_TEMPLATE_COLUMNS } from './formats/index.js';
+import { ImportsService, type ImportBatchBody } from './imports.service.js';
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /** A results file (multipart field `file`, CSV or XLSX) in Yardstick's template. */
+  @Post()
+  @Permission('results:write')
+  @ApiConsumes('multipart/form-data')
+  async create(
+    @Auth() auth: AuthContext,
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+  ): Promise<ImportBatchBody> {
+    if (!request.isMultipart()) {
+      throw new AppException(
+        415,
+        'unsupported_media_type',
+        'Send the file as multipart/form-data in the field "file".',
+        [{ field: 'content-type', reason: 'must be multipart/form-data' }],
+      );
+    }
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') {
+      throw new AppException(400, 'validation_failed', 'The upload has no field "file".', [
+        { field: 'file', reason: 'is required' },
+      ]);
+    }
+    const kind =
+      /\.xlsx$/i.test(part.filename) || part.mimetype.includes('spreadsheetml')
+        ? 'xlsx'
+        : /\.(csv|txt)$/i.test(part.filename) || /csv|text\/plain/.test(part.mimetype)
+          ? 'csv'
+          : null;
+    if (!kind) {
+      part.file.resume();
+      throw new AppException(415, 'unsupported_media_type', 'Upload a CSV (.csv) or Excel (.xlsx) file.', [
+        { field: 'file', value: part.filename, reason: 'is neither CSV nor XLSX' },
+      ]);
+    }
+    // Past the size limit the stream just ends early (truncated): the service then writes nothing and answers 413.
+    return this.imports.importResults(
+      auth,
+      { stream: part.file, kind, fileName: part.filename, truncated: () => part.file.truncated },
+      query.mode,
+    );
+  }
+
+  @Get('template.csv')
+  @Permission('results:write')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="yardstick-results-template.csv"')
+  template(): string {
+    return `${YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name).join(',')}\n`;
+  }
+
+  @Get(':id')
+  @Permission('results:write')
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ImportBatchBody> {
+    return this.imports.get(auth, id);
+  }
+}
