@@ -115,19 +115,51 @@ describe('POST /api/v1/imports (Yardstick template)', () => {
     const header = await upload('agency,standard_code,perod,value\nAGY,CLAIMS-TIME,2026-05,90\n').expect(400);
     expect(header.body.message).toMatch(/missing columns: period.*unknown columns: perod/);
     await upload('%PDF-1.4', 'atomic', 'results.pdf').expect(415);
-    await t
-      .api()
-      .post('/api/v1/imports')
-      .send([{ period: '2026-05' }])
-      .expect(415);
+    await t.api().post('/api/v1/imports').set('Content-Type', 'text/plain').send('period\n2026-05\n').expect(415);
     const big = `${HEADER}\n${'AGY,CLAIMS-TIME,2026-06,,90,900,1000,,,\n'.repeat(2000)}`;
     const tooLarge = await upload(big).expect(413);
     expect(tooLarge.body.code).toBe('payload_too_large');
   });
 
-  it('serves the template', async () => {
+  it('serves the template as CSV and XLSX', async () => {
     const template = await t.api().get('/api/v1/imports/template.csv').expect(200);
     expect(template.headers['content-type']).toMatch(/text\/csv/);
     expect(template.text.split(',')).toContain('standard_code');
+    const xlsx = await t
+      .api()
+      .get('/api/v1/imports/template.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.getWorksheet('Results')!.getRow(1).values).toContain('period');
+  });
+
+  it('takes a JSON array of rows, naming the item of each error, and lists errors as CSV', async () => {
+    const response = await t
+      .api()
+      .post('/api/v1/imports?mode=partial')
+      .send([
+        {
+          agency: 'AGY',
+          standard_code: 'CLAIMS-TIME',
+          period: '2026-07',
+          value: 93,
+          numerator: 930,
+          denominator: 1000,
+        },
+        { agency: 'AGY', standard_code: 'CLAIMS-TIME', period: '2026-08', value: '=HYPERLINK("x")' },
+      ])
+      .expect(201);
+    expect(response.body).toMatchObject({ status: 'completed', inserted: 1, errorCount: 1 });
+    expect(response.body.errors[0]).toMatchObject({ line: 2, column: 'value' });
+    const csv = await t.api().get(`/api/v1/imports/${response.body.id}/errors.csv`).expect(200);
+    expect(csv.text.split('\n')[0]).toBe('line,sheet,cell,column,value,reason');
+    expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
+    await t.api().post('/api/v1/imports').send({ not: 'an array' }).expect(400);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErrorDetail } from '@yardstick/contracts';
@@ -66,7 +66,14 @@ export class ImportsService {
   /** Reads, checks and loads a results file in Yardstick's template; answers with the finished batch. */
   async importResults(
     auth: AuthContext,
-    file: { stream: Readable; kind: TableKind; fileName: string | null; truncated?: () => boolean },
+    file: {
+      stream: Readable;
+      kind: TableKind;
+      fileName: string | null;
+      truncated?: () => boolean;
+      /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
+      itemNumbers?: boolean;
+    },
     mode: ImportMode,
   ): Promise<ImportBatchBody> {
     const batch = await this.dataSource.manager.save(
@@ -87,7 +94,10 @@ export class ImportsService {
     let rowsRead = 0;
     const addErrors = (found: RowError[]): void => {
       errorCount += found.length;
-      for (const error of found) if (errors.length < MAX_STORED_ERRORS) errors.push(error);
+      for (const error of found) {
+        if (errors.length < MAX_STORED_ERRORS)
+          errors.push(file.itemNumbers ? { ...error, line: error.line - 1 } : error);
+      }
     };
     const staged = this.stage(
       auth,
@@ -266,6 +276,33 @@ function refKey(ref: StandardRef): string {
 function fileErrorOf(error: unknown): RowError {
   if (error instanceof ImportFileError) return { line: error.line ?? 1, reason: error.message };
   return { line: 0, reason: 'the import failed before it finished; nothing was written' };
+}
+
+/** A JSON array of template rows as a CSV stream, so that JSON goes through the same reader and checks. */
+export function jsonRowsAsCsv(items: unknown): Readable {
+  if (
+    !Array.isArray(items) ||
+    items.length === 0 ||
+    !items.every((item) => typeof item === 'object' && item !== null)
+  ) {
+    throw new AppException(
+      400,
+      'validation_failed',
+      "Send a JSON array of objects, one per result, with the template's columns as keys.",
+      [{ field: 'body', reason: 'must be a non-empty array of objects' }],
+    );
+  }
+  const columns = [...new Set(items.flatMap((item) => Object.keys(item as object)))];
+  const cell = (value: unknown): string => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'object') return '"[object]"';
+    return `"${String(value).replace(/"/g, '""')}"`;
+  };
+  const lines = [
+    columns.join(','),
+    ...items.map((item) => columns.map((c) => cell((item as Record<string, unknown>)[c])).join(',')),
+  ];
+  return Readable.from([lines.join('\n') + '\n']);
 }
 
 export function toBatchBody(batch: ImportBatch): ImportBatchBody {
