@@ -90,6 +90,18 @@ describe('POST /api/v1/imports (Yardstick template)', () => {
     expect(batch.body).toEqual(again.body);
   });
 
+  it('takes a batch id chosen by the client, so it can follow the import while it runs', async () => {
+    const batchId = '0b8f2a52-3c1d-4e5f-8a9b-1c2d3e4f5a6b';
+    const csv = `${HEADER}\nAGY,CLAIMS-TIME,2026-09,,90,900,1000,,,\n`;
+    const response = await t
+      .api()
+      .post(`/api/v1/imports?batchId=${batchId}`)
+      .attach('file', Buffer.from(csv), 'r.csv')
+      .expect(201);
+    expect(response.body).toMatchObject({ id: batchId, status: 'completed', inserted: 1 });
+    await t.api().post(`/api/v1/imports?batchId=${batchId}`).attach('file', Buffer.from(csv), 'r.csv').expect(409);
+  });
+
   it('reads XLSX, formulas as their values', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Results');

@@ -28,6 +28,7 @@ export class ImportsController {
         auth,
         { stream: jsonRowsAsCsv(request.body), kind: 'csv', fileName: null, itemNumbers: true },
         query.mode,
+        query.batchId,
       );
     }
     if (!request.isMultipart()) {
@@ -61,6 +62,7 @@ export class ImportsController {
       auth,
       { stream: part.file, kind, fileName: part.filename, truncated: () => part.file.truncated },
       query.mode,
+      query.batchId,
     );
   }
 

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErrorDetail } from '@yardstick/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import { AppException, NotFoundAppException } from '../common/errors/app.exception.js';
+import { AppException, ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
 import { checkResult } from '../results/results.service.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
@@ -75,9 +75,16 @@ export class ImportsService {
       itemNumbers?: boolean;
     },
     mode: ImportMode,
+    batchId?: string,
   ): Promise<ImportBatchBody> {
+    if (batchId && (await this.dataSource.manager.existsBy(ImportBatch, { id: batchId }))) {
+      throw new ConflictAppException(`There is already an import ${batchId}.`, [
+        { field: 'batchId', value: batchId, reason: 'already used' },
+      ]);
+    }
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
+        ...(batchId ? { id: batchId } : {}),
         format: 'yardstick',
         mode,
         fileName: file.fileName,

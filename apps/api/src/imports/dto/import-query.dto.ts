@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IMPORT_MODES, type ImportMode } from '../entities/import-batch.entity.js';
 
 export class ImportQueryDto {
@@ -16,4 +16,11 @@ export class ImportQueryDto {
   @IsOptional()
   @IsIn(IMPORT_MODES)
   mode: ImportMode = 'atomic';
+
+  @ApiPropertyOptional({
+    description: 'An id you choose (a UUID) for the batch, to follow its progress with GET /imports/:id while it runs.',
+  })
+  @IsOptional()
+  @IsUUID()
+  batchId?: string;
 }
