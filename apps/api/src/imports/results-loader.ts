@@ -104,44 +104,50 @@ export class ResultsLoader {
     query: (sql: string, parameters?: unknown[]) => Promise<unknown>,
     options: LoadOptions,
   ): Promise<LoadCounts> {
-    // Every part of one statement sees the results as they were before it: `superseded` keeps the figures
-    // that `upserted` replaces. The lock taken before makes that snapshot the latest committed state.
-    const [counts] = (await query(
+    // Changed rows first: the figures they replace go to result_revisions in the same statement (every part of
+    // it sees the results as they were before it), and the results take the new figures as a new revision.
+    const [{ updated }] = (await query(
       `WITH changed AS (
-         SELECT s.*, r.id AS result_id FROM import_staging s
-         LEFT JOIN results r
-           ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
-         WHERE r.id IS NULL
-            OR (r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note)
-               IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note)
+         SELECT r.id, s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note
+         FROM import_staging s
+         JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+         WHERE (r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note)
+           IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note)
        ),
        superseded AS (
          INSERT INTO result_revisions (result_id, revision, value, numerator, denominator, sample_size, source,
            data_quality_note, recorded_by, batch_id, created_at)
          SELECT r.id, r.revision, r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note,
            r.recorded_by, r.batch_id, r.recorded_at
-         FROM changed c JOIN results r ON r.id = c.result_id
+         FROM changed c JOIN results r ON r.id = c.id
        ),
-       upserted AS (
+       updated AS (
+         UPDATE results r SET value = c.value, numerator = c.numerator, denominator = c.denominator,
+           sample_size = c.sample_size, source = c.source, data_quality_note = c.data_quality_note,
+           revision = r.revision + 1, recorded_by = $1, batch_id = $2, recorded_at = now(),
+           certified_at = NULL, certified_by = NULL, updated_at = now()
+         FROM changed c WHERE r.id = c.id
+         RETURNING 1
+       )
+       SELECT count(*)::int AS updated FROM updated`,
+      [options.recordedBy, options.batchId],
+    )) as [{ updated: number }];
+    // Then the new keys, as a plain insert: the agency locks keep any other writer of these keys waiting.
+    const [{ inserted }] = (await query(
+      `WITH inserted AS (
          INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
            channel, value, numerator, denominator, sample_size, source, data_quality_note, recorded_by, batch_id)
-         SELECT standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel,
-           value, numerator, denominator, sample_size, source, data_quality_note, $1, $2
-         FROM changed
-         ON CONFLICT (standard_id, period_key, channel) DO UPDATE SET
-           value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-           sample_size = EXCLUDED.sample_size, source = EXCLUDED.source,
-           data_quality_note = EXCLUDED.data_quality_note, revision = results.revision + 1,
-           recorded_by = EXCLUDED.recorded_by, batch_id = EXCLUDED.batch_id, recorded_at = now(),
-           certified_at = NULL, certified_by = NULL, updated_at = now()
-         RETURNING (xmax = 0) AS inserted
+         SELECT s.standard_id, s.agency_id, s.period_key, s.frequency, s.period_start, s.period_end, s.fiscal_year,
+           s.channel, s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note, $1, $2
+         FROM import_staging s
+         WHERE NOT EXISTS (SELECT 1 FROM results r
+           WHERE r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel)
+         RETURNING 1
        )
-       SELECT (SELECT count(*) FROM import_staging)::int AS staged,
-              count(*) FILTER (WHERE inserted)::int AS inserted,
-              count(*) FILTER (WHERE NOT inserted)::int AS updated
-       FROM upserted`,
+       SELECT count(*)::int AS inserted FROM inserted`,
       [options.recordedBy, options.batchId],
-    )) as { staged: number; inserted: number; updated: number }[];
+    )) as [{ inserted: number }];
+    const [{ staged }] = (await query(`SELECT count(*)::int AS staged FROM import_staging`)) as [{ staged: number }];
     await query(
       `INSERT INTO explanations (result_id, why, action, written_by)
        SELECT r.id, s.explanation_why, s.explanation_action, $1
@@ -153,7 +159,6 @@ export class ResultsLoader {
        WHERE (explanations.why, explanations.action) IS DISTINCT FROM (EXCLUDED.why, EXCLUDED.action)`,
       [options.recordedBy],
     );
-    const { staged, inserted, updated } = counts!;
     return { staged, inserted, updated, unchanged: staged - inserted - updated };
   }
 }
