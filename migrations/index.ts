@@ -6,6 +6,7 @@ import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccou
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
 import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProvenance.js';
+import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRevisionsExplanations1795321944511,
   CreateImportBatches1795322955274,
   AddResultProvenance1795332733643,
+  AddImportProgress1795333866438,
 ];

@@ -2,16 +2,26 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ALL_CHANNELS, type Unit } from '@yardstick/contracts';
+import { ALL_CHANNELS, type Direction, type Unit } from '@yardstick/contracts';
 import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import { AppException, ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
+import {
+  AppException,
+  ConflictAppException,
+  NotFoundAppException,
+  ValidationFailedException,
+} from '../common/errors/app.exception.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
+import { Agency } from '../agencies/entities/agency.entity.js';
+import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
 import {
   ImportFileError,
+  type AprRecord,
+  type GcServiceStandardRecord,
+  type ImportFormat,
   isRejected,
   parseImportFile,
   type ParsedRecord,
@@ -21,7 +31,14 @@ import {
   type TableKind,
   type YardstickRecord,
 } from './formats/index.js';
-import { ResultsLoader, type StagedResult } from './results-loader.js';
+import {
+  aprRegistryRow,
+  gcRegistryRow,
+  writeRegistry,
+  type RegistryCounts,
+  type RegistryRow,
+} from './registry-import.js';
+import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
@@ -35,14 +52,45 @@ export type ImportBatchBody = {
   fileName: string | null;
   fileHash: string | null;
   rowsRead: number;
+  /** Progress while it runs: bytes of the upload received, of bytesTotal (null when the client did not say). */
+  bytesRead: number;
+  bytesTotal: number | null;
   inserted: number;
   updated: number;
   unchanged: number;
   errorCount: number;
   errors: RowError[];
+  warningCount: number;
+  warnings: RowError[];
+  /** Service standards and APR files: the registry records they created or changed. */
+  registry: Record<string, number> | null;
   createdAt: string;
   finishedAt: string | null;
 };
+
+export type ImportFile = {
+  stream: Readable;
+  kind: TableKind;
+  fileName: string | null;
+  /** The request's size in bytes, when known: bytesTotal, for progress bars. */
+  size?: number | null;
+  truncated?: () => boolean;
+  /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
+  itemNumbers?: boolean;
+};
+
+export type ImportOptions = {
+  format: ImportFormat;
+  mode: ImportMode;
+  batchId?: string;
+  /** performance-gov-apr: the agency (abbreviation) the file reports for. */
+  agency?: string;
+  /** performance-gov-apr: the direction of KPIs whose Desired Direction is blank. */
+  blankDirection?: Direction;
+};
+
+/** Rows a service standards or APR file may have: their registry records are gathered before writing. */
+export const MAX_REGISTRY_ROWS = 100_000;
 
 @Injectable()
 export class ImportsService {
@@ -51,83 +99,129 @@ export class ImportsService {
     private readonly loader: ResultsLoader,
   ) {}
 
-  /** Reads, checks and loads a results file in Yardstick's template; answers with the finished batch. */
-  async importResults(
-    auth: AuthContext,
-    file: {
-      stream: Readable;
-      kind: TableKind;
-      fileName: string | null;
-      truncated?: () => boolean;
-      /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
-      itemNumbers?: boolean;
-    },
-    mode: ImportMode,
-    batchId?: string,
-  ): Promise<ImportBatchBody> {
+  /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
+  async importFile(auth: AuthContext, file: ImportFile, options: ImportOptions): Promise<ImportBatchBody> {
+    const { mode, batchId, format } = options;
     if (batchId && (await this.dataSource.manager.existsBy(ImportBatch, { id: batchId }))) {
       throw new ConflictAppException(`There is already an import ${batchId}.`, [
         { field: 'batchId', value: batchId, reason: 'already used' },
       ]);
     }
+    const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
-        format: 'yardstick',
+        format,
         mode,
         fileName: file.fileName,
         createdBy: auth.actor.id,
+        bytesTotal: file.size ?? null,
       }),
     );
     const hash = createHash('sha256');
+    let bytesRead = 0;
     const hashed = file.stream.pipe(
-      new PassThrough({ transform: (chunk, _encoding, done) => (hash.update(chunk), done(null, chunk)) }),
+      new PassThrough({
+        transform: (chunk: Buffer, _encoding, done) => {
+          bytesRead += chunk.length;
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
     );
     file.stream.on('error', (error) => hashed.destroy(error));
     const errors: RowError[] = [];
+    const warnings: RowError[] = [];
     let errorCount = 0;
+    let warningCount = 0;
     let rowsRead = 0;
+    const renumber = (error: RowError): RowError => (file.itemNumbers ? { ...error, line: error.line - 1 } : error);
     const addErrors = (found: RowError[]): void => {
       errorCount += found.length;
-      for (const error of found) {
-        if (errors.length < MAX_STORED_ERRORS)
-          errors.push(file.itemNumbers ? { ...error, line: error.line - 1 } : error);
-      }
+      for (const error of found) if (errors.length < MAX_STORED_ERRORS) errors.push(renumber(error));
     };
-    const staged = this.stage(
-      auth,
-      parseImportFile(hashed, { kind: file.kind, format: 'yardstick' }),
-      addErrors,
-      () => {
-        rowsRead += 1;
-        if (rowsRead % PROGRESS_EVERY !== 0) return undefined;
-        return this.dataSource.manager.update(ImportBatch, { id: batch.id }, { rowsRead }).then(() => undefined);
-      },
-    );
+    const addWarnings = (found: RowError[]): void => {
+      warningCount += found.length;
+      for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
+    };
+    let lastProgress = Date.now();
+    const onRow = (): Promise<void> | undefined => {
+      rowsRead += 1;
+      // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
+      if (rowsRead % PROGRESS_EVERY !== 0 && (rowsRead % 500 !== 0 || Date.now() - lastProgress < 1000)) return;
+      lastProgress = Date.now();
+      return this.dataSource.manager
+        .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
+        .then(() => undefined);
+    };
+    const written = (): boolean =>
+      !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0));
     try {
-      const counts = await this.loader.load(staged, {
-        batchId: batch.id,
-        recordedBy: auth.actor.id,
-        shouldCommit: () => !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0)),
-      });
+      let counts: LoadCounts;
+      let registry: RegistryCounts | null = null;
+      if (format === 'yardstick') {
+        const staged = this.stage(
+          auth,
+          parseImportFile(hashed, { kind: file.kind, format: 'yardstick' }),
+          addErrors,
+          onRow,
+        );
+        counts = await this.loader.load(staged, {
+          batchId: batch.id,
+          recordedBy: auth.actor.id,
+          shouldCommit: written,
+        });
+      } else {
+        const rows: RegistryRow[] = [];
+        const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
+          format === 'gc-service-standards'
+            ? parseImportFile(hashed, { kind: file.kind, format })
+            : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
+        for await (const row of parsed) {
+          const progress = onRow();
+          if (progress) await progress;
+          if (isRejected(row)) {
+            addErrors(row.errors);
+            continue;
+          }
+          if (rowsRead > MAX_REGISTRY_ROWS) {
+            throw new ImportFileError(
+              'bad_header',
+              `A ${format} file may have up to ${MAX_REGISTRY_ROWS} rows.`,
+              row.line,
+            );
+          }
+          addWarnings(row.warnings);
+          rows.push(
+            format === 'gc-service-standards'
+              ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord)
+              : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!),
+          );
+        }
+        ({ counts, registry } = await this.writeRegistryFile(auth, rows, addErrors, batch.id, written));
+      }
       if (file.truncated?.()) {
         throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
           { field: 'file', reason: 'too large: nothing was written' },
         ]);
       }
-      const written = mode === 'partial' || (mode === 'atomic' && errorCount === 0);
+      const reported = written() || mode === 'dry-run';
       await this.dataSource.manager.update(
         ImportBatch,
         { id: batch.id },
         {
           status: mode === 'atomic' && errorCount > 0 ? 'rejected' : 'completed',
           rowsRead,
+          bytesRead,
           // A dry run reports what would change; a rejected atomic import changed nothing.
-          inserted: written || mode === 'dry-run' ? counts.inserted : 0,
-          updated: written || mode === 'dry-run' ? counts.updated : 0,
-          unchanged: written || mode === 'dry-run' ? counts.unchanged : 0,
+          inserted: reported ? counts.inserted : 0,
+          updated: reported ? counts.updated : 0,
+          unchanged: reported ? counts.unchanged : 0,
           errorCount,
           errors,
+          warningCount,
+          warnings,
+          registry: registry && reported ? registry : null,
           fileHash: hash.digest('hex'),
           finishedAt: new Date(),
         },
@@ -139,6 +233,7 @@ export class ImportsService {
         {
           status: 'failed',
           rowsRead,
+          bytesRead,
           errorCount: errorCount + 1,
           errors: [...errors, fileErrorOf(error)].slice(0, MAX_STORED_ERRORS),
           finishedAt: new Date(),
@@ -152,6 +247,66 @@ export class ImportsService {
       throw error;
     }
     return this.get(auth, batch.id);
+  }
+
+  /** Registry records and results of a service standards or APR file, in one transaction. */
+  private async writeRegistryFile(
+    auth: AuthContext,
+    rows: RegistryRow[],
+    addErrors: (errors: RowError[]) => void,
+    batchId: string,
+    shouldCommit: () => boolean,
+  ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // One registry import of an agency at a time: two would race to create the same records.
+      await lockAgencyResults(
+        (sql, parameters) => runner.query(sql, parameters),
+        rows.map((row) => `registry:${row.agency.abbreviation.toUpperCase()}`),
+      );
+      const { counts: registry, results } = await writeRegistry(runner, auth, rows, addErrors);
+      const counts = await this.loader.loadWithin(runner, Readable.from(results), {
+        batchId,
+        recordedBy: auth.actor.id,
+      });
+      if (shouldCommit()) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+      return { counts, registry };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */
+  private async aprAgency(
+    auth: AuthContext,
+    abbreviation: string | undefined,
+  ): Promise<{ abbreviation: string; name: string; slug: string }> {
+    if (!abbreviation) {
+      throw new ValidationFailedException([
+        {
+          field: 'agency',
+          reason: 'is required for an APR file, which does not name its agency: give its abbreviation',
+        },
+      ]);
+    }
+    const agency = await this.dataSource.manager
+      .getRepository(Agency)
+      .createQueryBuilder('agency')
+      .where('upper(agency.abbreviation) = upper(:abbreviation)', { abbreviation })
+      .getOne();
+    if (!agency) {
+      throw new ValidationFailedException([
+        { field: 'agency', value: abbreviation, reason: 'no agency with this abbreviation' },
+      ]);
+    }
+    auth.require('registry:write', agency.id);
+    return { abbreviation: agency.abbreviation, name: agency.name, slug: agency.slug };
   }
 
   async get(auth: AuthContext, id: string): Promise<ImportBatchBody> {
@@ -369,11 +524,16 @@ export function toBatchBody(batch: ImportBatch): ImportBatchBody {
     fileName: batch.fileName,
     fileHash: batch.fileHash,
     rowsRead: batch.rowsRead,
+    bytesRead: batch.bytesRead,
+    bytesTotal: batch.bytesTotal,
     inserted: batch.inserted,
     updated: batch.updated,
     unchanged: batch.unchanged,
     errorCount: batch.errorCount,
     errors: batch.errors as RowError[],
+    warningCount: batch.warningCount,
+    warnings: batch.warnings as RowError[],
+    registry: batch.registry,
     createdAt: batch.createdAt.toISOString(),
     finishedAt: batch.finishedAt?.toISOString() ?? null,
   };

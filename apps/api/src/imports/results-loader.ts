@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 
 /** A result row that has passed every check and names its standard by id: ready to load. */
@@ -72,23 +72,7 @@ export class ResultsLoader {
     await runner.connect();
     await runner.startTransaction();
     try {
-      await runner.query(
-        `CREATE TEMPORARY TABLE import_staging (
-           standard_id uuid NOT NULL, agency_id uuid NOT NULL, period_key text NOT NULL, frequency text NOT NULL,
-           period_start date NOT NULL, period_end date NOT NULL, fiscal_year smallint NOT NULL, channel text NOT NULL,
-           value numeric, numerator bigint, denominator bigint, sample_size integer, source text,
-           data_quality_note text, explanation_why text, explanation_action text
-         ) ON COMMIT DROP`,
-      );
-      const client = (await runner.connect()) as PoolClient;
-      const agencies = new Set<string>();
-      await pipeline(
-        Readable.from(toCsvChunks(rows, agencies), { objectMode: false, highWaterMark: 2 }),
-        client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
-      );
-      const query = runner.query.bind(runner);
-      await lockAgencyResults(query, agencies);
-      const counts = await this.merge(query, options);
+      const counts = await this.loadWithin(runner, rows, options);
       if (options.shouldCommit()) await runner.commitTransaction();
       else await runner.rollbackTransaction();
       return counts;
@@ -100,9 +84,34 @@ export class ResultsLoader {
     }
   }
 
+  /** Stages and merges inside the caller's transaction (imports that also write the registry); never commits. */
+  async loadWithin(
+    runner: QueryRunner,
+    rows: AsyncIterable<StagedResult>,
+    options: Omit<LoadOptions, 'shouldCommit'>,
+  ): Promise<LoadCounts> {
+    await runner.query(
+      `CREATE TEMPORARY TABLE import_staging (
+         standard_id uuid NOT NULL, agency_id uuid NOT NULL, period_key text NOT NULL, frequency text NOT NULL,
+         period_start date NOT NULL, period_end date NOT NULL, fiscal_year smallint NOT NULL, channel text NOT NULL,
+         value numeric, numerator bigint, denominator bigint, sample_size integer, source text,
+         data_quality_note text, explanation_why text, explanation_action text
+       ) ON COMMIT DROP`,
+    );
+    const client = (await runner.connect()) as PoolClient;
+    const agencies = new Set<string>();
+    await pipeline(
+      Readable.from(toCsvChunks(rows, agencies), { objectMode: false, highWaterMark: 2 }),
+      client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+    );
+    const query = runner.query.bind(runner);
+    await lockAgencyResults(query, agencies);
+    return this.merge(query, options);
+  }
+
   private async merge(
     query: (sql: string, parameters?: unknown[]) => Promise<unknown>,
-    options: LoadOptions,
+    options: Omit<LoadOptions, 'shouldCommit'>,
   ): Promise<LoadCounts> {
     // Changed rows first: the figures they replace go to result_revisions in the same statement (every part of
     // it sees the results as they were before it), and the results take the new figures as a new revision.
