@@ -168,15 +168,36 @@ export class ResultsService {
 
   /** Certifies each result the caller may certify; a missed target without an explanation is refused. */
   async certifyMany(auth: AuthContext, dto: CertifyResultsDto): Promise<CertificationReport> {
-    if (!dto.ids?.length && !dto.standardId) {
+    if (!dto.ids?.length && !dto.standardId && !dto.agencyId) {
       throw new ValidationFailedException([
-        { field: 'ids', reason: 'give result ids, or a standardId (and a period)' },
+        { field: 'ids', reason: 'give result ids, a standardId (and a period), or an agencyId and a period' },
       ]);
     }
+    if (dto.agencyId && !dto.period) {
+      throw new ValidationFailedException([{ field: 'period', reason: 'is required with agencyId' }]);
+    }
+    const period = dto.period ? tryParsePeriodKey(dto.period.trim().toUpperCase()) : null;
+    if (dto.period && !period) {
+      throw new ValidationFailedException([
+        {
+          field: 'period',
+          value: dto.period,
+          reason: 'must be a month like 2026-03, a quarter like FY2026-Q2 or a fiscal year like FY2026',
+        },
+      ]);
+    }
+    if (dto.agencyId) auth.require('results:certify', dto.agencyId);
     const builder = this.results.createQueryBuilder('result');
     if (dto.ids?.length) builder.andWhere('result.id IN (:...ids)', { ids: dto.ids });
     if (dto.standardId) builder.andWhere('result.standard_id = :standardId', { standardId: dto.standardId });
-    if (dto.period) builder.andWhere('result.period_key = :period', { period: dto.period.trim() });
+    if (dto.agencyId) builder.andWhere('result.agency_id = :agencyId', { agencyId: dto.agencyId });
+    // A period takes the results that lie within it: a fiscal year its quarters and months too.
+    if (period) {
+      builder.andWhere('result.period_start >= :start AND result.period_end <= :end', {
+        start: period.start,
+        end: period.end,
+      });
+    }
     const results = await builder.getMany();
     if (dto.ids && results.length < new Set(dto.ids).size) {
       const found = new Set(results.map((r) => r.id));
