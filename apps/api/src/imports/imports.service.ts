@@ -148,7 +148,7 @@ export class ImportsService {
     const onRow = (): Promise<void> | undefined => {
       rowsRead += 1;
       // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
-      if (rowsRead % PROGRESS_EVERY !== 0 && (rowsRead % 500 !== 0 || Date.now() - lastProgress < 1000)) return;
+      if (rowsRead % PROGRESS_EVERY !== 0 && (rowsRead % 100 !== 0 || Date.now() - lastProgress < 1000)) return;
       lastProgress = Date.now();
       return this.dataSource.manager
         .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
