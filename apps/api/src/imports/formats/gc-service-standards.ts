@@ -38,22 +38,30 @@ export const GC_FIELD_MAPPING: readonly FieldMapping[] = [
   },
   {
     source: 'owner_org',
-    yardstick: 'department (agency) code and abbreviation',
-    rule: '"aafc-aac" is the code; the abbreviation is its part before the first "-", upper case (AAFC).',
+    yardstick: 'department (agency): abbreviation and slug',
+    rule: '"aafc-aac": the abbreviation is its part before the first "-", upper case (AAFC), and finds the agency; a new one gets the slug aafc-aac. Only an administrator\'s import adds departments.',
   },
   {
     source: 'owner_org_title',
     yardstick: 'department (agency) name',
-    rule: '"English | French": the English part is the name, the French part is kept as nameFr.',
+    rule: '"English | French": the English part names a new department; the French part is not kept.',
   },
-  { source: 'service_id', yardstick: 'service id (external key)', rule: 'As written (2224, SRV03054).' },
-  { source: 'service_name_en', yardstick: 'service name', rule: 'As written.' },
+  {
+    source: 'service_id',
+    yardstick: 'service (found or created by its slug)',
+    rule: "The slug is the department's and the id, lower case: aafc-aac-2224, aafc-aac-srv03054.",
+  },
+  { source: 'service_name_en', yardstick: 'service name', rule: 'As written, for a new service.' },
   {
     source: 'service_standard_id',
     yardstick: 'standard identity and code',
-    rule: 'Repeats across services, so a standard is owner_org + service_id + service_standard_id; its code within the department is "<service_id>-<service_standard_id>". The same identity twice in one fiscal year is an error.',
+    rule: 'Repeats across services, so a standard is owner_org + service_id + service_standard_id; its code within the department is "<service_id>-<service_standard_id>", which finds it again on the next import. The same identity twice in one fiscal year is an error. A new standard is a draft (version 1, yearly, percent, share meeting the standard, higher is better) for an approver to publish.',
   },
-  { source: 'service_standard_en', yardstick: 'standard statement', rule: 'As written.' },
+  {
+    source: 'service_standard_en',
+    yardstick: 'standard statement and title',
+    rule: 'As written (the title cut at 200 characters).',
+  },
   {
     source: 'type',
     yardstick: 'standard dimension',
@@ -64,7 +72,11 @@ export const GC_FIELD_MAPPING: readonly FieldMapping[] = [
     yardstick: 'standard channel scope (one channel)',
     rule: 'ONL -> online, TEL -> phone, PERSON -> in_person, POST -> mail, EML -> email, FAX -> other, OTH -> other (the dictionary\'s full list); any other code is an error. The result covers the standard\'s channel, so its channel is "all".',
   },
-  { source: 'channel_comments_en', yardstick: 'standard channel comment', rule: 'As written; blank is null.' },
+  {
+    source: 'channel_comments_en',
+    yardstick: "end of the standard's measure description",
+    rule: 'As written; blank adds nothing.',
+  },
   {
     source: 'target',
     yardstick: 'fiscal-year target (percent, higher is better)',
@@ -92,11 +104,14 @@ export const GC_FIELD_MAPPING: readonly FieldMapping[] = [
   },
   {
     source: 'comments_en',
-    yardstick: "result's explanation text",
-    rule: 'As written; the importer uses it as the explanation (why) of a missed target.',
+    yardstick: "result's explanation (why)",
+    rule: 'As written, whether or not the target was missed; the file has no field for what will be done, so the explanation says so. Blank: no explanation.',
   },
-  { source: 'standards_targets_uri_en', yardstick: "standard's targets URL", rule: 'As written; blank is null.' },
-  { source: 'performance_results_uri_en', yardstick: "standard's results URL", rule: 'As written; blank is null.' },
+  {
+    source: 'standards_targets_uri_en, performance_results_uri_en',
+    yardstick: 'read, not stored',
+    rule: 'Yardstick has no field for these links yet.',
+  },
   {
     source:
       'service_name_fr, service_standard_fr, channel_comments_fr, comments_fr, standards_targets_uri_fr, performance_results_uri_fr',

@@ -52,18 +52,18 @@ export const APR_NULL_TOKENS = ['N/A', 'NA', 'TBD', '-', '--', 'n.d.'] as const;
 export const APR_FIELD_MAPPING: readonly FieldMapping[] = [
   {
     source: 'Goal',
-    yardstick: 'strategic goal title',
-    rule: 'As written, runs of spaces and line breaks made one space.',
+    yardstick: 'strategic goal of the agency',
+    rule: 'As written, runs of spaces and line breaks made one space. The file does not name its agency: the import names it (agency=GSA). The goal is found again by its code, APR-G- and a hash of its title.',
   },
   {
     source: '<year> Strategic Objective',
-    yardstick: 'strategic objective title (under the goal)',
-    rule: 'As written; the header may name any year ("2018 Strategic Objective") or none.',
+    yardstick: 'strategic objective (under the goal), linked to the indicator',
+    rule: 'As written; the header may name any year ("2018 Strategic Objective") or none. Code APR-O- and a hash of goal and objective.',
   },
   {
     source: 'KPI',
-    yardstick: 'indicator (standard) title, and its identity in the file',
-    rule: 'As written, spaces tidied. All rows of one KPI must agree on Unit and Desired Direction; one KPI once a year.',
+    yardstick: 'standard (indicator): title and statement; its code APR- and a hash of the title',
+    rule: 'As written, spaces tidied. All rows of one KPI must agree on Unit and Desired Direction; one KPI once a year. A new one is a draft yearly standard (dimension other) of the agency\'s "Annual performance report" service; computation: share for percents, total for counts and dollars, mean otherwise.',
   },
   {
     source: 'Year',
