@@ -116,7 +116,7 @@ export const GC_FIELD_MAPPING: readonly FieldMapping[] = [
     source:
       'service_name_fr, service_standard_fr, channel_comments_fr, comments_fr, standards_targets_uri_fr, performance_results_uri_fr',
     yardstick: 'not imported',
-    rule: 'French text is not kept (Yardstick has one language); only the department name keeps its French part.',
+    rule: 'French text is not kept (Yardstick has one language).',
   },
 ];
 

@@ -93,10 +93,14 @@ export const APR_FIELD_MAPPING: readonly FieldMapping[] = [
   {
     source: 'Desired Direction',
     yardstick: 'standard direction',
-    rule: 'Increase -> higher_is_better, Decrease -> lower_is_better, "With in Range" -> within_range. Blank is an error (Yardstick does not guess which way is better), unless the import chooses a direction for blanks: then it is used, with a warning on each row.',
+    rule: 'Increase -> higher_is_better, Decrease -> lower_is_better, "With in Range" -> within_range. Blank is an error (Yardstick does not guess which way is better), unless the import chooses a direction for blanks (blankDirection=...): then it is used, with a warning on each row.',
   },
   { source: 'Description: (or Description)', yardstick: 'measure description', rule: 'As written; blank is null.' },
-  { source: 'Notes', yardstick: 'measure notes (data source, methodology)', rule: 'As written; blank is null.' },
+  {
+    source: 'Notes',
+    yardstick: 'end of the measure description (data source, methodology)',
+    rule: 'As written; without Description and Notes, the description names the KPI and its unit.',
+  },
   { source: 'Further Questions', yardstick: 'not imported', rule: 'Ignored.' },
 ];
 
