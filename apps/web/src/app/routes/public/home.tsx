@@ -89,7 +89,12 @@ const Home = ({ home }: { home: PublicHome }) => (
     </section>
     <section aria-labelledby="agencies-heading">
       <h2 id="agencies-heading">Agencies</h2>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Agencies with published standards">
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-label="Agencies with published standards"
+      >
         <table className="usa-table usa-table--striped width-full">
           <caption className="usa-sr-only">Agencies with published standards</caption>
           <thead>
