@@ -25,7 +25,7 @@ export const ChartFigure = ({ title, summary, columns, ...canvas }: ChartFigureP
     <figure className="chart-figure margin-x-0">
       <figcaption className="text-bold font-sans-md margin-bottom-1">{title}</figcaption>
       <div className="chart-figure__summary">{summary}</div>
-      <div className="chart-figure__canvas" aria-hidden="true">
+      <div className="chart-figure__canvas" aria-hidden="true" inert>
         {mounted ? (
           <Suspense fallback={<p className="chart-figure__placeholder">Loading the chart…</p>}>
             <ChartCanvas {...canvas} />
