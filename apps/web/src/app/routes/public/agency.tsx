@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { PublicAgency } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { ChartFigure } from '@/components/charts/chart-figure';
@@ -116,8 +115,8 @@ export const AgencyRoute = () => {
   const { slug = '' } = useParams();
   const query = usePublicData<PublicAgency>(publicApiPaths.agency(slug));
   return (
-    <GridContainer className="padding-y-4">
+    <div className="grid-container padding-y-4">
       <PublicPage query={query}>{(page) => <Agency page={page} />}</PublicPage>
-    </GridContainer>
+    </div>
   );
 };

@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { PublicHome } from '@yardstick/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -138,11 +137,11 @@ export const HomeRoute = () => {
   const [params] = useSearchParams();
   const query = usePublicData<PublicHome>(publicApiPaths.home(params.get('q')));
   return (
-    <GridContainer className="padding-y-5">
+    <div className="grid-container padding-y-5">
       <PageTitle />
       <h1>Yardstick</h1>
       <PublicPage query={query}>{(home) => <Home home={home} />}</PublicPage>
       <SystemStatus />
-    </GridContainer>
+    </div>
   );
 };

@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { PublicReport, PublicReportStandard } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -150,8 +149,8 @@ export const ReportRoute = () => {
   const { agencySlug = '', fiscalYear = '' } = useParams();
   const query = usePublicData<PublicReport>(publicApiPaths.report(agencySlug, fiscalYear));
   return (
-    <GridContainer className="padding-y-4 annual-report">
+    <div className="grid-container padding-y-4 annual-report">
       <PublicPage query={query}>{(report) => <Report report={report} />}</PublicPage>
-    </GridContainer>
+    </div>
   );
 };

@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { PublicService } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -56,8 +55,8 @@ export const ServiceRoute = () => {
   const { slug = '' } = useParams();
   const query = usePublicData<PublicService>(publicApiPaths.service(slug));
   return (
-    <GridContainer className="padding-y-4">
+    <div className="grid-container padding-y-4">
       <PublicPage query={query}>{(page) => <Service page={page} />}</PublicPage>
-    </GridContainer>
+    </div>
   );
 };

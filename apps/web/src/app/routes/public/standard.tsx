@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { PublicStandard } from '@yardstick/contracts';
 import { STATUS_LABELS } from '@yardstick/metrics';
 import { useState } from 'react';
@@ -340,8 +339,8 @@ export const StandardRoute = () => {
   const { id = '' } = useParams();
   const query = usePublicData<PublicStandard>(publicApiPaths.standard(id));
   return (
-    <GridContainer className="padding-y-4">
+    <div className="grid-container padding-y-4">
       <PublicPage query={query}>{(standard) => <Standard standard={standard} />}</PublicPage>
-    </GridContainer>
+    </div>
   );
 };

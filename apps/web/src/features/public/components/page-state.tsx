@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { PageTitle } from '@/components/seo/page-title';
@@ -12,16 +11,16 @@ export function PublicPage<T>({ query, children }: { query: Query<T>; children: 
   if (query.data === null) return <NotFoundRoute />;
   if (query.isError) {
     return (
-      <GridContainer className="padding-y-5">
+      <div className="grid-container padding-y-5">
         <PageTitle title="Something went wrong" />
         <h1>Something went wrong</h1>
         <p className="usa-intro">This page could not be loaded. Try again in a moment.</p>
-      </GridContainer>
+      </div>
     );
   }
   return (
-    <GridContainer className="padding-y-5">
+    <div className="grid-container padding-y-5">
       <p role="status">Loading…</p>
-    </GridContainer>
+    </div>
   );
 }
