@@ -6,6 +6,7 @@ import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccou
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
 import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProvenance.js';
+import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
 import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -15,5 +16,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRevisionsExplanations1795321944511,
   CreateImportBatches1795322955274,
   AddResultProvenance1795332733643,
+  NotifyPublicChanges1795332766721,
   AddImportProgress1795333866438,
 ];

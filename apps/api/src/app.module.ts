@@ -18,6 +18,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { PublicModule } from './public/public.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         StandardsModule,
         ResultsModule,
         ImportsModule,
+        PublicModule,
         DemoModule,
       ],
       providers: [

@@ -1,0 +1,11 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * The staff app's pages, under /staff, inside the staff layout. Add a page here with
+ * `lazy: async () => ({ Component: (await import('./page')).PageRoute })`, so the staff code stays out of
+ * the public pages' JavaScript.
+ */
+export const staffRoutes: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import('./workspace')).StaffWorkspaceRoute }) },
+  { path: '*', lazy: async () => ({ Component: (await import('../not-found')).StaffNotFoundRoute }) },
+];
