@@ -5,6 +5,7 @@ import { CreateRegistry1795319916350 } from './1795319916350-CreateRegistry.js';
 import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccountsAndAudit.js';
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
+import { CreateReviewComments1795332723367 } from './1795332723367-CreateReviewComments.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAccountsAndAudit1795321092257,
   AddRevisionsExplanations1795321944511,
   CreateImportBatches1795322955274,
+  CreateReviewComments1795332723367,
 ];
