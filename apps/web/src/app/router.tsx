@@ -2,13 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { useState } from 'react';
 import { PublicLayout } from '@/components/layouts/public-layout';
-import { StaffLayout } from '@/components/layouts/staff-layout';
 import { paths } from '@/config/paths';
-import { NotFoundRoute, StaffNotFoundRoute } from './routes/not-found';
+import { NotFoundRoute } from './routes/not-found';
 import { HomeRoute } from './routes/public/home';
 import { AppRoot } from './routes/root';
 import { RootErrorBoundary, RouteErrorBoundary } from './routes/route-error';
-import { StaffWorkspaceRoute } from './routes/staff/workspace';
+import { staffRoutes } from './routes/staff/routes';
 
 export const createAppRouter = () =>
   createBrowserRouter([
@@ -30,19 +29,7 @@ export const createAppRouter = () =>
             },
           ],
         },
-        {
-          path: paths.staff.root,
-          Component: StaffLayout,
-          children: [
-            {
-              ErrorBoundary: RouteErrorBoundary,
-              children: [
-                { index: true, Component: StaffWorkspaceRoute },
-                { path: '*', Component: StaffNotFoundRoute },
-              ],
-            },
-          ],
-        },
+        ...staffRoutes,
       ],
     },
   ]);
