@@ -1,8 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { useSession } from '@/features/staff-auth/api/session';
-import { SignInForm } from '@/features/staff-auth/components/sign-in-form';
+import { SignInPage } from '@/features/staff-auth/components/sign-in-page';
 
 /** Only staff addresses: never send someone elsewhere after signing in. */
 const safeNext = (next: string | null) =>
@@ -14,9 +13,5 @@ export const SignInRoute = () => {
   const session = useSession();
   const next = safeNext(params.get('next'));
   if (session.data) return <Navigate to={next} replace />;
-  return (
-    <StaffPage title="Sign in" intro="Sign in to write standards, record results and review them.">
-      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
-    </StaffPage>
-  );
+  return <SignInPage onSignedIn={() => void navigate(next, { replace: true })} />;
 };

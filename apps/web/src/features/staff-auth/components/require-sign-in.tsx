@@ -1,23 +1,24 @@
 import type { Permission } from '@yardstick/contracts';
 import { GridContainer } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
-import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '../api/session';
+import { SignInPage } from './sign-in-page';
 
 const Checking = () => (
   <GridContainer className="padding-y-4">
     <PageTitle title="Checking your session" />
-    <h1>Staff workspace</h1>
     <p role="status">Checking your session…</p>
   </GridContainer>
 );
 
-/** Guards every /staff page but the sign-in page: without a session, go sign in and come back. */
+/**
+ * Guards every /staff page but the sign-in page: without a session the sign-in form takes the page's place,
+ * at the same address, so signing in shows the page that was asked for.
+ */
 export const RequireSignIn = () => {
   const session = useSession();
-  const location = useLocation();
   if (session.isPending) return <Checking />;
   if (session.isError) {
     return (
@@ -28,10 +29,8 @@ export const RequireSignIn = () => {
       </GridContainer>
     );
   }
-  if (!session.data) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`${staffPaths.signIn}?next=${encodeURIComponent(next)}`} replace />;
-  }
+  // Signing in sets the session, and this renders the page.
+  if (!session.data) return <SignInPage onSignedIn={() => undefined} />;
   return <Outlet />;
 };
 
