@@ -4,8 +4,10 @@ import { staffPaths } from '@/config/staff-paths';
 import { RequirePermission, RequireSignIn } from '@/features/staff-auth/components/require-sign-in';
 import { StaffNotFoundRoute } from '../not-found';
 import { RouteErrorBoundary } from '../route-error';
+import { AuditRoute, TokensRoute, UsersRoute } from './admin';
 import { DueRoute } from './due';
 import { ImportsRoute } from './imports';
+import { PortfolioRoute, TrendRoute } from './portfolio';
 import { ReviewsRoute } from './reviews';
 import { SignInRoute } from './sign-in';
 import { NewStandardRoute, StandardsRoute } from './standards';
@@ -73,6 +75,46 @@ export const staffRoutes: RouteObject[] = [
                 element: (
                   <RequirePermission anyOf={['standards:publish', 'results:certify']}>
                     <ReviewsRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: relative(staffPaths.portfolio),
+                element: (
+                  <RequirePermission anyOf={['registry:read']}>
+                    <PortfolioRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: `${relative(staffPaths.portfolio)}/standards/:id`,
+                element: (
+                  <RequirePermission anyOf={['registry:read']}>
+                    <TrendRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: relative(staffPaths.users),
+                element: (
+                  <RequirePermission anyOf={['users:manage']}>
+                    <UsersRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: relative(staffPaths.tokens),
+                element: (
+                  <RequirePermission anyOf={['tokens:manage']}>
+                    <TokensRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: relative(staffPaths.audit),
+                element: (
+                  <RequirePermission anyOf={['audit:read']}>
+                    <AuditRoute />
                   </RequirePermission>
                 ),
               },
