@@ -257,10 +257,7 @@ export class ImportsService {
     batchId: string,
     shouldCommit: () => boolean,
   ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
+    return this.loader.inTransaction(shouldCommit, async (runner) => {
       // One registry import of an agency at a time: two would race to create the same records.
       await lockAgencyResults(
         (sql, parameters) => runner.query(sql, parameters),
@@ -271,15 +268,8 @@ export class ImportsService {
         batchId,
         recordedBy: auth.actor.id,
       });
-      if (shouldCommit()) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
       return { counts, registry };
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */

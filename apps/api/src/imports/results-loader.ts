@@ -68,14 +68,19 @@ export class ResultsLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(rows: AsyncIterable<StagedResult>, options: LoadOptions): Promise<LoadCounts> {
+    return this.inTransaction(options.shouldCommit, (runner) => this.loadWithin(runner, rows, options));
+  }
+
+  /** Runs `work` in one transaction, then commits it if `shouldCommit()` says so (else rolls it back). */
+  async inTransaction<T>(shouldCommit: () => boolean, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
-      const counts = await this.loadWithin(runner, rows, options);
-      if (options.shouldCommit()) await runner.commitTransaction();
+      const done = await work(runner);
+      if (shouldCommit()) await runner.commitTransaction();
       else await runner.rollbackTransaction();
-      return counts;
+      return done;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
