@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { ImportBatchBody } from '@yardstick/contracts';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -7,7 +8,7 @@ import { Auth, Permission } from '../auth/permission.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
 import { YARDSTICK_TEMPLATE_COLUMNS } from './formats/index.js';
-import { ImportsService, jsonRowsAsCsv, type ImportBatchBody } from './imports.service.js';
+import { ImportsService, jsonRowsAsCsv } from './imports.service.js';
 
 @ApiTags('imports')
 @Controller('imports')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ALL_CHANNELS, type Direction, type Unit } from '@yardstick/contracts';
+import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
 import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -43,30 +43,6 @@ import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loa
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
 const PROGRESS_EVERY = 10_000;
-
-export type ImportBatchBody = {
-  id: string;
-  format: string;
-  mode: ImportMode;
-  status: ImportBatch['status'];
-  fileName: string | null;
-  fileHash: string | null;
-  rowsRead: number;
-  /** Progress while it runs: bytes of the upload received, of bytesTotal (null when the client did not say). */
-  bytesRead: number;
-  bytesTotal: number | null;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: RowError[];
-  warningCount: number;
-  warnings: RowError[];
-  /** Service standards and APR files: the registry records they created or changed. */
-  registry: Record<string, number> | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
 
 export type ImportFile = {
   stream: Readable;

@@ -1,10 +1,8 @@
+import type { ImportMode, ImportStatus } from '@yardstick/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { numeric } from '../../database/columns.js';
 
-export const IMPORT_MODES = ['atomic', 'partial', 'dry-run'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-export const IMPORT_STATUSES = ['running', 'completed', 'rejected', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export { IMPORT_MODES, type ImportMode } from '@yardstick/contracts';
 
 /** One upload: who, when, what file, what it changed, and every row error. */
 @Entity({ name: 'import_batches' })

@@ -1,3 +1,5 @@
+import type { ImportRowError } from '@yardstick/contracts';
+
 // Types of the first layer of results ingestion: reading import files row by row and checking what
 // can be checked without the database. Nothing here knows about HTTP or TypeORM.
 
@@ -7,19 +9,8 @@ export type TableKind = (typeof TABLE_KINDS)[number];
 export const IMPORT_FORMATS = ['yardstick', 'gc-service-standards', 'performance-gov-apr'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/**
- * One thing wrong with one row (or a warning about it). `line` is the 1-based physical line where a
- * CSV record starts (a quoted field can span lines), or the sheet row of an XLSX file, with `sheet`
- * and `cell` ("D7") naming the cell.
- */
-export type RowError = {
-  line: number;
-  sheet?: string;
-  cell?: string;
-  column?: string;
-  value?: string;
-  reason: string;
-};
+/** One thing wrong with one row (or a warning about it): line (or sheet and cell), column, value, reason. */
+export type RowError = ImportRowError;
 
 /** A warning has the same shape as an error, but the row is still imported. */
 export type RowWarning = RowError;
