@@ -173,4 +173,17 @@ describe('loading results through COPY and one merge', () => {
     const counts = await loader.load(many(), { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => false });
     expect(counts).toEqual({ staged: 20_000, inserted: 20_000, updated: 0, unchanged: 0 });
   });
+
+  it('keeps results tied to existing standards without a row-by-row foreign key', async () => {
+    // The statement-level check names the missing standard; a standard with results cannot be deleted.
+    await expect(load([row('2027-03', { standardId: randomUUID() })])).rejects.toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/standard that does not exist/),
+    });
+    await expect(query('DELETE FROM standards WHERE id = $1', [standardId])).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      query(`UPDATE results SET standard_id = $1 WHERE period_key = '2025-10'`, [randomUUID()]),
+    ).rejects.toThrow(/cannot move to another standard/);
+    expect((await query('SELECT count(*)::int AS n FROM standards WHERE id = $1', [standardId]))[0].n).toBe(1);
+  });
 });
