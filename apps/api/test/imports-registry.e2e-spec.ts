@@ -67,6 +67,9 @@ describe('POST /api/v1/imports: Government of Canada service standards and perfo
     expect(await query(`SELECT name, slug FROM agencies WHERE abbreviation = 'TST'`)).toEqual([
       { name: 'Test Department', slug: 'tst-tes' },
     ]);
+    const [event] = await query(`SELECT action, entity_id, after FROM audit_events WHERE action = 'import.registry'`);
+    expect(event).toMatchObject({ entity_id: first.body.id });
+    expect((event!.after as { created: { standards: string[] } }).created.standards).toHaveLength(5);
     expect(await query(`SELECT name, slug, channels FROM services ORDER BY slug`)).toEqual([
       { name: 'Permit renewal', slug: 'tst-tes-1001', channels: ['phone', 'online', 'mail'] },
       { name: 'Grant intake', slug: 'tst-tes-srv0002', channels: ['in_person', 'online'] },

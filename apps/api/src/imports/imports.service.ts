@@ -15,6 +15,7 @@ import {
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
 import {
@@ -73,6 +74,7 @@ export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
+    private readonly audit: AuditService,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -162,7 +164,7 @@ export class ImportsService {
           }
           if (rowsRead > MAX_REGISTRY_ROWS) {
             throw new ImportFileError(
-              'bad_header',
+              'too_many_rows',
               `A ${format} file may have up to ${MAX_REGISTRY_ROWS} rows.`,
               row.line,
             );
@@ -239,7 +241,15 @@ export class ImportsService {
         (sql, parameters) => runner.query(sql, parameters),
         rows.map((row) => `registry:${row.agency.abbreviation.toUpperCase()}`),
       );
-      const { counts: registry, results } = await writeRegistry(runner, auth, rows, addErrors);
+      const { counts: registry, created, results } = await writeRegistry(runner, auth, rows, addErrors);
+      // The registry records an import adds are in the audit trail, with the import that added them.
+      if (Object.values(created).some((ids) => ids.length > 0)) {
+        await this.audit.record(
+          auth,
+          { action: 'import.registry', entityType: 'import', entityId: batchId, after: { created, counts: registry } },
+          runner.manager,
+        );
+      }
       const counts = await this.loader.loadWithin(runner, Readable.from(results), {
         batchId,
         recordedBy: auth.actor.id,

@@ -43,6 +43,9 @@ export type RegistryRow = {
   } | null;
 };
 
+/** Ids of the registry records an import created, for the audit trail. */
+export type CreatedRecords = { agencies: string[]; services: string[]; goals: string[]; standards: string[] };
+
 export type RegistryCounts = {
   agenciesCreated: number;
   servicesCreated: number;
@@ -173,7 +176,7 @@ export async function writeRegistry(
   auth: AuthContext,
   rows: RegistryRow[],
   addErrors: (errors: RowError[]) => void,
-): Promise<{ counts: RegistryCounts; results: StagedResult[] }> {
+): Promise<{ counts: RegistryCounts; created: CreatedRecords; results: StagedResult[] }> {
   const query: Query = (sql, parameters) => runner.query(sql, parameters);
   const counts: RegistryCounts = {
     agenciesCreated: 0,
@@ -184,6 +187,7 @@ export async function writeRegistry(
     targetsUpdated: 0,
     targetsUnchanged: 0,
   };
+  const created: CreatedRecords = { agencies: [], services: [], goals: [], standards: [] };
   let live = rows;
   const drop = (refused: Map<string, string>, keyOf: (row: RegistryRow) => string, column: string): void => {
     if (refused.size === 0) return;
@@ -209,13 +213,14 @@ export async function writeRegistry(
   await findAgencies();
   const missing = [...wanted].filter(([key]) => !agencyIds.has(key)).map(([, agency]) => agency);
   if (missing.length > 0 && auth.can('agencies:manage')) {
-    const created = await query<{ id: string }>(
+    const added = await query<{ id: string }>(
       `INSERT INTO agencies (name, abbreviation, slug)
        SELECT name, abbreviation, slug FROM jsonb_to_recordset($1::jsonb) AS a(name text, abbreviation text, slug text)
        ON CONFLICT DO NOTHING RETURNING id`,
       [JSON.stringify(missing)],
     );
-    counts.agenciesCreated = created.length;
+    created.agencies = added.map((a) => a.id);
+    counts.agenciesCreated = added.length;
     await findAgencies();
   }
   const refusedAgencies = new Map<string, string>();
@@ -262,6 +267,7 @@ export async function writeRegistry(
       ),
     ],
   );
+  created.services = createdServices.map((c) => c.id);
   counts.servicesCreated = createdServices.length;
   const serviceIds = new Map<string, string>();
   const refusedServices = new Map<string, string>();
@@ -293,7 +299,7 @@ export async function writeRegistry(
   }
   if (goals.length > 0) {
     for (const level of [goals.filter((g) => !g.parent), goals.filter((g) => g.parent)]) {
-      const created = await query<{ id: string }>(
+      const added = await query<{ id: string }>(
         `INSERT INTO goals (agency_id, kind, code, title, parent_id)
          SELECT g.agency_id, g.kind, g.code, g.title, p.id
          FROM jsonb_to_recordset($1::jsonb) AS g(agency_id uuid, kind text, code text, title text, parent text)
@@ -305,7 +311,8 @@ export async function writeRegistry(
           ),
         ],
       );
-      counts.goalsCreated += created.length;
+      created.goals.push(...added.map((g) => g.id));
+      counts.goalsCreated += added.length;
     }
     for (const found of await query<{ id: string; agency_id: string; code: string }>(
       `SELECT id, agency_id, code FROM goals WHERE agency_id = ANY($1) AND code = ANY($2)`,
@@ -373,6 +380,7 @@ export async function writeRegistry(
       [JSON.stringify(createdStandards)],
     );
   }
+  created.standards = createdStandards.map((c) => c.id);
   counts.standardsCreated = createdStandards.length;
   const standardIds = new Map<string, string>();
   const refusedStandards = new Map<string, string>();
@@ -456,7 +464,7 @@ export async function writeRegistry(
       explanationAction: result.explanation?.action ?? null,
     });
   }
-  return { counts, results };
+  return { counts, created, results };
 }
 
 function unique<T>(

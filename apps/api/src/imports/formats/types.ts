@@ -62,6 +62,7 @@ export const IMPORT_FILE_ERROR_CODES = [
   'bad_header',
   'malformed_csv',
   'unreadable_xlsx',
+  'too_many_rows',
 ] as const;
 export type ImportFileErrorCode = (typeof IMPORT_FILE_ERROR_CODES)[number];
 
