@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { StaffNotFoundRoute } from '../not-found';
 
 /**
  * The staff app's pages, under /staff, inside the staff layout. Add a page here with
@@ -7,5 +8,5 @@ import type { RouteObject } from 'react-router';
  */
 export const staffRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./workspace')).StaffWorkspaceRoute }) },
-  { path: '*', lazy: async () => ({ Component: (await import('../not-found')).StaffNotFoundRoute }) },
+  { path: '*', Component: StaffNotFoundRoute },
 ];
