@@ -5,7 +5,10 @@ import { CreateRegistry1795319916350 } from './1795319916350-CreateRegistry.js';
 import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccountsAndAudit.js';
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
+import { CreateReviewComments1795332723367 } from './1795332723367-CreateReviewComments.js';
+import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProvenance.js';
 import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
+import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -13,5 +16,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAccountsAndAudit1795321092257,
   AddRevisionsExplanations1795321944511,
   CreateImportBatches1795322955274,
+  CreateReviewComments1795332723367,
+  AddResultProvenance1795332733643,
   NotifyPublicChanges1795332766721,
+  AddImportProgress1795333866438,
 ];

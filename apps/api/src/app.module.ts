@@ -19,7 +19,9 @@ import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PublicModule } from './public/public.module.js';
+import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { ResultsModule } from './results/results.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -49,6 +51,8 @@ export class AppModule {
         ResultsModule,
         ImportsModule,
         PublicModule,
+        ReviewsModule,
+        PortfolioModule,
         DemoModule,
       ],
       providers: [

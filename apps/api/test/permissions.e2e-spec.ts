@@ -164,6 +164,9 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/results\/:id/, `/api/v1/results/${ids.result}`)
         .replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${ids['user:signed in, no role']}`)
         .replace(/^\/api\/v1\/tokens\/:id/, `/api/v1/tokens/${ids.ownToken}`)
+        .replace(/^\/api\/v1\/reviews\/standards\/:id/, `/api/v1/reviews/standards/${ids.standard}`)
+        .replace(/^\/api\/v1\/reviews\/results\/:id/, `/api/v1/reviews/results/${ids.result}`)
+        .replace(/^\/api\/v1\/portfolio\/standards\/:id/, `/api/v1/portfolio/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         // Public routes: any value will do, the matrix only checks that nobody is refused.
         .replace(/^\/api\/v1\/public\/(agencies|services)\/:slug/, '/api/v1/public/$1/agency-a')
@@ -185,10 +188,18 @@ describe('permission matrix', () => {
       'PATCH /api/v1/standards/:id': { title: 'Changed title' },
       'PUT /api/v1/standards/:id/targets': { fiscalYear: 2030, value: 90, unit: 'percent' },
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
+      'POST /api/v1/reviews/standards/:id/return': { comment: 'Name the channels.' },
+      'POST /api/v1/reviews/results/:id/return': { comment: 'Explain the miss.' },
     };
-    const agencyScoped = /^\/api\/v1\/(services|goals|standards|results)\/:id/.test(route.path) || key in bodies;
+    const queries: Record<string, string> = {
+      'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,
+    };
+    const agencyScoped =
+      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards)\/:id/.test(route.path) ||
+      key in bodies ||
+      key in queries;
     if (!fill(route.path).includes(':'))
-      return { path: fill(route.path), body: bodies[key], agency: agencyScoped ? 'A' : null };
+      return { path: fill(route.path) + (queries[key] ?? ''), body: bodies[key], agency: agencyScoped ? 'A' : null };
     return undefined;
   };
 

@@ -101,7 +101,8 @@ const checkMobileMenu = async (page: Page): Promise<void> => {
 
 const PAGES: PageCheck[] = [
   { name: 'home', path: '/', h1: /^Yardstick$/, title: /^Yardstick$/, extra: checkHome },
-  { name: 'staff workspace', path: '/staff', h1: /^Staff workspace$/, title: /^Staff workspace \| Yardstick$/ },
+  // Without a session the staff app sends the browser to its sign-in page.
+  { name: 'staff sign-in', path: '/staff', h1: /^Sign in$/, title: /^Sign in \| Yardstick$/ },
   {
     name: 'unknown path',
     path: '/no-such-page/at-all',

@@ -5,3 +5,4 @@ export * from './pagination.js';
 export * from './registry.js';
 export * from './auth.js';
 export * from './public.js';
+export * from './staff.js';

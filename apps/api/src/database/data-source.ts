@@ -9,6 +9,7 @@ import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
 import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
+import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
 import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   Session,
   ApiToken,
   AuditEvent,
+  ReviewComment,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

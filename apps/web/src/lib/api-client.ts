@@ -48,6 +48,15 @@ export type RequestOptions = {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The staff session's anti-forgery token, sent with every change made with the session cookie. */
+let csrfToken: string | null = null;
+
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+export const getCsrfToken = (): string | null => csrfToken;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -115,7 +124,7 @@ const readBody = async (response: Response): Promise<Body> => {
   }
 };
 
-const toErrorFromResponse = async (response: Response): Promise<ApiError> => {
+export const toErrorFromResponse = async (response: Response): Promise<ApiError> => {
   const read = await readBody(response);
   const body = read.kind === 'json' ? read.value : undefined;
   if (isErrorBody(body)) {
@@ -139,6 +148,7 @@ const toErrorFromResponse = async (response: Response): Promise<ApiError> => {
 const request = async <T>(method: Method, path: string, body: unknown, options: RequestOptions = {}): Promise<T> => {
   const headers = new Headers(options.headers);
   headers.set('Accept', 'application/json');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   let requestBody: BodyInit | undefined;
   if (body instanceof FormData) {
     // Let the browser set the multipart boundary.

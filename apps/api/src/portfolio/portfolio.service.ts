@@ -1,0 +1,365 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  TARGET_STATUSES,
+  type DueResultBody,
+  type PortfolioBody,
+  type PortfolioCellBody,
+  type PortfolioGroupBody,
+  type PortfolioRowBody,
+  type StandardTrendBody,
+  type StatusCounts,
+  type TargetStatus,
+} from '@yardstick/contracts';
+import {
+  aggregate,
+  containsPeriod,
+  describeStatusRule,
+  dueDate,
+  evaluateStatus,
+  fiscalYearOf,
+  fiscalYearPeriod,
+  formatPeriodLabel,
+  isOverdue,
+  parsePeriodKey,
+  periodsInFiscalYear,
+  quarterPeriod,
+  resultDueState,
+  shiftPeriod,
+  toIsoDate,
+  wilsonInterval,
+  type Frequency,
+  type Period,
+  type Target as MetricTarget,
+  type Tolerance,
+} from '@yardstick/metrics';
+import { DataSource, In } from 'typeorm';
+import { Agency } from '../agencies/entities/agency.entity.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { scopeQuery } from '../common/scope.js';
+import { Result } from '../results/entities/result.entity.js';
+import { Service } from '../services/entities/service.entity.js';
+import { StandardVersion } from '../standards/entities/standard-version.entity.js';
+import { Standard } from '../standards/entities/standard.entity.js';
+import { Target } from '../standards/entities/target.entity.js';
+import { StandardsService } from '../standards/standards.service.js';
+import type { DueQueryDto, PortfolioQueryDto } from './dto/portfolio.dto.js';
+
+/** Days after a period's last day that its result may still arrive on time. */
+export const RESULT_GRACE_DAYS = 30;
+/** Quarters shown in "share of targets met over time". */
+const TREND_QUARTERS = 8;
+
+const FREQUENCY_RANK: Record<Frequency, number> = { month: 0, quarter: 1, year: 2 };
+
+type Subject = { standard: Standard; version: StandardVersion; targets: Target[]; results: Result[] };
+
+const emptyCounts = (): StatusCounts => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+const toleranceOf = (version: StandardVersion): Tolerance | undefined =>
+  version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
+
+/** The target for a period: the quarter's own when there is one, else the fiscal year's. */
+function targetFor(targets: Target[], period: Period): Target | undefined {
+  const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
+  return (
+    (period.frequency === 'quarter' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
+    ofYear.find((t) => t.quarter === 0)
+  );
+}
+
+/** The standard's own reporting periods inside `period`. */
+function reportingPeriods(frequency: Frequency, period: Period): Period[] {
+  if (frequency === period.frequency) return [period];
+  return periodsInFiscalYear(period.fiscalYear, frequency).filter((p) => containsPeriod(period, p));
+}
+
+/**
+ * A standard's status for one period: its all-channel results in the period combined by libs/metrics
+ * (counts summed, means weighted, never percentages averaged), against the period's target.
+ */
+export function cellFor(subject: Subject, period: Period, today: string): PortfolioCellBody {
+  const { version, targets, results } = subject;
+  const cell = (status: TargetStatus, value: number | null, note: string | null): PortfolioCellBody => ({
+    periodKey: period.key,
+    status,
+    value,
+    note,
+  });
+  if (FREQUENCY_RANK[version.frequency] > FREQUENCY_RANK[period.frequency]) {
+    return cell('not_applicable', null, `reported each ${version.frequency}`);
+  }
+  const target = targetFor(targets, period);
+  if (!target) return cell('not_applicable', null, 'no target');
+  const expected = reportingPeriods(version.frequency, period);
+  const found = results.filter((r) => containsPeriod(period, r.periodKey));
+  if (found.length === 0) {
+    const overdue = expected.some((p) => isOverdue(p, RESULT_GRACE_DAYS, today));
+    return overdue ? cell('no_data', null, 'no result, overdue') : cell('not_applicable', null, 'not due yet');
+  }
+  const combined = aggregate(version.computation, found);
+  const metricTarget: MetricTarget =
+    version.direction === 'within_range' ? { min: target.minValue!, max: target.maxValue! } : { value: target.value! };
+  const status = evaluateStatus({
+    value: combined.value,
+    target: metricTarget,
+    direction: version.direction,
+    tolerance: toleranceOf(version),
+  });
+  const partial = found.length < expected.length ? `${found.length} of ${expected.length} periods reported` : null;
+  return cell(status, combined.value, combined.reason ?? partial);
+}
+
+@Injectable()
+export class PortfolioService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
+  ) {}
+
+  async portfolio(auth: AuthContext, query: PortfolioQueryDto, now = new Date()): Promise<PortfolioBody> {
+    const today = toIsoDate(now);
+    const fiscalYear = query.fiscalYear ?? fiscalYearOf(now);
+    const selected = query.quarter ? quarterPeriod(fiscalYear, query.quarter) : fiscalYearPeriod(fiscalYear);
+    const columns = periodsInFiscalYear(fiscalYear, 'quarter');
+    const lastQuarter = query.quarter ? selected : columns[3]!;
+    const trendQuarters = Array.from({ length: TREND_QUARTERS }, (_, i) =>
+      shiftPeriod(lastQuarter, i - TREND_QUARTERS + 1),
+    );
+    const subjects = await this.subjects(auth, query, trendQuarters[0]!.start, selected.end);
+    const agencies = await this.names(
+      Agency,
+      subjects.map((s) => s.standard.agencyId),
+    );
+    const services = await this.names(
+      Service,
+      subjects.map((s) => s.standard.serviceId),
+    );
+
+    const counts = emptyCounts();
+    const groups = { agency: new Map<string, PortfolioGroupBody>(), service: new Map(), dimension: new Map() };
+    const bump = (map: Map<string, PortfolioGroupBody>, key: string, label: string, status: TargetStatus) => {
+      const group = map.get(key) ?? { key, label, counts: emptyCounts() };
+      group.counts[status] += 1;
+      map.set(key, group);
+    };
+    const rows: PortfolioRowBody[] = subjects.map((subject) => {
+      const { standard, version } = subject;
+      const current = cellFor(subject, selected, today);
+      counts[current.status] += 1;
+      const agencyName = agencies.get(standard.agencyId) ?? '';
+      const serviceName = services.get(standard.serviceId) ?? '';
+      bump(groups.agency, standard.agencyId, agencyName, current.status);
+      bump(groups.service, standard.serviceId, serviceName, current.status);
+      bump(groups.dimension, version.dimension, version.dimension, current.status);
+      return {
+        standardId: standard.id,
+        code: standard.code,
+        title: version.title,
+        agencyId: standard.agencyId,
+        agencyName,
+        serviceId: standard.serviceId,
+        serviceName,
+        dimension: version.dimension,
+        unit: version.unit,
+        current,
+        cells: columns.map((column) => cellFor(subject, column, today)),
+      };
+    });
+    const metOverTime = trendQuarters.map((quarter) => {
+      let met = 0;
+      let assessed = 0;
+      for (const subject of subjects) {
+        const { status } = cellFor(subject, quarter, today);
+        if (status === 'met') met += 1;
+        if (status === 'met' || status === 'near' || status === 'not_met') assessed += 1;
+      }
+      return {
+        periodKey: quarter.key,
+        label: formatPeriodLabel(quarter),
+        met,
+        assessed,
+        share: assessed === 0 ? null : (met / assessed) * 100,
+      };
+    });
+    const byLabel = (a: PortfolioGroupBody, b: PortfolioGroupBody) => a.label.localeCompare(b.label);
+    return {
+      periodKey: selected.key,
+      periodLabel: formatPeriodLabel(selected),
+      columns: columns.map((c) => ({ periodKey: c.key, label: formatPeriodLabel(c) })),
+      counts,
+      byAgency: [...groups.agency.values()].sort(byLabel),
+      byService: [...groups.service.values()].sort(byLabel),
+      byDimension: [...groups.dimension.values()].sort(byLabel),
+      rows,
+      metOverTime,
+      method:
+        `Each standard's all-channel results in the period are combined (counts summed, means weighted by sample ` +
+        `size, never percentages averaged; medians are not combined) and compared with the period's target. ` +
+        `${describeStatusRule('higher_is_better')} A result is overdue ${RESULT_GRACE_DAYS} days after its period ends.`,
+    };
+  }
+
+  async trend(auth: AuthContext, id: string): Promise<StandardTrendBody> {
+    const standard = await this.standards.authorize(auth, id, 'registry:read');
+    const version = await this.dataSource.manager.findOneByOrFail(StandardVersion, {
+      id: (standard.publishedVersionId ?? standard.pendingVersionId)!,
+    });
+    const results = await this.dataSource.manager.find(Result, {
+      where: { standardId: id, channel: 'all' },
+      order: { periodStart: 'ASC' },
+    });
+    const targets = await this.dataSource.manager.findBy(Target, { standardId: id });
+    const benchmarks = await this.standards.listBenchmarks(auth, id);
+    const survey = version.unit === 'percent' && version.dimension === 'satisfaction';
+    const points = results.map((result) => {
+      const period = parsePeriodKey(result.periodKey);
+      const target = targetFor(targets, period);
+      const n = result.sampleSize ?? null;
+      const interval =
+        survey && n && result.value !== null ? wilsonInterval(Math.round((result.value / 100) * n), n) : null;
+      return {
+        periodKey: result.periodKey,
+        label: formatPeriodLabel(period),
+        value: result.value,
+        status: cellFor({ standard, version, targets, results: [result] }, period, toIsoDate(new Date())).status,
+        target: target?.value ?? null,
+        targetMin: target?.minValue ?? null,
+        targetMax: target?.maxValue ?? null,
+        lower: interval ? interval.lower * 100 : null,
+        upper: interval ? interval.upper * 100 : null,
+        sampleSize: n,
+        certified: result.certifiedAt !== null,
+      };
+    });
+    return {
+      standardId: id,
+      code: standard.code,
+      title: version.title,
+      statement: version.statement,
+      unit: version.unit,
+      direction: version.direction,
+      channelScope: version.channelScope,
+      points,
+      benchmarks: benchmarks.map((b) => ({
+        id: b.id,
+        name: b.name,
+        value: b.value,
+        year: b.year,
+        sourceOrganization: b.sourceOrganization,
+        sourceUrl: b.sourceUrl,
+      })),
+      marginOfError: survey
+        ? '95% Wilson interval for a proportion, from the number of respondents (sample size) of each result.'
+        : null,
+    };
+  }
+
+  /**
+   * Results that should have come in: each period, in a fiscal year with a target (this one and the last),
+   * that has ended without a result, due within the grace period and overdue after it.
+   */
+  async due(auth: AuthContext, query: DueQueryDto, now = new Date()): Promise<DueResultBody[]> {
+    const today = toIsoDate(now);
+    const currentYear = fiscalYearOf(now);
+    const years = [currentYear - 1, currentYear];
+    const builder = this.dataSource
+      .getRepository(Standard)
+      .createQueryBuilder('standard')
+      .where("standard.status <> 'retired'");
+    scopeQuery(builder, 'standard.agency_id', auth, 'registry:read');
+    if (query.agencyId) builder.andWhere('standard.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.standardId) builder.andWhere('standard.id = :standardId', { standardId: query.standardId });
+    const standards = await builder.orderBy('standard.code').getMany();
+    if (standards.length === 0) return [];
+    const ids = standards.map((s) => s.id);
+    const versions = new Map(
+      (
+        await this.dataSource.manager.findBy(StandardVersion, {
+          id: In(standards.map((s) => (s.publishedVersionId ?? s.pendingVersionId)!)),
+        })
+      ).map((v) => [v.standardId, v]),
+    );
+    const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids), fiscalYear: In(years) });
+    const received = new Set(
+      (
+        await this.dataSource
+          .getRepository(Result)
+          .createQueryBuilder('result')
+          .select(['result.standardId', 'result.periodKey'])
+          .where('result.standard_id IN (:...ids)', { ids })
+          .andWhere('result.fiscal_year IN (:...years)', { years })
+          .getMany()
+      ).map((r) => `${r.standardId} ${r.periodKey}`),
+    );
+    const due: DueResultBody[] = [];
+    for (const standard of standards) {
+      const version = versions.get(standard.id)!;
+      for (const year of years) {
+        if (!targets.some((t) => t.standardId === standard.id && t.fiscalYear === year)) continue;
+        for (const period of periodsInFiscalYear(year, version.frequency)) {
+          const state = resultDueState({
+            period,
+            graceDays: RESULT_GRACE_DAYS,
+            today,
+            hasResult: received.has(`${standard.id} ${period.key}`),
+          });
+          if (state !== 'due' && state !== 'overdue') continue;
+          due.push({
+            standardId: standard.id,
+            standardCode: standard.code,
+            standardTitle: version.title,
+            agencyId: standard.agencyId,
+            periodKey: period.key,
+            periodLabel: formatPeriodLabel(period),
+            dueDate: dueDate(period, RESULT_GRACE_DAYS),
+            state,
+          });
+        }
+      }
+    }
+    return due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.standardCode.localeCompare(b.standardCode));
+  }
+
+  /** Published standards in scope, with their published version, targets and all-channel results from `from`. */
+  private async subjects(auth: AuthContext, query: PortfolioQueryDto, from: string, to: string): Promise<Subject[]> {
+    const builder = this.dataSource
+      .getRepository(Standard)
+      .createQueryBuilder('standard')
+      .innerJoin(StandardVersion, 'version', 'version.id = standard.published_version_id');
+    scopeQuery(builder, 'standard.agency_id', auth, 'registry:read');
+    if (query.agencyId) builder.andWhere('standard.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.serviceId) builder.andWhere('standard.service_id = :serviceId', { serviceId: query.serviceId });
+    if (query.dimension) builder.andWhere('version.dimension = :dimension', { dimension: query.dimension });
+    const standards = await builder.orderBy('standard.code').getMany();
+    if (standards.length === 0) return [];
+    const ids = standards.map((s) => s.id);
+    const versions = new Map(
+      (
+        await this.dataSource.manager.findBy(StandardVersion, {
+          id: In(standards.map((s) => s.publishedVersionId!)),
+        })
+      ).map((v) => [v.standardId, v]),
+    );
+    const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids) });
+    const results = await this.dataSource
+      .getRepository(Result)
+      .createQueryBuilder('result')
+      .where('result.standard_id IN (:...ids)', { ids })
+      .andWhere("result.channel = 'all'")
+      .andWhere('result.period_start >= :from AND result.period_end <= :to', { from, to })
+      .getMany();
+    return standards.map((standard) => ({
+      standard,
+      version: versions.get(standard.id)!,
+      targets: targets.filter((t) => t.standardId === standard.id),
+      results: results.filter((r) => r.standardId === standard.id),
+    }));
+  }
+
+  private async names(entity: typeof Agency | typeof Service, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.findBy(entity, { id: In([...new Set(ids)]) });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ResultReviewBody, ReviewCommentBody, StandardBody, StandardReviewBody } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
+import { ReturnDto, ReviewCommentsQueryDto, ReviewQueueQueryDto } from './dto/review.dto.js';
+import { ReviewsService } from './reviews.service.js';
+
+/** The approver's queue: standards in review and results awaiting certification; returning them with a comment. */
+@ApiTags('reviews')
+@Controller('reviews')
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Permission('standards:publish')
+  @Get('standards')
+  standards(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<StandardReviewBody[]> {
+    return this.reviews.standardsInReview(auth, query);
+  }
+
+  @Permission('standards:publish')
+  @Post('standards/:id/return')
+  @HttpCode(200)
+  returnStandard(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnDto,
+  ): Promise<StandardBody> {
+    return this.reviews.returnStandard(auth, id, dto);
+  }
+
+  @Permission('results:certify')
+  @Get('results')
+  results(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<ResultReviewBody[]> {
+    return this.reviews.resultsAwaiting(auth, query);
+  }
+
+  @Permission('results:certify')
+  @Post('results/:id/return')
+  @HttpCode(200)
+  returnResult(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnDto,
+  ): Promise<ReviewCommentBody> {
+    return this.reviews.returnResult(auth, id, dto);
+  }
+
+  @Permission('registry:read')
+  @Get('comments')
+  comments(@Auth() auth: AuthContext, @Query() query: ReviewCommentsQueryDto): Promise<ReviewCommentBody[]> {
+    return this.reviews.comments(auth, query);
+  }
+}

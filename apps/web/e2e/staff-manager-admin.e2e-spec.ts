@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fiscalYearOf } from '@yardstick/metrics';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { createTestApp, TEST_ADMIN, type TestApp } from '../../api/test/support/test-app.js';
+import {
+  activate,
+  checkAxe,
+  chooseOption,
+  expectHeading,
+  expectText,
+  launchChromium,
+  navigate,
+  newPage,
+  signIn,
+  typeInto,
+  TIMEOUT_MS,
+} from './staff-support.js';
+
+const FY = fiscalYearOf(new Date());
+const LAST = FY - 1;
+const PASSWORD = 'a long staff password 42';
+
+describe('staff app in Chromium: a program manager follows the portfolio, an administrator manages access', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const api = t.api();
+    const agencyId = (
+      await api
+        .post('/api/v1/agencies')
+        .send({ name: 'Bureau of Samples', abbreviation: 'BOS', slug: 'bos' })
+        .expect(201)
+    ).body.id;
+    const serviceId = (
+      await api.post('/api/v1/services').send({ agencyId, name: 'Permit help line', slug: 'permits' }).expect(201)
+    ).body.id;
+    const standardId = (
+      await api
+        .post('/api/v1/standards')
+        .send({
+          serviceId,
+          code: 'SAT-1',
+          title: 'Caller satisfaction',
+          statement: 'At least 80% of callers are satisfied with the help line.',
+          dimension: 'satisfaction',
+          measureDescription: 'Share of survey respondents answering 4 or 5 of 5.',
+          unit: 'percent',
+          computation: 'mean',
+          direction: 'higher_is_better',
+          frequency: 'quarter',
+        })
+        .expect(201)
+    ).body.id;
+    for (const fiscalYear of [LAST, FY]) {
+      await api
+        .put(`/api/v1/standards/${standardId}/targets`)
+        .send({ fiscalYear, value: 80, unit: 'percent' })
+        .expect(200);
+    }
+    await api.post(`/api/v1/standards/${standardId}/submit`).expect(200);
+    await api.post(`/api/v1/standards/${standardId}/publish`).expect(200);
+    for (const [quarter, value] of [
+      [1, 84],
+      [2, 78],
+      [3, 70],
+      [4, 86],
+    ] as const) {
+      await api
+        .post('/api/v1/results')
+        .send({ standardId, period: `FY${LAST}-Q${quarter}`, value, sampleSize: 400 })
+        .expect(201);
+    }
+    await api
+      .post('/api/v1/users')
+      .send({
+        email: 'manager@test.example',
+        name: 'Pat Manager',
+        password: PASSWORD,
+        roles: [{ role: 'program_manager', agencyId: null }],
+      })
+      .expect(201);
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('program manager: filters the portfolio (kept in the URL), drills down to a trend and downloads it', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff`);
+      await signIn(page, 'manager@test.example', PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Staff navigation' });
+      expect(await nav.getByRole('link', { name: 'Reviews' }).count()).toBe(0);
+      await navigate(page, 'Portfolio', 'Portfolio');
+      await chooseOption(page, page.getByLabel('Fiscal year'), `FY${LAST}`, 'the fiscal year');
+      await page.waitForURL(new RegExp(`fy=${LAST}`));
+      await expectHeading(page, new RegExp(`^FY${LAST} \\(Oct ${LAST - 1}-Sep ${LAST}\\)$`), 2);
+      // 84, 78, 70, 86 weighted by 400 respondents each: 79.5, short of 80 by less than 5%: near.
+      await expectText(page.getByTestId('portfolio-summary'), /1 published standard: 0 met, 1 near/);
+      const row = page.getByRole('row', { name: /SAT-1/ });
+      expect(await row.textContent()).toMatch(/Met.*Near.*Not met.*Met.*Near/);
+      await checkAxe(page, 'on the portfolio');
+      await chooseOption(page, page.getByRole('combobox', { name: 'Quarter (optional)' }), 'Q3', 'the quarter');
+      await page.waitForURL(/q=3/);
+      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      // The filters survive a reload: they live in the URL.
+      await page.reload();
+      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      await checkAxe(page, 'on the portfolio for one quarter');
+
+      await activate(page, page.getByRole('link', { name: 'SAT-1' }), 'the SAT-1 link');
+      await expectHeading(page, 'SAT-1: Caller satisfaction');
+      await expectText(page, /The latest, .*Q4.*, is 86% against a target of 80%/);
+      await activate(page, page.getByText('The numbers in a table'), 'the table toggle');
+      const table = page.getByRole('table', { name: /Results of SAT-1/ });
+      await table.waitFor({ timeout: TIMEOUT_MS });
+      // A survey percentage from 400 respondents: the margin of error is shown with it.
+      expect(await table.getByRole('row').nth(1).textContent()).toMatch(/84%.*80%.*Met.*\d+(\.\d)?% to \d+(\.\d)?%/);
+      await checkAxe(page, 'on the trend page');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        activate(page, page.getByRole('button', { name: 'Download the trend as CSV' }), 'the CSV button'),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe(
+        '"period","value","target","target_min","target_max","status","ci_lower","ci_upper","sample_size","certified"',
+      );
+      expect(csv).toContain(`"FY${LAST}-Q3","70","80"`);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  it('administrator: creates an account with a role, a machine token shown once, revokes it, and finds it in the audit trail', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff`);
+      await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+      await navigate(page, 'Users', 'Users');
+      await checkAxe(page, 'on the users page');
+      await typeInto(page, page.getByLabel('Email address'), 'new.officer@test.example', 'the email');
+      await typeInto(page, page.getByLabel('Full name'), 'Nia Officer', 'the name');
+      await typeInto(page, page.getByLabel('Password (optional)'), PASSWORD, 'the password');
+      await activate(page, page.getByRole('button', { name: 'Add a role' }), 'Add a role');
+      await chooseOption(page, page.getByLabel('Agency for role 1'), 'Bureau of Samples', 'the agency of the role');
+      await activate(page, page.getByRole('button', { name: 'Create account' }), 'Create account');
+      await expectText(page, 'Account created for new.officer@test.example.');
+      expect(await page.getByRole('row', { name: /Nia Officer/ }).textContent()).toContain('Performance officer (BOS)');
+      await checkAxe(page, 'after creating an account');
+
+      await navigate(page, 'Tokens', 'Tokens');
+      await typeInto(page, page.getByLabel('Name', { exact: true }), 'Nightly upload', 'the token name');
+      await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Bureau of Samples', 'the token agency');
+      await activate(page, page.getByRole('button', { name: 'Create token' }), 'Create token');
+      const shown = page.getByTestId('new-token');
+      await expectText(shown, 'it will not be shown again');
+      const token = (await shown.locator('code').first().textContent())!;
+      // The token works, for what it was given.
+      await t.as(token).get('/api/v1/imports/template.csv').expect(200);
+      await checkAxe(page, 'with a new token shown');
+      await activate(page, page.getByRole('button', { name: 'Revoke Nightly upload' }), 'Revoke');
+      await expectText(page, 'Nightly upload revoked: it no longer works.');
+      await t.as(token).get('/api/v1/imports/template.csv').expect(401);
+
+      await navigate(page, 'Audit trail', 'Audit trail');
+      await typeInto(page, page.getByLabel('Action'), 'token.*', 'the action filter');
+      await activate(page, page.getByRole('button', { name: 'Apply filters' }), 'Apply filters');
+      await page.waitForURL(/action=token/);
+      // The unfiltered page stays up until the filtered one arrives: wait for the other actions to go.
+      await page
+        .getByRole('row', { name: /user\.create/ })
+        .first()
+        .waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+      await page.getByRole('row', { name: /token\.revoke/ }).waitFor({ timeout: TIMEOUT_MS });
+      const actions = await page.getByRole('table').locator('tbody code').allTextContents();
+      expect(actions).toEqual(expect.arrayContaining(['token.create', 'token.revoke']));
+      expect(actions.every((action) => action.startsWith('token.'))).toBe(true);
+      await checkAxe(page, 'on the filtered audit trail');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fiscalYearOf } from '@yardstick/metrics';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { APP_CONFIG } from '../../api/src/config/config.module.js';
+import { YARDSTICK_TEMPLATE_COLUMNS } from '../../api/src/imports/formats/index.js';
+import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import {
+  activate,
+  checkAxe,
+  chooseOption,
+  expectHeading,
+  expectText,
+  launchChromium,
+  navigate,
+  newPage,
+  signIn,
+  tabTo,
+  typeInto,
+  TIMEOUT_MS,
+} from './staff-support.js';
+
+const FY = fiscalYearOf(new Date());
+const LAST = FY - 1;
+const PASSWORD = 'a long staff password 42';
+const CODE = 'OFF-SPEED';
+
+const csv = (rows: string[][]) =>
+  [YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name), ...rows].map((r) => r.join(',')).join('\n') + '\n';
+const row = (period: string, value: string) =>
+  YARDSTICK_TEMPLATE_COLUMNS.map((c) =>
+    c.name === 'agency'
+      ? 'OFC'
+      : c.name === 'standard_code'
+        ? CODE
+        : c.name === 'period'
+          ? period
+          : c.name === 'value'
+            ? value
+            : '',
+  );
+
+/** Chooses a file the way a keyboard user does: focus the file input, press Space, pick in the dialog. */
+const chooseFile = async (page: Page, name: string, content: string) => {
+  await tabTo(page, page.getByLabel('Results file (CSV or XLSX)'), 'the file input');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await expectText(page, `Chosen: ${name}`);
+};
+
+describe('staff app in Chromium: an officer writes and uploads, an approver publishes and certifies', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const built = path.join(t.app.get<{ webDistDir: string }>(APP_CONFIG).webDistDir, 'index.html');
+    if (!existsSync(built)) throw new Error(`${built} is missing: build the web app first (npm run build)`);
+    const api = t.api();
+    const agencyId = (
+      await api
+        .post('/api/v1/agencies')
+        .send({ name: 'Office of Examples', abbreviation: 'OFC', slug: 'ofc' })
+        .expect(201)
+    ).body.id;
+    await api.post('/api/v1/services').send({ agencyId, name: 'Licence renewal', slug: 'licence-renewal' }).expect(201);
+    for (const [email, role] of [
+      ['officer@test.example', 'performance_officer'],
+      ['approver@test.example', 'approver'],
+    ] as const) {
+      await api
+        .post('/api/v1/users')
+        .send({
+          email,
+          name: role === 'approver' ? 'Ada Approver' : 'Olu Officer',
+          password: PASSWORD,
+          roles: [{ role, agencyId }],
+        })
+        .expect(201);
+    }
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('officer: signs in, creates a standard with targets, submits it, uploads a file with a bad row, fixes it and imports', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff/standards`);
+      await expectHeading(page, 'Sign in');
+      await checkAxe(page, 'on the sign-in page');
+      // An empty submit shows the error summary and the errors on their fields.
+      await activate(page, page.getByRole('button', { name: 'Sign in' }), 'the sign-in button');
+      await expectText(page, 'There is a problem');
+      expect(await page.getByLabel('Email address').getAttribute('aria-describedby')).toContain('error');
+      await checkAxe(page, 'on the sign-in page with errors');
+      await signIn(page, 'officer@test.example', PASSWORD);
+      // The guard sends the officer back where they were going.
+      await expectHeading(page, 'Standards');
+      const nav = page.getByRole('navigation', { name: 'Staff navigation' });
+      expect(await nav.getByRole('link', { name: 'Import results' }).count()).toBe(1);
+      expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+      await checkAxe(page, 'on the standards list');
+
+      await activate(page, page.getByRole('link', { name: 'Create a standard' }), 'Create a standard');
+      await expectHeading(page, 'Create a standard');
+      await chooseOption(page, page.getByLabel('Service'), 'Licence renewal', 'the service');
+      await typeInto(page, page.getByLabel('Code'), CODE, 'the code');
+      await typeInto(page, page.getByLabel('Title'), 'Renewal time', 'the title');
+      await chooseOption(page, page.getByLabel('Dimension'), 'Speed', 'the dimension');
+      await typeInto(page, page.getByLabel('How it is measured'), 'Share of renewals done within 10 days.', 'measure');
+      await chooseOption(page, page.getByLabel('Computation'), 'Share meeting', 'the computation');
+      await chooseOption(page, page.getByLabel('Unit', { exact: true }), 'Percent', 'the unit');
+      await typeInto(page, page.getByLabel('Threshold', { exact: true }), '10', 'the threshold');
+      await chooseOption(page, page.getByLabel('Threshold unit'), 'Days', 'the threshold unit');
+      await chooseOption(page, page.getByLabel('Direction'), 'Higher', 'the direction');
+      await chooseOption(page, page.getByLabel('Reporting frequency'), 'Quarterly', 'the frequency');
+      // The statement is left out: the form says so, next to the field and in the summary.
+      await activate(page, page.getByRole('button', { name: 'Create draft standard' }), 'the create button');
+      await expectText(page, 'There is a problem');
+      const statement = page.getByLabel('Standard, in plain language');
+      expect(await statement.getAttribute('aria-invalid')).toBe('true');
+      await expectText(page, 'Enter the standard as the public will read it');
+      await checkAxe(page, 'on the standard form with an error');
+      await typeInto(page, statement, 'We renew 90% of licences within 10 days.', 'the statement');
+      await activate(page, page.getByRole('button', { name: 'Create draft standard' }), 'the create button');
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await expectText(page, 'Draft standard created');
+
+      for (const year of [LAST, FY]) {
+        await typeInto(page, page.getByLabel(`FY${year} Full year target`, { exact: true }), '90', `FY${year} target`);
+      }
+      await activate(page, page.getByRole('button', { name: 'Save targets' }), 'Save targets');
+      await expectText(page, 'Targets saved.');
+      await checkAxe(page, 'on the standard page');
+      await activate(page, page.getByRole('button', { name: 'Submit for review' }), 'Submit for review');
+      await expectText(page, 'Submitted for review');
+
+      await navigate(page, 'Import results', 'Import results');
+      const bad = csv([row(`FY${LAST}-Q1`, '95'), row(`FY${LAST}-Q2`, 'ninety')]);
+      await chooseFile(page, 'results.csv', bad);
+      await activate(page, page.getByRole('button', { name: 'Check the file (nothing is saved)' }), 'Check the file');
+      await expectHeading(page, 'The file has errors: fix them, then check it again', 2);
+      const errorRow = page.getByTestId('import-errors').getByRole('row').nth(1);
+      expect(await errorRow.getByRole('rowheader').textContent()).toBe('3');
+      expect(await errorRow.textContent()).toContain('ninety');
+      expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+      expect(await page.getByRole('link', { name: 'Download the error report (CSV)' }).getAttribute('href')).toMatch(
+        /\/api\/v1\/imports\/[0-9a-f-]{36}\/errors\.csv$/,
+      );
+      await checkAxe(page, 'on the import page with a row error');
+
+      await chooseFile(page, 'results-fixed.csv', csv([row(`FY${LAST}-Q1`, '95'), row(`FY${LAST}-Q2`, '92')]));
+      await activate(page, page.getByRole('button', { name: 'Check the file (nothing is saved)' }), 'Check the file');
+      await expectHeading(page, 'The file is ready to import', 2);
+      await expectText(page.getByTestId('import-counts'), 'would be inserted');
+      await activate(page, page.getByRole('button', { name: 'Import', exact: true }), 'Import');
+      await expectHeading(page, 'Imported', 2);
+      expect(await page.getByTestId('import-counts').textContent()).toContain('2 inserted');
+      await checkAxe(page, 'after the import');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  it('approver: reviews the standard field by field, publishes it and certifies the results', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff`);
+      await signIn(page, 'approver@test.example', PASSWORD);
+      await navigate(page, 'Reviews', 'Review queue');
+      const review = page.getByRole('article', { name: new RegExp(CODE) });
+      await review.waitFor({ timeout: TIMEOUT_MS });
+      expect(await review.getByRole('row', { name: /Statement/ }).textContent()).toContain('We renew 90%');
+      await expectText(page, 'Results awaiting certification');
+      await page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) }).waitFor();
+      await checkAxe(page, 'on the review queue');
+      await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
+      await expectText(page, `${CODE} published.`);
+      await expectText(page, 'No standard is waiting for review.');
+      await activate(page, page.getByRole('button', { name: /Certify all ready \(2\)/ }), 'Certify all ready');
+      await expectText(page, '2 results certified.');
+      await expectText(page, 'No result is waiting for certification.');
+      await checkAxe(page, 'after publishing and certifying');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+    const standards = await t.api().get('/api/v1/standards').query({ q: CODE }).expect(200);
+    expect(standards.body.items[0]).toMatchObject({ status: 'published' });
+    const results = await t.api().get('/api/v1/results').query({ certified: false }).expect(200);
+    expect(results.body.total).toBe(0);
+    // The public standard page (built by the public site's helper) is checked once it lands on main.
+  }, 120_000);
+});

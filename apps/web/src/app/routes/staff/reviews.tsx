@@ -1,0 +1,29 @@
+import { StaffPage } from '@/components/ui/page';
+import { staffPaths } from '@/config/staff-paths';
+import { can, useSession } from '@/features/staff-auth/api/session';
+import { ResultsQueue } from '@/features/staff-reviews/components/results-queue';
+import { StandardsQueue } from '@/features/staff-reviews/components/standards-queue';
+
+export const ReviewsRoute = () => {
+  const { data: user } = useSession();
+  return (
+    <StaffPage
+      title="Review queue"
+      breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
+      intro="Publish standards and certify results for public release, or return them to their officer with a comment."
+    >
+      {can(user, 'standards:publish') ? (
+        <section aria-labelledby="standards-review-heading" className="margin-bottom-5">
+          <h2 id="standards-review-heading">Standards awaiting publication</h2>
+          <StandardsQueue />
+        </section>
+      ) : null}
+      {can(user, 'results:certify') ? (
+        <section aria-labelledby="results-review-heading">
+          <h2 id="results-review-heading">Results awaiting certification</h2>
+          <ResultsQueue />
+        </section>
+      ) : null}
+    </StaffPage>
+  );
+};

@@ -1,0 +1,120 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiGet, buildApiUrl, getCsrfToken, toErrorFromResponse } from '@/lib/api-client';
+
+export type ImportMode = 'dry-run' | 'atomic' | 'partial';
+
+export type RowError = {
+  line: number;
+  sheet?: string;
+  cell?: string;
+  column?: string;
+  value?: string;
+  reason: string;
+};
+
+export type ImportBatchBody = {
+  id: string;
+  format: string;
+  mode: ImportMode;
+  status: string;
+  fileName: string | null;
+  fileHash: string | null;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errorCount: number;
+  errors: RowError[];
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type UploadProgress = { sentBytes: number; totalBytes: number; rowsRead: number | null };
+
+/**
+ * Uploads a results file (multipart, XMLHttpRequest for upload progress) under a batch id chosen here, and
+ * polls GET /imports/:batchId while it runs, so a large file shows how far the server has read.
+ */
+const newBatchId = (): string => {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; getRandomValues does not.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+export const uploadResults = (
+  file: File,
+  mode: ImportMode,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<ImportBatchBody> => {
+  const batchId = newBatchId();
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let progress: UploadProgress = { sentBytes: 0, totalBytes: file.size, rowsRead: null };
+  const report = (next: Partial<UploadProgress>) => {
+    progress = { ...progress, ...next };
+    onProgress(progress);
+  };
+  let polling = true;
+  const poll = async () => {
+    while (polling) {
+      await new Promise((resolve) => setTimeout(resolve, 750));
+      if (!polling) break;
+      try {
+        const batch = await apiGet<ImportBatchBody>(`/v1/imports/${batchId}`);
+        if (polling) report({ rowsRead: batch.rowsRead });
+      } catch {
+        // Not there yet (404 until the server has started the batch): try again.
+      }
+    }
+  };
+  return new Promise<ImportBatchBody>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildApiUrl('/v1/imports', { mode, batchId }));
+    xhr.setRequestHeader('Accept', 'application/json');
+    const csrf = getCsrfToken();
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = (event) =>
+      report({ sentBytes: event.loaded, totalBytes: event.lengthComputable ? event.total : file.size });
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          status: 0,
+          code: 'network_error',
+          message: 'Could not reach the service. Check your connection and try again.',
+        }),
+      );
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(JSON.parse(xhr.responseText) as ImportBatchBody);
+      } else {
+        void toErrorFromResponse(response).then(reject);
+      }
+    };
+    xhr.send(body);
+    void poll();
+  }).finally(() => {
+    polling = false;
+  });
+};
+
+export const errorsCsvUrl = (batchId: string) => buildApiUrl(`/v1/imports/${batchId}/errors.csv`);
+export const templateUrl = (kind: 'csv' | 'xlsx') => buildApiUrl(`/v1/imports/template.${kind}`);
+
+/** After an import, what was read about results is stale. */
+export const useInvalidateResults = () => {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      ['results', 'standards', 'standard', 'due', 'reviews', 'portfolio'].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+};

@@ -1,0 +1,73 @@
+import type { PortfolioBody, PortfolioRowBody } from '@yardstick/contracts';
+import { Link } from 'react-router';
+import { CsvButton } from '@/components/ui/csv';
+import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
+import { staffPaths } from '@/config/staff-paths';
+
+const valueText = (value: number | null, unit: string) =>
+  value === null
+    ? ''
+    : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit === 'percent' ? '%' : ` ${unit}`}`;
+
+/** Standards by period, each cell labelled with its status in words (and coloured as well). */
+export const StandardsGrid = ({ portfolio }: { portfolio: PortfolioBody }) => (
+  <>
+    <div
+      className="usa-table-container--scrollable"
+      tabIndex={0}
+      role="region"
+      aria-label="Table: standards by quarter"
+    >
+      <table className="usa-table usa-table--compact">
+        <caption>Status of each standard by quarter, and for {portfolio.periodLabel}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Standard</th>
+            <th scope="col">Agency</th>
+            {portfolio.columns.map((c) => (
+              <th scope="col" key={c.periodKey}>
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">{portfolio.periodLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {portfolio.rows.map((row) => (
+            <tr key={row.standardId}>
+              <th scope="row">
+                <Link to={staffPaths.trend(row.standardId)}>{row.code}</Link> {row.title}
+              </th>
+              <td>{row.agencyName}</td>
+              {[...row.cells, row.current].map((cell, i) => (
+                <td key={i} title={cell.note ?? undefined}>
+                  <StatusTag status={cell.status} />
+                  {cell.value !== null ? <div className="font-body-3xs">{valueText(cell.value, row.unit)}</div> : null}
+                  {cell.note ? <div className="font-body-3xs text-base-dark">{cell.note}</div> : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <CsvButton<PortfolioRowBody>
+      fileName={`standards-by-quarter-${portfolio.periodKey}.csv`}
+      rows={portfolio.rows}
+      label="Download “Standards by quarter” as CSV"
+      columns={[
+        { header: 'code', value: (r) => r.code },
+        { header: 'title', value: (r) => r.title },
+        { header: 'agency', value: (r) => r.agencyName },
+        { header: 'service', value: (r) => r.serviceName },
+        { header: 'dimension', value: (r) => r.dimension },
+        ...portfolio.columns.flatMap((c, i) => [
+          { header: `${c.periodKey}_status`, value: (r: PortfolioRowBody) => STATUS_LABELS[r.cells[i]!.status] },
+          { header: `${c.periodKey}_value`, value: (r: PortfolioRowBody) => r.cells[i]!.value },
+        ]),
+        { header: `${portfolio.periodKey}_status`, value: (r) => STATUS_LABELS[r.current.status] },
+        { header: `${portfolio.periodKey}_value`, value: (r) => r.current.value },
+      ]}
+    />
+  </>
+);

@@ -1,0 +1,369 @@
+import {
+  ALL_CHANNELS,
+  CHANNELS,
+  type ResultBody,
+  type StandardBody,
+  type TargetBody,
+  type TargetStatus,
+} from '@yardstick/contracts';
+import { evaluateStatus, formatPeriodLabel, parsePeriodKey, tryParsePeriodKey } from '@yardstick/metrics';
+import { useState, type FormEvent } from 'react';
+import { apiErrorToForm } from '@/components/ui/api-errors';
+import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { Notice, QueryState } from '@/components/ui/page';
+import { StatusTag } from '@/components/ui/status-tag';
+import { useExplain, useRecordResult, useResults } from '../api/registry';
+import { CHANNEL_LABELS, formatValue } from '../labels';
+
+/** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
+export const statusOf = (standard: StandardBody, targets: TargetBody[], result: ResultBody): TargetStatus => {
+  const version = standard.current;
+  const period = parsePeriodKey(result.periodKey);
+  const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
+  const target =
+    (period.frequency !== 'year' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
+    ofYear.find((t) => t.quarter === null);
+  if (!target) return 'not_applicable';
+  return evaluateStatus({
+    value: result.value,
+    target:
+      version.direction === 'within_range'
+        ? { min: target.minValue!, max: target.maxValue! }
+        : { value: target.value! },
+    direction: version.direction,
+    tolerance: version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance },
+  });
+};
+
+const LABELS = {
+  resultPeriod: 'Period',
+  resultChannel: 'Channel',
+  resultValue: 'Value',
+  resultNumerator: 'Met the threshold (numerator)',
+  resultDenominator: 'All transactions (denominator)',
+  resultSampleSize: 'Sample size',
+  resultSource: 'Source',
+  resultNote: 'Data quality note',
+};
+type Field = keyof typeof LABELS;
+const EMPTY: Record<Field, string> = {
+  resultPeriod: '',
+  resultChannel: ALL_CHANNELS,
+  resultValue: '',
+  resultNumerator: '',
+  resultDenominator: '',
+  resultSampleSize: '',
+  resultSource: '',
+  resultNote: '',
+};
+const API_FIELDS: Record<string, Field> = {
+  period: 'resultPeriod',
+  channel: 'resultChannel',
+  value: 'resultValue',
+  numerator: 'resultNumerator',
+  denominator: 'resultDenominator',
+  sampleSize: 'resultSampleSize',
+  source: 'resultSource',
+  dataQualityNote: 'resultNote',
+};
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+const PERIOD_HINT = {
+  month: 'A month, like 2026-03',
+  quarter: 'A fiscal quarter, like FY2026-Q2',
+  year: 'A fiscal year, like FY2026',
+};
+
+const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
+  const record = useRecordResult(standard.id);
+  const [form, setForm] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const share = standard.current.computation === 'share_meeting_threshold';
+  const set = (name: Field) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const found: FieldErrors = {};
+    const period = tryParsePeriodKey(form.resultPeriod.trim());
+    if (!period) found.resultPeriod = `Enter the period as ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
+    else if (period.frequency !== standard.current.frequency)
+      found.resultPeriod = `This standard reports each ${standard.current.frequency}: ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
+    if (form.resultValue && !NUMBER.test(form.resultValue))
+      found.resultValue = 'Enter the value as a number, or leave it blank if not known';
+    for (const name of ['resultNumerator', 'resultDenominator', 'resultSampleSize'] as const) {
+      if (form[name] && !WHOLE.test(form[name])) found[name] = 'Enter a whole number';
+    }
+    const known = form.resultValue || (form.resultNumerator && form.resultDenominator);
+    if (!known && !form.resultNote.trim())
+      found.resultNote = 'Say why the value is not known (a blank value is never 0)';
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) return;
+    const num = (text: string) => (text.trim() === '' ? null : Number(text));
+    try {
+      const result = await record.mutateAsync({
+        standardId: standard.id,
+        period: period!.key,
+        channel: form.resultChannel,
+        value: num(form.resultValue),
+        numerator: num(form.resultNumerator),
+        denominator: num(form.resultDenominator),
+        sampleSize: num(form.resultSampleSize),
+        source: form.resultSource.trim() || null,
+        dataQualityNote: form.resultNote.trim() || null,
+      });
+      setForm(EMPTY);
+      setSaved(
+        `Recorded ${formatValue(result.value, standard.current.unit)} for ${formatPeriodLabel(result.periodKey)}.`,
+      );
+    } catch (error) {
+      const r = apiErrorToForm(error, API_FIELDS);
+      setErrors(r.fieldErrors);
+      setGeneral(r.general);
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      <form className="usa-form" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          name="resultPeriod"
+          label={LABELS.resultPeriod}
+          required
+          hint={PERIOD_HINT[standard.current.frequency]}
+          value={form.resultPeriod}
+          onChange={set('resultPeriod')}
+          error={errors.resultPeriod}
+        />
+        <SelectField
+          name="resultChannel"
+          label={LABELS.resultChannel}
+          placeholder={null}
+          value={form.resultChannel}
+          onChange={set('resultChannel')}
+          error={errors.resultChannel}
+          options={[
+            { value: ALL_CHANNELS, label: 'All channels' },
+            ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
+          ]}
+        />
+        {share ? (
+          <>
+            <TextField
+              name="resultNumerator"
+              label={LABELS.resultNumerator}
+              inputMode="numeric"
+              value={form.resultNumerator}
+              onChange={set('resultNumerator')}
+              error={errors.resultNumerator}
+            />
+            <TextField
+              name="resultDenominator"
+              label={LABELS.resultDenominator}
+              inputMode="numeric"
+              value={form.resultDenominator}
+              onChange={set('resultDenominator')}
+              error={errors.resultDenominator}
+            />
+          </>
+        ) : null}
+        <TextField
+          name="resultValue"
+          label={LABELS.resultValue}
+          inputMode="decimal"
+          hint={
+            share
+              ? 'Computed from the counts when you give them.'
+              : `In ${standard.current.unit}. Blank when not known.`
+          }
+          value={form.resultValue}
+          onChange={set('resultValue')}
+          error={errors.resultValue}
+        />
+        <TextField
+          name="resultSampleSize"
+          label={LABELS.resultSampleSize}
+          inputMode="numeric"
+          value={form.resultSampleSize}
+          onChange={set('resultSampleSize')}
+          error={errors.resultSampleSize}
+        />
+        <TextField
+          name="resultSource"
+          label={LABELS.resultSource}
+          value={form.resultSource}
+          onChange={set('resultSource')}
+          error={errors.resultSource}
+        />
+        <TextareaField
+          name="resultNote"
+          label={LABELS.resultNote}
+          hint="Required when the value is not known."
+          value={form.resultNote}
+          onChange={set('resultNote')}
+          error={errors.resultNote}
+        />
+        <button type="submit" className="usa-button" disabled={record.isPending}>
+          Record result
+        </button>
+      </form>
+      {saved ? <Notice type="success">{saved}</Notice> : null}
+    </>
+  );
+};
+
+const ExplanationForm = ({
+  standard,
+  result,
+  onDone,
+}: {
+  standard: StandardBody;
+  result: ResultBody;
+  onDone: () => void;
+}) => {
+  const explain = useExplain(standard.id);
+  const [why, setWhy] = useState(result.explanation?.why ?? '');
+  const [action, setAction] = useState(result.explanation?.action ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const labels = { why: 'Why the target was missed', action: 'What will be done, and by when' };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (why.trim().length < 10) found.why = 'Say why the target was missed, in 10 characters or more';
+    if (action.trim().length < 10) found.action = 'Say what will be done, in 10 characters or more';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      await explain.mutateAsync({ resultId: result.id, why: why.trim(), action: action.trim() });
+      onDone();
+    } catch (error) {
+      const r = apiErrorToForm(error);
+      setErrors(r.fieldErrors);
+      setGeneral(r.general);
+    }
+  };
+
+  return (
+    <div className="border-1px border-base-lighter padding-2 margin-y-2">
+      <h3 className="margin-top-0">Explain {formatPeriodLabel(result.periodKey)}</h3>
+      <ErrorSummary errors={errors} labels={labels} general={general} />
+      <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
+        <TextareaField name="why" label={labels.why} required value={why} onChange={setWhy} error={errors.why} />
+        <TextareaField
+          name="action"
+          label={labels.action}
+          required
+          value={action}
+          onChange={setAction}
+          error={errors.action}
+        />
+        <button type="submit" className="usa-button" disabled={explain.isPending}>
+          Save explanation
+        </button>
+        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onDone}>
+          Cancel
+        </button>
+      </form>
+    </div>
+  );
+};
+
+/** Results of a standard: record one, see each against its target, explain the missed ones. */
+export const ResultsPanel = ({
+  standard,
+  targets,
+  canWrite,
+}: {
+  standard: StandardBody;
+  targets: TargetBody[];
+  canWrite: boolean;
+}) => {
+  const results = useResults(standard.id);
+  const [explaining, setExplaining] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <>
+      <QueryState isPending={results.isPending} error={results.error} what="results">
+        {() =>
+          results.data!.items.length === 0 ? (
+            <p>No results yet.</p>
+          ) : (
+            <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Table of results">
+              <table className="usa-table usa-table--compact">
+                <caption className="usa-sr-only">Results of {standard.code}, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Period</th>
+                    <th scope="col">Channel</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Certified</th>
+                    <th scope="col">Explanation</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.data!.items.map((result) => {
+                    const status = statusOf(standard, targets, result);
+                    const missed = status === 'not_met' || status === 'near';
+                    return (
+                      <tr key={result.id}>
+                        <th scope="row">{formatPeriodLabel(result.periodKey)}</th>
+                        <td>{result.channel === ALL_CHANNELS ? 'All' : CHANNEL_LABELS[result.channel]}</td>
+                        <td>{formatValue(result.value, standard.current.unit)}</td>
+                        <td>
+                          <StatusTag status={status} />
+                        </td>
+                        <td>{result.certifiedAt ? 'Yes' : 'Not yet'}</td>
+                        <td>
+                          {result.explanation ? (
+                            <span>{result.explanation.why} </span>
+                          ) : missed ? (
+                            <span>Needed. </span>
+                          ) : null}
+                          {canWrite && missed && !result.certifiedAt ? (
+                            <button
+                              type="button"
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => setExplaining(result.id)}
+                            >
+                              {result.explanation ? 'Edit' : 'Write'} explanation
+                              <span className="usa-sr-only"> for {formatPeriodLabel(result.periodKey)}</span>
+                            </button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+      {explaining && results.data ? (
+        <ExplanationForm
+          standard={standard}
+          result={results.data.items.find((r) => r.id === explaining)!}
+          onDone={() => {
+            setExplaining(null);
+            setNotice('Explanation saved.');
+          }}
+        />
+      ) : null}
+      {notice ? <Notice type="success">{notice}</Notice> : null}
+      {canWrite && standard.status !== 'retired' ? (
+        <>
+          <h3>Record one result</h3>
+          <RecordResultForm standard={standard} />
+        </>
+      ) : null}
+    </>
+  );
+};
