@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
 const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -16,8 +19,21 @@ const apiProxy: Record<string, ProxyOptions> = {
 const vendorScript = (...packages: string[]): RegExp =>
   new RegExp(`[\\\\/]node_modules[\\\\/](?:${packages.join('|')})[\\\\/].*\\.[cm]?js$`);
 
+/** Writes a .gz beside each built script, stylesheet and page, which the API sends to browsers that accept gzip. */
+const gzipFiles = (): Plugin => ({
+  name: 'yardstick-gzip-files',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    for (const file of Object.keys(bundle)) {
+      if (!/\.(?:js|css|html|svg)$/.test(file)) continue;
+      const built = path.join(options.dir ?? 'dist', file);
+      writeFileSync(`${built}.gz`, gzipSync(readFileSync(built), { level: 9 }));
+    }
+  },
+});
+
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
+  plugins: isSsrBuild ? [react()] : [react(), gzipFiles()],
   resolve: {
     alias: {
       '@': fromHere('./src'),

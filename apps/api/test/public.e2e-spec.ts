@@ -271,6 +271,17 @@ describe('the public site and open data', () => {
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^".+"$/);
     await anon().get(`/api/v1/public/standards/${publishedId}`).set('If-None-Match', etag).expect(304);
+    // Gzipped once when cached, for clients that accept it; the same bytes once decompressed.
+    const zipped = await anon()
+      .get(`/api/v1/public/standards/${publishedId}`)
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body).toEqual(first.body);
+    const plain = await anon()
+      .get(`/api/v1/public/standards/${publishedId}`)
+      .set('Accept-Encoding', 'gzip;q=0, identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('shows a result as soon as it is certified, although the page was cached', async () => {
@@ -285,6 +296,14 @@ describe('the public site and open data', () => {
     }
     expect(after.results).toHaveLength(4);
     expect(after.results.at(-1)).toMatchObject({ periodKey: `FY${FY}-Q2`, source: SECRETS.uncertifiedSource });
+  });
+
+  it('sends the built scripts gzipped to browsers that accept it', async () => {
+    const page = (await anon().get('/').expect(200)).text;
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(page)![1]!;
+    const zipped = await anon().get(script).set('Accept-Encoding', 'gzip, deflate').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('lists each agency as a DCAT-US dataset with CSV and JSON distributions', async () => {

@@ -1,6 +1,6 @@
 import '@uswds/uswds/css/uswds.min.css';
 import '@/styles/app.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app';
 import { PAGE_DATA_ELEMENT_ID, seedPageData, type EmbeddedPageData } from '@/features/public/api/public-data';
@@ -20,7 +20,10 @@ const app = (
 // Public pages arrive rendered, with their data: hydrate them. Other pages (the staff app) render here.
 if (embedded) {
   seedPageData(queryClient, JSON.parse(embedded) as EmbeddedPageData);
-  hydrateRoot(container, app);
+  // The page is readable already: hydrate in slices, so taps and scrolling are never held up for long.
+  startTransition(() => {
+    hydrateRoot(container, app);
+  });
 } else {
   createRoot(container).render(app);
 }

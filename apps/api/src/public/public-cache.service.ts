@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
 export const PUBLIC_CHANNEL = 'yardstick_public';
-const MAX_ENTRIES = 5000;
+/** Bounds the memory the cache takes; the oldest entries go first. */
+const MAX_BYTES = 64 * 1024 * 1024;
 const RECONNECT_MS = 1000;
 
-export type CachedBody = { body: Buffer; etag: string; type: string; status: number };
+/** An answer as sent: the body, and gzipped once when it is worth it (served to clients that accept gzip). */
+export type CachedBody = { body: Buffer; gzip: Buffer | null; etag: string; type: string; status: number };
 export type Produced = { body: string | Buffer; type: string; status?: number };
 
 /**
@@ -22,6 +25,7 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('PublicCache');
   private readonly entries = new Map<string, CachedBody>();
   private readonly pending = new Map<string, Promise<CachedBody>>();
+  private bytes = 0;
   /** Bumped by each invalidation, so that a page computed before it is never stored after it. */
   private generation = 0;
   private listener: pg.Client | null = null;
@@ -63,10 +67,15 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
     const work = (async () => {
       const produced = await produce();
       const entry = toEntry(produced);
-      // Errors (404) are cached too: a missing page is as public as a present one and changes with the same events.
-      if (this.listening && generation === this.generation) {
-        if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      // What produce returns is kept (a rendered "page not found" too, bounded by MAX_BYTES); a thrown error is not.
+      if (this.listening && generation === this.generation && !this.entries.has(key)) {
+        for (const [oldKey, old] of this.entries) {
+          if (this.bytes + size(entry) <= MAX_BYTES) break;
+          this.entries.delete(oldKey);
+          this.bytes -= size(old);
+        }
         this.entries.set(key, entry);
+        this.bytes += size(entry);
       }
       return entry;
     })();
@@ -81,6 +90,7 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
   invalidate(): void {
     this.generation += 1;
     this.entries.clear();
+    this.bytes = 0;
     this.pending.clear();
   }
 
@@ -117,7 +127,13 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
 function toEntry({ body, type, status = 200 }: Produced): CachedBody {
   const buffer = typeof body === 'string' ? Buffer.from(body) : body;
   const etag = `"${createHash('sha1').update(buffer).digest('base64url')}"`;
-  return { body: buffer, etag, type, status };
+  // PDFs are compressed already; small answers are not worth it.
+  const gzip = buffer.length >= 1024 && !type.startsWith('application/pdf') ? gzipSync(buffer) : null;
+  return { body: buffer, gzip, etag, type, status };
+}
+
+function size(entry: CachedBody): number {
+  return entry.body.length + (entry.gzip?.length ?? 0);
 }
 
 /** Whether the request's If-None-Match names this ETag. */

@@ -10,5 +10,21 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, entry: 
     reply.status(304).send();
     return;
   }
-  reply.status(entry.status).type(entry.type).send(entry.body);
+  reply.status(entry.status).type(entry.type);
+  if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) {
+    reply.header('Content-Encoding', 'gzip').send(entry.gzip);
+    return;
+  }
+  reply.send(entry.body);
+}
+
+/** Whether Accept-Encoding allows gzip (named, or *, without q=0). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  const value = Array.isArray(header) ? header.join(',') : header;
+  return value.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }

@@ -18,6 +18,8 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string):
     wildcard: false, // one route per built file, so unknown paths fall through to the page route below
     index: false,
     decorateReply: true,
+    // The build writes .gz beside each script and stylesheet (vite.config.ts); sent to browsers that accept it.
+    preCompressed: true,
     // The server render's bundle is for the API, not for browsers.
     allowedPath: (pathName) => !pathName.startsWith('/server/'),
     setHeaders: (response, filePath) => {

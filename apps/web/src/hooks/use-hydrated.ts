@@ -8,6 +8,3 @@ const subscribe = () => () => {};
  */
 export const useBrowserValue = <T>(browser: () => T, server: T): T =>
   useSyncExternalStore(subscribe, browser, () => server);
-
-/** False on the server and during hydration, true once the page runs in the browser. */
-export const useHydrated = (): boolean => useBrowserValue(() => true, false);

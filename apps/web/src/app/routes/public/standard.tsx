@@ -61,6 +61,10 @@ const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
       }}
       references={standard.benchmarks.map((b) => ({ label: `${b.name} (${b.year})`, value: b.value }))}
       formatValue={fmt}
+      tableElsewhere={{
+        href: '#every-result',
+        label: 'The numbers in this chart are in the table of every result, below.',
+      }}
       columns={[
         { key: 'label', label: 'Period' },
         {
@@ -239,7 +243,7 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
         </>
       ) : null}
 
-      <h2>Every result</h2>
+      <h2 id="every-result">Every result</h2>
       <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Every certified result">
         <table className="usa-table usa-table--compact usa-table--striped">
           <caption className="usa-sr-only">Every certified result, all channels</caption>

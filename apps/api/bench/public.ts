@@ -1,0 +1,409 @@
+// npm run bench:public: the public site under load. Starts its own PostgreSQL 15 (embedded) and API (the built
+// web app included), seeds 10,000 published standards with five years of monthly certified results in set-based
+// SQL, then measures with autocannon (50 connections, 20 s a route after a 2 s warm-up) the standard page, its
+// JSON, the agency page and the annual report against a trivial route of the same server (the ceiling); times the
+// first (uncached) answer of each page, the annual report of an agency with 1,000 standards included; sums the
+// public pages' JavaScript before charts load (gzipped); and runs Lighthouse with Debian's Chromium when the
+// lighthouse package is installed. BENCH_DURATION_S (default 20) and BENCH_STANDARDS (default 10,000) shrink it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { fiscalYearOf } from '@yardstick/metrics';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+
+const DURATION_S = positiveInteger('BENCH_DURATION_S', 20);
+const STANDARDS = positiveInteger('BENCH_STANDARDS', 10_000);
+const CONNECTIONS = 50;
+const AGENCIES = 10;
+const SERVICES_PER_AGENCY = 10;
+const MONTHS = 60;
+const RATIO_GOAL = 0.5;
+const P99_GOAL_MS = 50;
+const REPORT_GOAL_MS = 2000;
+const JS_GOAL_KB = 150;
+const ADMIN = { email: 'bench@yardstick.local', password: randomBytes(18).toString('base64url') };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..', '..', '..', '..', '..');
+const mainJs = path.join(here, '..', 'src', 'main.js');
+const webDist = path.join(repoRoot, 'apps', 'web', 'dist');
+const FY = fiscalYearOf(new Date());
+
+type Row = Record<string, string | number | boolean>;
+
+async function run(): Promise<void> {
+  if (!existsSync(path.join(webDist, 'server', 'entry-server.js'))) {
+    throw new Error(`${webDist}/server is missing: build the web app first (npm run build)`);
+  }
+  const databaseUrl = await database.start();
+  const port = await freePort();
+  let started = performance.now();
+  server = await startServer(port, databaseUrl);
+  step(`API up on 127.0.0.1:${port} in ${seconds(performance.now() - started)} s`);
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    started = performance.now();
+    const results = await seed(client);
+    step(
+      `seeded ${fmt(STANDARDS)} published standards (${AGENCIES} agencies x ${SERVICES_PER_AGENCY} services), ` +
+        `${fmt(results)} certified monthly results in ${seconds(performance.now() - started)} s`,
+    );
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT s.id FROM standards s JOIN agencies a ON a.id = s.agency_id WHERE a.slug = 'bench-0' ORDER BY s.code`,
+    );
+    const all = await client.query<{ id: string }>(`SELECT id FROM standards ORDER BY random()`);
+    const standardId = rows[0]!.id;
+    const base = `http://127.0.0.1:${port}`;
+    const perAgency = STANDARDS / AGENCIES;
+
+    // The first answer of each page: nothing cached yet (the cache was dropped by the seeding's NOTIFY).
+    const cold: Row[] = [];
+    for (const [label, route, goal] of [
+      ['standard page', `/standards/${standardId}`, ''],
+      ['standard JSON', `/api/v1/public/standards/${standardId}`, ''],
+      [`agency page (${fmt(perAgency)} standards)`, '/agencies/bench-0', ''],
+      [`annual report page (${fmt(perAgency)} standards)`, `/reports/bench-0/${FY - 1}`, `<= ${REPORT_GOAL_MS} ms`],
+      [
+        `annual report JSON (${fmt(perAgency)} standards)`,
+        `/api/v1/public/reports/bench-1/${FY - 1}`,
+        `<= ${REPORT_GOAL_MS} ms`,
+      ],
+      [`annual report PDF (${fmt(perAgency)} standards)`, `/api/v1/public/reports/bench-2/${FY - 1}/report.pdf`, ''],
+      ['home page (all standards)', '/', ''],
+    ] as const) {
+      const t0 = performance.now();
+      const response = await fetch(base + route);
+      const body = await response.arrayBuffer();
+      const ms = Math.round(performance.now() - t0);
+      if (!response.ok) throw new Error(`GET ${route}: ${response.status}`);
+      cold.push({
+        'first answer (uncached)': label,
+        ms,
+        KB: Math.round(body.byteLength / 1024),
+        goal,
+        met: goal ? ms <= REPORT_GOAL_MS : '',
+      });
+    }
+
+    const routes: { label: string; path?: string; paths?: string[]; goal: boolean }[] = [
+      { label: 'ceiling: GET /api/v1/public (constant JSON)', path: '/api/v1/public', goal: false },
+      { label: 'standard page (HTML)', path: `/standards/${standardId}`, goal: true },
+      { label: 'standard JSON', path: `/api/v1/public/standards/${standardId}`, goal: true },
+      { label: `agency page (${fmt(perAgency)} standards)`, path: '/agencies/bench-0', goal: false },
+      { label: `annual report page (${fmt(perAgency)} standards)`, path: `/reports/bench-0/${FY - 1}`, goal: false },
+      {
+        label: `standard pages, ${fmt(STANDARDS)} different (mostly uncached)`,
+        paths: all.rows.map((r) => `/standards/${r.id}`),
+        goal: false,
+      },
+      // The ceiling again, last: on a shared 2-CPU machine the first route also pays for warming up.
+      { label: 'ceiling again, last', path: '/api/v1/public', goal: false },
+    ];
+    const measured: { route: (typeof routes)[number]; result: autocannon.Result }[] = [];
+    for (const route of routes) {
+      const options = requestOptions(base, route);
+      await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+      const result = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION_S });
+      measured.push({ route, result });
+      step(`${route.label}: ${fmt(Math.round(result.requests.average))} req/s, p99 ${result.latency.p99} ms`);
+    }
+    // The ceiling is the better of its two runs.
+    const ceiling = Math.max(measured[0]!.result.requests.average, measured.at(-1)!.result.requests.average);
+    const load: Row[] = [];
+    for (const { route, result } of measured) {
+      const rps = Math.round(result.requests.average);
+      const errors = result.errors + result.timeouts + result.non2xx;
+      const ratio = rps / ceiling;
+      load.push({
+        route: route.label,
+        'req/s': rps,
+        'p50 ms': result.latency.p50,
+        'p99 ms': result.latency.p99,
+        errors,
+        'ratio to ceiling': Number(ratio.toFixed(2)),
+        goal: route.goal ? `>= ${RATIO_GOAL}, p99 <= ${P99_GOAL_MS} ms, 0 errors` : '',
+        met: route.goal ? ratio >= RATIO_GOAL && result.latency.p99 <= P99_GOAL_MS && errors === 0 : '',
+      });
+    }
+
+    const js = publicJavaScript();
+    const lighthouse = [
+      await runLighthouse(`${base}/standards/${standardId}`, 'desktop'),
+      await runLighthouse(`${base}/standards/${standardId}`, 'mobile'),
+    ];
+
+    console.log(
+      `\nbench:public: ${fmt(STANDARDS)} standards, ${fmt(results)} results, autocannon ${CONNECTIONS} connections, ` +
+        `${DURATION_S} s a route, PostgreSQL 15 (embedded), Node ${process.version}, ${os.cpus().length} CPUs`,
+    );
+    console.table(cold);
+    console.table(load);
+    console.table([
+      {
+        measure: 'public page JavaScript before charts (gzipped)',
+        KB: Number(js.totalKb.toFixed(1)),
+        files: js.files.join(' '),
+        goal: `<= ${JS_GOAL_KB} KB`,
+        met: js.totalKb <= JS_GOAL_KB,
+      },
+      {
+        measure: 'charts chunk, loaded after (gzipped)',
+        KB: Number(js.chartsKb.toFixed(1)),
+        files: '',
+        goal: '',
+        met: '',
+      },
+    ]);
+    console.log(`Lighthouse on the standard page:\n  ${lighthouse.join('\n  ')}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function requestOptions(base: string, route: { path?: string; paths?: string[] }): autocannon.Options {
+  if (route.path) return { url: base + route.path };
+  const paths = route.paths!;
+  let next = 0;
+  return {
+    url: base,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+  };
+}
+
+// ------------------------------------------------------------------------------------------ the data
+
+/** Set-based: agencies, services, standards with a published version, targets for six years, 60 monthly results each. */
+async function seed(client: pg.Client): Promise<number> {
+  const perService = Math.ceil(STANDARDS / AGENCIES / SERVICES_PER_AGENCY);
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO agencies (name, abbreviation, slug)
+     SELECT 'Benchmark agency ' || a, 'BENCH' || a, 'bench-' || a FROM generate_series(0, $1 - 1) a`,
+    [AGENCIES],
+  );
+  await client.query(
+    `INSERT INTO services (agency_id, name, slug, customers, channels)
+     SELECT ag.id, 'Service ' || s || ' of ' || ag.abbreviation, ag.slug || '-service-' || s, 'Everyone', '{online,phone}'
+       FROM agencies ag, generate_series(0, $1 - 1) s WHERE ag.slug LIKE 'bench-%'`,
+    [SERVICES_PER_AGENCY],
+  );
+  await client.query(
+    `CREATE TEMP TABLE bench_standards ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, gen_random_uuid() AS version_id, sv.agency_id, sv.id AS service_id,
+            sv.slug || '-' || n AS code, n
+       FROM services sv, generate_series(0, $1 - 1) n WHERE sv.slug LIKE 'bench-%'`,
+    [perService],
+  );
+  await client.query(
+    `INSERT INTO standards (id, agency_id, service_id, code, status)
+     SELECT id, agency_id, service_id, upper(code), 'draft' FROM bench_standards`,
+  );
+  await client.query(
+    `INSERT INTO standard_versions (id, standard_id, version, status, title, statement, dimension, measure_description,
+                                    unit, computation, direction, threshold_value, threshold_unit, frequency, published_at)
+     SELECT version_id, id, 1, 'published', 'Processing time ' || code,
+            'We process ' || (85 + n % 10) || '% of applications within 30 days.', 'speed',
+            'Share of applications decided within 30 days of receipt.', 'percent', 'share_meeting_threshold',
+            'higher_is_better', 30, 'days', 'month', now() - interval '6 years'
+       FROM bench_standards`,
+  );
+  await client.query(
+    `UPDATE standards s SET status = 'published', published_version_id = b.version_id
+       FROM bench_standards b WHERE b.id = s.id`,
+  );
+  await client.query(
+    `INSERT INTO targets (standard_id, fiscal_year, quarter, value, unit)
+     SELECT id, fy, 0, 85 + n % 10, 'percent' FROM bench_standards, generate_series($1::int - 5, $1::int) fy`,
+    [FY],
+  );
+  const inserted = await client.query(
+    `INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel,
+                          value, numerator, denominator, source, certified_at, certified_by)
+     SELECT b.id, b.agency_id, to_char(m.start, 'YYYY-MM'), 'month', m.start, (m.start + interval '1 month - 1 day')::date,
+            extract(year FROM m.start + interval '3 months')::int, 'all',
+            round(c.numerator * 100.0 / 1000, 4), c.numerator, 1000, 'Case management system', now(), 'bench'
+       FROM bench_standards b
+      CROSS JOIN LATERAL (SELECT (date_trunc('month', now()) - make_interval(months => k))::date AS start, k
+                            FROM generate_series(1, $1) k) m
+      CROSS JOIN LATERAL (SELECT 800 + (abs(hashtext(b.id::text || m.k)) % 200) AS numerator) c`,
+    [MONTHS],
+  );
+  await client.query('COMMIT');
+  await client.query('ANALYZE');
+  return inserted.rowCount ?? 0;
+}
+
+// ------------------------------------------------------------------------------- JavaScript and Lighthouse
+
+/** The scripts a public page loads before any chart: index.html's entry and its module preloads, gzipped. */
+function publicJavaScript(): { totalKb: number; files: string[]; chartsKb: number } {
+  const html = readFileSync(path.join(webDist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
+  const gz = (file: string) => gzipSync(readFileSync(path.join(webDist, file))).length / 1024;
+  const totalKb = files.reduce((sum, file) => sum + gz(file), 0);
+  const assets = readdirJs(path.join(webDist, 'assets'));
+  const chartsKb = assets.filter((f) => f.startsWith('chart-canvas')).reduce((s, f) => s + gz(`assets/${f}`), 0);
+  return { totalKb, files: files.map((f) => path.basename(f)), chartsKb };
+}
+
+function readdirJs(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.js'));
+}
+
+/** Lighthouse (if installed) with Debian's Chromium, headless, offline: accessibility and performance scores. */
+async function runLighthouse(url: string, formFactor: 'desktop' | 'mobile'): Promise<string> {
+  const cli = path.join(repoRoot, 'node_modules', 'lighthouse', 'cli', 'index.js');
+  if (!existsSync(cli)) return 'not run: the lighthouse package is not installed';
+  const out = path.join(tmp, `lighthouse-${formFactor}.json`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      cli,
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=accessibility,performance',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      // Mobile is Lighthouse's default: a slow 4G connection and a 4x slower CPU, simulated.
+      ...(formFactor === 'desktop' ? ['--preset=desktop'] : []),
+    ],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
+  );
+  if (result.status !== 0 || !existsSync(out)) {
+    return `failed (exit ${result.status}): ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' ')}`;
+  }
+  const report = JSON.parse(await fs.readFile(out, 'utf8')) as {
+    categories: Record<string, { score: number | null }>;
+  };
+  const score = (key: string) => Math.round((report.categories[key]?.score ?? 0) * 100);
+  return `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} (goal >= 90)`;
+}
+
+// ---------------------------------------------------------------------------------------- the API
+
+async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [mainJs], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: tmp,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      WEB_DIST_DIR: webDist,
+      DB_POOL_SIZE: '10',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.setEncoding('utf8').on('data', (chunk: string) => {
+      for (const line of chunk.split('\n')) if (line.trim()) console.error(`[api] ${line.slice(0, 300)}`);
+    });
+  }
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => (exited = `exited (${signal ?? code})`));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) throw new Error(`the API ${exited} before it was ready`);
+    if (Date.now() > deadline) throw new Error('the API was not ready within 120 s');
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+    if (health?.status === 200) return child;
+    await sleep(200);
+  }
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ------------------------------------------------------------------------------------------ helpers
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+function step(message: string): void {
+  console.log(`[bench:public] ${message}`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+// ------------------------------------------------------------------------------------------ the run
+
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-bench-public-'));
+await fs.chmod(tmp, 0o755); // PostgreSQL runs as the unprivileged user postgres when we are root
+const database = new EmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), onLog: () => undefined });
+let server: ChildProcess | undefined;
+let cleaning: Promise<void> | undefined;
+const cleanup = (): Promise<void> =>
+  (cleaning ??= (async () => {
+    await stopServer().catch((error: unknown) => console.error('stopping the API:', error));
+    await database.stop().catch((error: unknown) => console.error('stopping PostgreSQL:', error));
+    await fs.rm(tmp, { recursive: true, force: true });
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
+try {
+  await run();
+} catch (error) {
+  console.error('bench:public failed:', error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
