@@ -134,6 +134,23 @@ describe('loading results through COPY and one merge', () => {
     expect((await t.api().get(`/api/v1/results/${feb.id}`)).body.explanation).toMatchObject({
       why: 'Staff shortage in the winter.',
     });
+
+    // Certified, then the same file again: nothing changes. A new explanation needs certifying again.
+    await t.api().post(`/api/v1/results/${feb.id}/certify`).expect(200);
+    const explained = (action: string) =>
+      row('2026-02', {
+        value: 70,
+        numerator: 700,
+        explanationWhy: 'Staff shortage in the winter.',
+        explanationAction: action,
+      });
+    await load([explained('Hiring 12 examiners by April.')]);
+    expect((await t.api().get(`/api/v1/results/${feb.id}`)).body.certifiedAt).not.toBeNull();
+    await load([explained('Hiring 20 examiners by May.')]);
+    expect((await t.api().get(`/api/v1/results/${feb.id}`)).body).toMatchObject({
+      certifiedAt: null,
+      explanation: { action: 'Hiring 20 examiners by May.' },
+    });
   });
 
   it('leaves nothing behind when the database refuses a row mid-load', async () => {

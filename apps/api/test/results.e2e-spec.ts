@@ -89,6 +89,22 @@ describe('result revisions, explanations and certification', () => {
     expect(explained.body.explanation).toMatchObject({ why: 'A surge of applications after the fee change.' });
     const certified = await api().post(`/api/v1/results/${missed.id}/certify`).expect(200);
     expect(certified.body).toMatchObject({ certifiedAt: expect.any(String), certifiedBy: expect.any(String) });
+
+    // The explanation is published with the result: the same words keep the certification, new words need it again.
+    const same = await api()
+      .put(`/api/v1/results/${missed.id}/explanation`)
+      .send({
+        why: 'A surge of applications after the fee change.',
+        action: 'Temporary staff until the backlog clears in June.',
+      })
+      .expect(200);
+    expect(same.body.certifiedAt).toBe(certified.body.certifiedAt);
+    const reworded = await api()
+      .put(`/api/v1/results/${missed.id}/explanation`)
+      .send({ why: 'A surge of applications after the fee change.', action: 'Overtime until the backlog clears.' })
+      .expect(200);
+    expect(reworded.body).toMatchObject({ certifiedAt: null, certifiedBy: null });
+    await api().post(`/api/v1/results/${missed.id}/certify`).expect(200);
   });
 
   it('certifies a batch, reporting what it refused and what was already certified', async () => {

@@ -162,15 +162,21 @@ export class ResultsLoader {
       [options.recordedBy, options.batchId],
     )) as [{ inserted: number }];
     const [{ staged }] = (await query(`SELECT count(*)::int AS staged FROM import_staging`)) as [{ staged: number }];
+    // An explanation is published with its result: a new or changed one needs the result certified again.
     await query(
-      `INSERT INTO explanations (result_id, why, action, written_by)
-       SELECT r.id, s.explanation_why, s.explanation_action, $1
-       FROM import_staging s
-       JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
-       WHERE s.explanation_why IS NOT NULL
-       ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
-         written_by = EXCLUDED.written_by, updated_at = now()
-       WHERE (explanations.why, explanations.action) IS DISTINCT FROM (EXCLUDED.why, EXCLUDED.action)`,
+      `WITH written AS (
+         INSERT INTO explanations (result_id, why, action, written_by)
+         SELECT r.id, s.explanation_why, s.explanation_action, $1
+         FROM import_staging s
+         JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+         WHERE s.explanation_why IS NOT NULL
+         ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
+           written_by = EXCLUDED.written_by, updated_at = now()
+         WHERE (explanations.why, explanations.action) IS DISTINCT FROM (EXCLUDED.why, EXCLUDED.action)
+         RETURNING result_id
+       )
+       UPDATE results SET certified_at = NULL, certified_by = NULL
+       FROM written WHERE results.id = written.result_id AND results.certified_at IS NOT NULL`,
       [options.recordedBy],
     );
     return { staged, inserted, updated, unchanged: staged - inserted - updated };

@@ -147,10 +147,17 @@ export class ResultsService {
 
   async explain(auth: AuthContext, id: string, dto: ExplanationDto): Promise<ResultBody> {
     await this.authorize(auth, id, 'results:write');
+    // An explanation is published with its result: a new or changed one needs the result certified again.
     await this.dataSource.query(
-      `INSERT INTO explanations (result_id, why, action, written_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
-         written_by = EXCLUDED.written_by, updated_at = now()`,
+      `WITH written AS (
+         INSERT INTO explanations (result_id, why, action, written_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
+           written_by = EXCLUDED.written_by, updated_at = now()
+         WHERE (explanations.why, explanations.action) IS DISTINCT FROM (EXCLUDED.why, EXCLUDED.action)
+         RETURNING result_id
+       )
+       UPDATE results SET certified_at = NULL, certified_by = NULL
+       FROM written WHERE results.id = written.result_id AND results.certified_at IS NOT NULL`,
       [id, dto.why, dto.action, auth.actor.id],
     );
     return this.get(auth, id);
