@@ -3,25 +3,23 @@
 // (default 100,000) and BENCH_TIME_LIMIT_S (default 1800) make it smaller or shorter; BENCH_API_NODE_ARGS
 // passes options to the API's node (e.g. --cpu-prof). Everything lives in a fresh folder under
 // os.tmpdir(), removed at the end; loopback only.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { ALL_CHANNELS, CHANNELS } from '@yardstick/contracts';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { parseImportFile, readTable } from '../src/imports/formats/index.js';
+import { BENCH_ADMIN, Bench, fmt, freePort, positiveInteger, seconds, sleep, step } from './support.js';
 
 const ROWS = positiveInteger('BENCH_ROWS', 1_000_000);
 const XLSX_ROWS = positiveInteger('BENCH_XLSX_ROWS', Math.min(100_000, ROWS));
@@ -34,12 +32,9 @@ const ROWS_PER_MONTH = STANDARD_COUNT * CHANNEL_LIST.length;
 const FIRST_YEAR = 2000;
 const AGENCY = 'BENCH';
 const CSV_COLUMNS = ['agency', 'standard_code', 'period', 'channel', 'value', 'numerator', 'denominator', 'source'];
-const ADMIN = { email: 'bench@yardstick.local', password: randomBytes(18).toString('base64url') };
 const RSS_GOAL_MB = 300;
 const RATIO_GOAL = 0.5;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const mainJs = path.join(here, '..', 'src', 'main.js');
 const clockTicks = readClockTicks();
 
 type Batch = {
@@ -77,7 +72,10 @@ async function run(): Promise<void> {
 
     const port = await freePort();
     started = performance.now();
-    server = await startServer(port, databaseUrl);
+    server = await bench.startApi(port, databaseUrl, {
+      env: { IMPORT_MAX_SIZE: '2gb' },
+      nodeArgs: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    });
     step(`API up on 127.0.0.1:${port} (pid ${server.pid}) in ${seconds(performance.now() - started)} s`);
     const api = new Api(port);
     await api.signIn();
@@ -112,7 +110,7 @@ async function run(): Promise<void> {
     step(`XLSX upload: ${describeBatch(xlsx.batch)} in ${seconds(xlsx.wallMs)} s`);
     expect(xlsx.batch.status === 'completed' && xlsx.batch.inserted === XLSX_ROWS, 'the XLSX upload inserts every row');
 
-    await stopServer();
+    await bench.stopApi();
     step('API stopped; parsing the same files in this process, without the database, for comparison');
     const readOnly = await timeRows(readTable(createReadStream(csvPath), 'csv'));
     const parsedCsv = await timeRows(parseImportFile(createReadStream(csvPath), { kind: 'csv', format: 'yardstick' }));
@@ -215,65 +213,6 @@ async function writeXlsx(file: string, rows: number, monthOffset: number): Promi
   return (await fs.stat(file)).size;
 }
 
-// ---------------------------------------------------------------------------------------- the API
-
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      COOKIE_SECURE: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: tmp,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      IMPORT_MAX_SIZE: '2gb',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const tail: string[] = [];
-  let ready = false;
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding('utf8').on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) {
-        if (!line.trim()) continue;
-        keepTail(tail, line);
-        if (line.includes('Yardstick is ready')) ready = true;
-        else console.error(`[api] ${line.slice(0, 500)}`);
-      }
-    });
-  }
-  let exited: string | undefined;
-  child.once('exit', (code, signal) => (exited = `exited (${signal ?? code})`));
-  // LOG_LEVEL=warn hides the "Yardstick is ready" line (info): health answering 200 says the same.
-  const deadline = Date.now() + 120_000;
-  while (!ready) {
-    if (exited) throw new Error(`the API ${exited} before it was ready:\n  ${tail.join('\n  ')}`);
-    if (Date.now() > deadline) throw new Error('the API was not ready within 120 s');
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
-    if (health?.status === 200) break;
-    await sleep(200);
-  }
-  return child;
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 class Api {
   private token = '';
 
@@ -287,7 +226,7 @@ class Api {
     const login = await fetch(this.url('/auth/login'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
+      body: JSON.stringify(BENCH_ADMIN),
     });
     const me = (await answer(login, 'sign in')) as { csrfToken: string };
     const cookie = login.headers
@@ -626,82 +565,13 @@ function hash32(n: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function keepTail(lines: string[], line: string): void {
-  lines.push(line);
-  if (lines.length > 40) lines.shift();
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
-
-function step(message: string): void {
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
-}
-
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
 // ------------------------------------------------------------------------------------------ the run
 
-const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-bench-ingest-'));
-await fs.chmod(tmp, 0o755); // PostgreSQL runs as the unprivileged user postgres when we are root
-const pgLog: string[] = [];
-const database = new EmbeddedPostgres({
-  dataDir: path.join(tmp, 'postgres'),
-  onLog: (line) => keepTail(pgLog, line),
-});
+const bench = await Bench.create('ingest');
+const { tmp, database } = bench;
 let server: ChildProcess | undefined;
-let cleaning: Promise<void> | undefined;
-const cleanup = (): Promise<void> =>
-  (cleaning ??= (async () => {
-    await stopServer().catch((error: unknown) => console.error('stopping the API:', error));
-    await database.stop().catch((error: unknown) => console.error('stopping PostgreSQL:', error));
-    await fs.rm(tmp, { recursive: true, force: true });
-  })());
-const timeLimit = setTimeout(() => {
-  console.error(`bench:ingest: over its time limit of ${TIME_LIMIT_MS / 1000} s; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, TIME_LIMIT_MS);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-try {
-  await run();
-} catch (error) {
-  console.error('bench:ingest failed:', error);
-  if (pgLog.length > 0) console.error(`last PostgreSQL lines:\n  ${pgLog.join('\n  ')}`);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(timeLimit);
-  await cleanup();
-}
+await bench.main(run, TIME_LIMIT_MS);

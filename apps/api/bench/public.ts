@@ -5,12 +5,9 @@
 // first (uncached) answer of each page, the annual report of an agency with 1,000 standards included; sums the
 // public pages' JavaScript before charts load (gzipped); and runs Lighthouse with Debian's Chromium when the
 // lighthouse package is installed. BENCH_DURATION_S (default 20) and BENCH_STANDARDS (default 10,000) shrink it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { fiscalYearOf } from '@yardstick/metrics';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { Bench, fmt, freePort, positiveInteger, seconds, step } from './support.js';
 
 const DURATION_S = positiveInteger('BENCH_DURATION_S', 20);
 const STANDARDS = positiveInteger('BENCH_STANDARDS', 10_000);
@@ -31,11 +28,9 @@ const RATIO_GOAL = 0.5;
 const P99_GOAL_MS = 50;
 const REPORT_GOAL_MS = 2000;
 const JS_GOAL_KB = 150;
-const ADMIN = { email: 'bench@yardstick.local', password: randomBytes(18).toString('base64url') };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..', '..', '..', '..');
-const mainJs = path.join(here, '..', 'src', 'main.js');
 const webDist = path.join(repoRoot, 'apps', 'web', 'dist');
 const FY = fiscalYearOf(new Date());
 
@@ -48,7 +43,7 @@ async function run(): Promise<void> {
   const databaseUrl = await database.start();
   const port = await freePort();
   let started = performance.now();
-  server = await startServer(port, databaseUrl);
+  await bench.startApi(port, databaseUrl, { cwd: repoRoot, env: { WEB_DIST_DIR: webDist, DB_POOL_SIZE: '10' } });
   step(`API up on 127.0.0.1:${port} in ${seconds(performance.now() - started)} s`);
 
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -294,116 +289,8 @@ async function runLighthouse(url: string, formFactor: 'desktop' | 'mobile'): Pro
   return `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} (goal >= 90)`;
 }
 
-// ---------------------------------------------------------------------------------------- the API
-
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      COOKIE_SECURE: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: tmp,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      WEB_DIST_DIR: webDist,
-      DB_POOL_SIZE: '10',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding('utf8').on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) if (line.trim()) console.error(`[api] ${line.slice(0, 300)}`);
-    });
-  }
-  let exited: string | undefined;
-  child.once('exit', (code, signal) => (exited = `exited (${signal ?? code})`));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exited) throw new Error(`the API ${exited} before it was ready`);
-    if (Date.now() > deadline) throw new Error('the API was not ready within 120 s');
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
-    if (health?.status === 200) return child;
-    await sleep(200);
-  }
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// ------------------------------------------------------------------------------------------ helpers
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
-
-function step(message: string): void {
-  console.log(`[bench:public] ${message}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
-}
-
 // ------------------------------------------------------------------------------------------ the run
 
-const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-bench-public-'));
-await fs.chmod(tmp, 0o755); // PostgreSQL runs as the unprivileged user postgres when we are root
-const database = new EmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), onLog: () => undefined });
-let server: ChildProcess | undefined;
-let cleaning: Promise<void> | undefined;
-const cleanup = (): Promise<void> =>
-  (cleaning ??= (async () => {
-    await stopServer().catch((error: unknown) => console.error('stopping the API:', error));
-    await database.stop().catch((error: unknown) => console.error('stopping PostgreSQL:', error));
-    await fs.rm(tmp, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-try {
-  await run();
-} catch (error) {
-  console.error('bench:public failed:', error);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
+const bench = await Bench.create('public');
+const { tmp, database } = bench;
+await bench.main(run);
