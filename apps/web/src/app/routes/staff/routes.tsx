@@ -9,6 +9,7 @@ import { DueRoute } from './due';
 import { ImportsRoute } from './imports';
 import { PortfolioRoute, TrendRoute } from './portfolio';
 import { ReviewsRoute } from './reviews';
+import { ServicesRoute } from './services';
 import { SignInRoute } from './sign-in';
 import { NewStandardRoute, StandardsRoute } from './standards';
 import { StandardRoute } from './standard';
@@ -35,6 +36,14 @@ export const staffRoutes: RouteObject[] = [
                 element: (
                   <RequirePermission anyOf={['registry:read']}>
                     <StandardsRoute />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: relative(staffPaths.services),
+                element: (
+                  <RequirePermission anyOf={['registry:read']}>
+                    <ServicesRoute />
                   </RequirePermission>
                 ),
               },

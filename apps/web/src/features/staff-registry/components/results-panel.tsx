@@ -13,7 +13,7 @@ import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
-import { useExplain, useRecordResult, useResults } from '../api/registry';
+import { useComments, useExplain, useRecordResult, useResults } from '../api/registry';
 import { CHANNEL_LABELS, formatValue } from '../labels';
 
 /** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
@@ -275,6 +275,17 @@ const ExplanationForm = ({
   );
 };
 
+/** What an approver said when returning an uncertified result. */
+const ReturnedComments = ({ resultId }: { resultId: string }) => {
+  const comments = useComments('result', resultId);
+  const latest = comments.data?.[0];
+  return latest ? (
+    <p className="font-body-2xs margin-y-05">
+      <strong>Returned by {latest.authorName ?? 'an approver'}:</strong> {latest.comment}
+    </p>
+  ) : null;
+};
+
 /** Results of a standard: record one, see each against its target, explain the missed ones. */
 export const ResultsPanel = ({
   standard,
@@ -327,6 +338,7 @@ export const ResultsPanel = ({
                           ) : missed ? (
                             <span>Needed. </span>
                           ) : null}
+                          {result.certifiedAt ? null : <ReturnedComments resultId={result.id} />}
                           {canWrite && missed && !result.certifiedAt ? (
                             <button
                               type="button"
