@@ -6,6 +6,9 @@ import { CreateAccountsAndAudit1795321092257 } from './1795321092257-CreateAccou
 import { AddRevisionsExplanations1795321944511 } from './1795321944511-AddRevisionsExplanations.js';
 import { CreateImportBatches1795322955274 } from './1795322955274-CreateImportBatches.js';
 import { CreateReviewComments1795332723367 } from './1795332723367-CreateReviewComments.js';
+import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProvenance.js';
+import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
+import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -14,4 +17,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRevisionsExplanations1795321944511,
   CreateImportBatches1795322955274,
   CreateReviewComments1795332723367,
+  AddResultProvenance1795332733643,
+  NotifyPublicChanges1795332766721,
+  AddImportProgress1795333866438,
 ];

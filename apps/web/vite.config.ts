@@ -16,7 +16,7 @@ const apiProxy: Record<string, ProxyOptions> = {
 const vendorScript = (...packages: string[]): RegExp =>
   new RegExp(`[\\\\/]node_modules[\\\\/](?:${packages.join('|')})[\\\\/].*\\.[cm]?js$`);
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
   resolve: {
     alias: {
@@ -35,23 +35,27 @@ export default defineConfig({
     port: 4173,
     proxy: apiProxy,
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    rolldownOptions: {
-      output: {
-        // Libraries change less often than the app: separate chunks stay cached across deploys.
-        // Only scripts: USWDS CSS stays in the entry's stylesheet, ahead of the app's own rules.
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: vendorScript('react', 'react-dom', 'scheduler') },
-            { name: 'router', test: vendorScript('react-router') },
-            { name: 'query', test: vendorScript('@tanstack/[^/]+') },
-            { name: 'uswds', test: vendorScript('@trussworks/react-uswds') },
-            { name: 'vendor', test: vendorScript('(?:@[^/]+/)?[^/]+') },
-          ],
+  // The server render (npm run build: vite build --ssr src/entry-server.tsx) bundles the app's own code and
+  // USWDS's React components (which import CSS) and leaves the rest to Node.
+  ssr: { noExternal: ['@trussworks/react-uswds'] },
+  build: isSsrBuild
+    ? { outDir: 'dist/server', emptyOutDir: true, copyPublicDir: false, ssrManifest: false }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        rolldownOptions: {
+          output: {
+            // Libraries change less often than the app: separate chunks stay cached across deploys.
+            // Only scripts: USWDS CSS stays in the entry's stylesheet, ahead of the app's own rules.
+            codeSplitting: {
+              groups: [
+                { name: 'react', test: vendorScript('react', 'react-dom', 'scheduler') },
+                { name: 'router', test: vendorScript('react-router') },
+                { name: 'query', test: vendorScript('@tanstack/[^/]+') },
+                { name: 'uswds', test: vendorScript('@trussworks/react-uswds') },
+              ],
+            },
+          },
         },
       },
-    },
-  },
-});
+}));

@@ -468,7 +468,8 @@ function postFile(
 
 function phaseOf(query: string): string | undefined {
   if (query.startsWith('COPY import_staging')) return 'read + parse + check + COPY to staging (streamed)';
-  if (query.includes('WITH changed AS')) return 'merge into results + revisions';
+  if (query.includes('WITH changed AS')) return 'merge: changed rows (revisions kept)';
+  if (query.includes('WITH inserted AS')) return 'merge: new rows';
   if (query.includes('INSERT INTO explanations')) return 'explanations';
   if (/^\s*COMMIT/i.test(query)) return 'commit';
   return undefined;

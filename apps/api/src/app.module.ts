@@ -18,6 +18,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { PublicModule } from './public/public.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         StandardsModule,
         ResultsModule,
         ImportsModule,
+        PublicModule,
         ReviewsModule,
         PortfolioModule,
         DemoModule,

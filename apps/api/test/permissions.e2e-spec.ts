@@ -168,6 +168,10 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/reviews\/results\/:id/, `/api/v1/reviews/results/${ids.result}`)
         .replace(/^\/api\/v1\/portfolio\/standards\/:id/, `/api/v1/portfolio/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
+        // Public routes: any value will do, the matrix only checks that nobody is refused.
+        .replace(/^\/api\/v1\/public\/(agencies|services)\/:slug/, '/api/v1/public/$1/agency-a')
+        .replace(/^\/api\/v1\/public\/((?:embed\/)?standards)\/:id/, `/api/v1/public/$1/${ids.standard}`)
+        .replace(':agencySlug/:fiscalYear', `agency-a/${fiscalYearOf(new Date())}`)
         .replace(':targetId', ids.target!)
         .replace(':benchmarkId', ids.benchmark!);
     const bodies: Record<string, object> = {

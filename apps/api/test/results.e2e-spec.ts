@@ -120,4 +120,48 @@ describe('result revisions, explanations and certification', () => {
     await t.as(officer).post(`/api/v1/results/${result.id}/certify`).expect(403);
     await t.as(officer).patch(`/api/v1/results/${result.id}`).send({ source: 'Case system' }).expect(200);
   });
+
+  it('certifies a whole period of an agency, leaving the missed targets until they are explained', async () => {
+    const last = FY - 1;
+    await api()
+      .put(`/api/v1/standards/${standardId}/targets`)
+      .send({ fiscalYear: last, value: 90, unit: 'percent' })
+      .expect(200);
+    const met = (await record(`FY${last}-Q1`, 95, 100)).body;
+    const missed = (await record(`FY${last}-Q2`, 50, 100)).body;
+    const outside = (await record(`FY${last - 1}-Q4`, 95, 100)).body;
+    await api().post('/api/v1/results/certify').send({ agencyId }).expect(400);
+    await api()
+      .post('/api/v1/results/certify')
+      .send({ agencyId, period: `FY${last}-Q5` })
+      .expect(400);
+    const officer = await t.tokenFor('officer@agency.example');
+    await t
+      .as(officer)
+      .post('/api/v1/results/certify')
+      .send({ agencyId, period: `FY${last}` })
+      .expect(403);
+
+    const first = await api()
+      .post('/api/v1/results/certify')
+      .send({ agencyId, period: `FY${last}` })
+      .expect(200);
+    expect(first.body).toEqual({
+      certified: 1,
+      alreadyCertified: 0,
+      refused: [{ resultId: missed.id, periodKey: `FY${last}-Q2`, reason: expect.stringMatching(/explain/) }],
+    });
+    expect((await api().get(`/api/v1/results/${met.id}`)).body.certifiedAt).not.toBeNull();
+    expect((await api().get(`/api/v1/results/${outside.id}`)).body.certifiedAt).toBeNull();
+
+    await api()
+      .put(`/api/v1/results/${missed.id}/explanation`)
+      .send({ why: 'The new case system went live in the quarter.', action: 'Overtime until the queue is cleared.' })
+      .expect(200);
+    const second = await api()
+      .post('/api/v1/results/certify')
+      .send({ agencyId, period: `FY${last}` })
+      .expect(200);
+    expect(second.body).toEqual({ certified: 1, alreadyCertified: 1, refused: [] });
+  });
 });

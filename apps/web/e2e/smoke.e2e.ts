@@ -29,17 +29,17 @@ type PageCheck = {
   extra?: (page: Page) => Promise<void>;
 };
 
-const fail = (message: string): never => {
+export const fail = (message: string): never => {
   throw new Error(message);
 };
 
-const activeElementSummary = (page: Page) =>
+export const activeElementSummary = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: el?.textContent?.trim() ?? '' };
   });
 
-const checkSkipLink = async (page: Page): Promise<void> => {
+export const checkSkipLink = async (page: Page): Promise<void> => {
   await page.keyboard.press('Tab');
   const first = await activeElementSummary(page);
   if (first.tag !== 'a' || first.text !== 'Skip to main content') {
@@ -62,7 +62,7 @@ const checkGovBanner = async (page: Page): Promise<void> => {
   await banner.getByText('Official websites use .gov').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
 };
 
-const checkAxe = async (page: Page, state: string): Promise<void> => {
+export const checkAxe = async (page: Page, state: string): Promise<void> => {
   const { violations } = await new AxeBuilder({ page }).analyze();
   if (violations.length === 0) return;
   const lines = violations.map(

@@ -4,4 +4,5 @@ export * from './domain.js';
 export * from './pagination.js';
 export * from './registry.js';
 export * from './auth.js';
+export * from './public.js';
 export * from './staff.js';

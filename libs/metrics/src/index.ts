@@ -6,3 +6,4 @@ export * from './progress.js';
 export * from './survey.js';
 export * from './target-status.js';
 export * from './units.js';
+export * from './format.js';

@@ -14,7 +14,10 @@ import { ImportsService, jsonRowsAsCsv, type ImportBatchBody } from './imports.s
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  /** A results file (multipart field `file`, CSV or XLSX) or a JSON array, in Yardstick's template. */
+  /**
+   * A results file (multipart field `file`, CSV or XLSX) or a JSON array, in Yardstick's template; or a
+   * Government of Canada service standards file, or a performance.gov APR file (CSV or XLSX).
+   */
   @Post()
   @Permission('results:write')
   @ApiConsumes('multipart/form-data')
@@ -24,11 +27,10 @@ export class ImportsController {
     @Query() query: ImportQueryDto,
   ): Promise<ImportBatchBody> {
     if (request.headers['content-type']?.startsWith('application/json')) {
-      return this.imports.importResults(
+      return this.imports.importFile(
         auth,
         { stream: jsonRowsAsCsv(request.body), kind: 'csv', fileName: null, itemNumbers: true },
-        query.mode,
-        query.batchId,
+        query,
       );
     }
     if (!request.isMultipart()) {
@@ -58,11 +60,17 @@ export class ImportsController {
       ]);
     }
     // Past the size limit the stream just ends early (truncated): the service then writes nothing and answers 413.
-    return this.imports.importResults(
+    const size = Number(request.headers['content-length']);
+    return this.imports.importFile(
       auth,
-      { stream: part.file, kind, fileName: part.filename, truncated: () => part.file.truncated },
-      query.mode,
-      query.batchId,
+      {
+        stream: part.file,
+        kind,
+        fileName: part.filename,
+        size: Number.isSafeInteger(size) && size > 0 ? size : null,
+        truncated: () => part.file.truncated,
+      },
+      query,
     );
   }
 

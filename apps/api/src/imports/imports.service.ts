@@ -2,25 +2,43 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ErrorDetail } from '@yardstick/contracts';
+import { ALL_CHANNELS, type Direction, type Unit } from '@yardstick/contracts';
+import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import { AppException, ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
-import { checkResult } from '../results/results.service.js';
+import {
+  AppException,
+  ConflictAppException,
+  NotFoundAppException,
+  ValidationFailedException,
+} from '../common/errors/app.exception.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
+import { Agency } from '../agencies/entities/agency.entity.js';
+import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
 import {
   ImportFileError,
+  type AprRecord,
+  type GcServiceStandardRecord,
+  type ImportFormat,
   isRejected,
   parseImportFile,
   type ParsedRecord,
+  type ParsedRow,
   type RowError,
   type StandardRef,
   type TableKind,
   type YardstickRecord,
 } from './formats/index.js';
-import { ResultsLoader, type StagedResult } from './results-loader.js';
+import {
+  aprRegistryRow,
+  gcRegistryRow,
+  writeRegistry,
+  type RegistryCounts,
+  type RegistryRow,
+} from './registry-import.js';
+import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
@@ -34,27 +52,45 @@ export type ImportBatchBody = {
   fileName: string | null;
   fileHash: string | null;
   rowsRead: number;
+  /** Progress while it runs: bytes of the upload received, of bytesTotal (null when the client did not say). */
+  bytesRead: number;
+  bytesTotal: number | null;
   inserted: number;
   updated: number;
   unchanged: number;
   errorCount: number;
   errors: RowError[];
+  warningCount: number;
+  warnings: RowError[];
+  /** Service standards and APR files: the registry records they created or changed. */
+  registry: Record<string, number> | null;
   createdAt: string;
   finishedAt: string | null;
 };
 
-type ResolvedStandard = { standard: Standard; version: StandardVersion } | { error: string };
-
-/** Column of the template that each result field comes from, to name it in errors. */
-const COLUMN_OF: Record<string, string> = {
-  period: 'period',
-  channel: 'channel',
-  value: 'value',
-  numerator: 'numerator',
-  denominator: 'denominator',
-  sampleSize: 'sample_size',
-  dataQualityNote: 'data_quality_note',
+export type ImportFile = {
+  stream: Readable;
+  kind: TableKind;
+  fileName: string | null;
+  /** The request's size in bytes, when known: bytesTotal, for progress bars. */
+  size?: number | null;
+  truncated?: () => boolean;
+  /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
+  itemNumbers?: boolean;
 };
+
+export type ImportOptions = {
+  format: ImportFormat;
+  mode: ImportMode;
+  batchId?: string;
+  /** performance-gov-apr: the agency (abbreviation) the file reports for. */
+  agency?: string;
+  /** performance-gov-apr: the direction of KPIs whose Desired Direction is blank. */
+  blankDirection?: Direction;
+};
+
+/** Rows a service standards or APR file may have: their registry records are gathered before writing. */
+export const MAX_REGISTRY_ROWS = 100_000;
 
 @Injectable()
 export class ImportsService {
@@ -63,83 +99,129 @@ export class ImportsService {
     private readonly loader: ResultsLoader,
   ) {}
 
-  /** Reads, checks and loads a results file in Yardstick's template; answers with the finished batch. */
-  async importResults(
-    auth: AuthContext,
-    file: {
-      stream: Readable;
-      kind: TableKind;
-      fileName: string | null;
-      truncated?: () => boolean;
-      /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
-      itemNumbers?: boolean;
-    },
-    mode: ImportMode,
-    batchId?: string,
-  ): Promise<ImportBatchBody> {
+  /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
+  async importFile(auth: AuthContext, file: ImportFile, options: ImportOptions): Promise<ImportBatchBody> {
+    const { mode, batchId, format } = options;
     if (batchId && (await this.dataSource.manager.existsBy(ImportBatch, { id: batchId }))) {
       throw new ConflictAppException(`There is already an import ${batchId}.`, [
         { field: 'batchId', value: batchId, reason: 'already used' },
       ]);
     }
+    const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
-        format: 'yardstick',
+        format,
         mode,
         fileName: file.fileName,
         createdBy: auth.actor.id,
+        bytesTotal: file.size ?? null,
       }),
     );
     const hash = createHash('sha256');
+    let bytesRead = 0;
     const hashed = file.stream.pipe(
-      new PassThrough({ transform: (chunk, _encoding, done) => (hash.update(chunk), done(null, chunk)) }),
+      new PassThrough({
+        transform: (chunk: Buffer, _encoding, done) => {
+          bytesRead += chunk.length;
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
     );
     file.stream.on('error', (error) => hashed.destroy(error));
     const errors: RowError[] = [];
+    const warnings: RowError[] = [];
     let errorCount = 0;
+    let warningCount = 0;
     let rowsRead = 0;
+    const renumber = (error: RowError): RowError => (file.itemNumbers ? { ...error, line: error.line - 1 } : error);
     const addErrors = (found: RowError[]): void => {
       errorCount += found.length;
-      for (const error of found) {
-        if (errors.length < MAX_STORED_ERRORS)
-          errors.push(file.itemNumbers ? { ...error, line: error.line - 1 } : error);
-      }
+      for (const error of found) if (errors.length < MAX_STORED_ERRORS) errors.push(renumber(error));
     };
-    const staged = this.stage(
-      auth,
-      parseImportFile(hashed, { kind: file.kind, format: 'yardstick' }),
-      addErrors,
-      async () => {
-        rowsRead += 1;
-        if (rowsRead % PROGRESS_EVERY === 0)
-          await this.dataSource.manager.update(ImportBatch, { id: batch.id }, { rowsRead });
-      },
-    );
+    const addWarnings = (found: RowError[]): void => {
+      warningCount += found.length;
+      for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
+    };
+    let lastProgress = Date.now();
+    const onRow = (): Promise<void> | undefined => {
+      rowsRead += 1;
+      // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
+      if (rowsRead % PROGRESS_EVERY !== 0 && (rowsRead % 100 !== 0 || Date.now() - lastProgress < 1000)) return;
+      lastProgress = Date.now();
+      return this.dataSource.manager
+        .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
+        .then(() => undefined);
+    };
+    const written = (): boolean =>
+      !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0));
     try {
-      const counts = await this.loader.load(staged, {
-        batchId: batch.id,
-        recordedBy: auth.actor.id,
-        shouldCommit: () => !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0)),
-      });
+      let counts: LoadCounts;
+      let registry: RegistryCounts | null = null;
+      if (format === 'yardstick') {
+        const staged = this.stage(
+          auth,
+          parseImportFile(hashed, { kind: file.kind, format: 'yardstick' }),
+          addErrors,
+          onRow,
+        );
+        counts = await this.loader.load(staged, {
+          batchId: batch.id,
+          recordedBy: auth.actor.id,
+          shouldCommit: written,
+        });
+      } else {
+        const rows: RegistryRow[] = [];
+        const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
+          format === 'gc-service-standards'
+            ? parseImportFile(hashed, { kind: file.kind, format })
+            : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
+        for await (const row of parsed) {
+          const progress = onRow();
+          if (progress) await progress;
+          if (isRejected(row)) {
+            addErrors(row.errors);
+            continue;
+          }
+          if (rowsRead > MAX_REGISTRY_ROWS) {
+            throw new ImportFileError(
+              'bad_header',
+              `A ${format} file may have up to ${MAX_REGISTRY_ROWS} rows.`,
+              row.line,
+            );
+          }
+          addWarnings(row.warnings);
+          rows.push(
+            format === 'gc-service-standards'
+              ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord)
+              : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!),
+          );
+        }
+        ({ counts, registry } = await this.writeRegistryFile(auth, rows, addErrors, batch.id, written));
+      }
       if (file.truncated?.()) {
         throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
           { field: 'file', reason: 'too large: nothing was written' },
         ]);
       }
-      const written = mode === 'partial' || (mode === 'atomic' && errorCount === 0);
+      const reported = written() || mode === 'dry-run';
       await this.dataSource.manager.update(
         ImportBatch,
         { id: batch.id },
         {
           status: mode === 'atomic' && errorCount > 0 ? 'rejected' : 'completed',
           rowsRead,
+          bytesRead,
           // A dry run reports what would change; a rejected atomic import changed nothing.
-          inserted: written || mode === 'dry-run' ? counts.inserted : 0,
-          updated: written || mode === 'dry-run' ? counts.updated : 0,
-          unchanged: written || mode === 'dry-run' ? counts.unchanged : 0,
+          inserted: reported ? counts.inserted : 0,
+          updated: reported ? counts.updated : 0,
+          unchanged: reported ? counts.unchanged : 0,
           errorCount,
           errors,
+          warningCount,
+          warnings,
+          registry: registry && reported ? registry : null,
           fileHash: hash.digest('hex'),
           finishedAt: new Date(),
         },
@@ -151,6 +233,7 @@ export class ImportsService {
         {
           status: 'failed',
           rowsRead,
+          bytesRead,
           errorCount: errorCount + 1,
           errors: [...errors, fileErrorOf(error)].slice(0, MAX_STORED_ERRORS),
           finishedAt: new Date(),
@@ -166,6 +249,66 @@ export class ImportsService {
     return this.get(auth, batch.id);
   }
 
+  /** Registry records and results of a service standards or APR file, in one transaction. */
+  private async writeRegistryFile(
+    auth: AuthContext,
+    rows: RegistryRow[],
+    addErrors: (errors: RowError[]) => void,
+    batchId: string,
+    shouldCommit: () => boolean,
+  ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // One registry import of an agency at a time: two would race to create the same records.
+      await lockAgencyResults(
+        (sql, parameters) => runner.query(sql, parameters),
+        rows.map((row) => `registry:${row.agency.abbreviation.toUpperCase()}`),
+      );
+      const { counts: registry, results } = await writeRegistry(runner, auth, rows, addErrors);
+      const counts = await this.loader.loadWithin(runner, Readable.from(results), {
+        batchId,
+        recordedBy: auth.actor.id,
+      });
+      if (shouldCommit()) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+      return { counts, registry };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */
+  private async aprAgency(
+    auth: AuthContext,
+    abbreviation: string | undefined,
+  ): Promise<{ abbreviation: string; name: string; slug: string }> {
+    if (!abbreviation) {
+      throw new ValidationFailedException([
+        {
+          field: 'agency',
+          reason: 'is required for an APR file, which does not name its agency: give its abbreviation',
+        },
+      ]);
+    }
+    const agency = await this.dataSource.manager
+      .getRepository(Agency)
+      .createQueryBuilder('agency')
+      .where('upper(agency.abbreviation) = upper(:abbreviation)', { abbreviation })
+      .getOne();
+    if (!agency) {
+      throw new ValidationFailedException([
+        { field: 'agency', value: abbreviation, reason: 'no agency with this abbreviation' },
+      ]);
+    }
+    auth.require('registry:write', agency.id);
+    return { abbreviation: agency.abbreviation, name: agency.name, slug: agency.slug };
+  }
+
   async get(auth: AuthContext, id: string): Promise<ImportBatchBody> {
     const batch = await this.dataSource.manager.findOneBy(ImportBatch, { id });
     if (!batch) throw new NotFoundAppException('Import', id);
@@ -178,27 +321,47 @@ export class ImportsService {
   /** Turns parsed rows into loadable results: resolves each standard once, checks what needs it. */
   private async *stage(
     auth: AuthContext,
-    rows: AsyncIterable<import('./formats/index.js').ParsedRow<YardstickRecord>>,
+    rows: AsyncIterable<ParsedRow<YardstickRecord>>,
     addErrors: (errors: RowError[]) => void,
-    onRow: () => Promise<void>,
+    onRow: () => Promise<void> | undefined,
   ): AsyncIterable<StagedResult> {
-    const standards = new Map<string, Promise<ResolvedStandard>>();
+    const pending = new Map<string, Promise<StandardFacts | string>>();
+    const resolved = new Map<string, StandardFacts | string>();
+    let lastRef: StandardRef | undefined;
+    let last: StandardFacts | string = '';
     for await (const row of rows) {
-      await onRow();
+      const progress = onRow();
+      if (progress) await progress;
       if (isRejected(row)) {
         addErrors(row.errors);
         continue;
       }
-      const key = refKey(row.record.standardRef);
-      if (!standards.has(key)) standards.set(key, this.resolve(row.record.standardRef));
-      const resolved = await standards.get(key)!;
-      const staged = 'error' in resolved ? [errorAt(row, 'standard', resolved.error)] : checkRow(auth, row, resolved);
-      if (Array.isArray(staged)) addErrors(staged);
-      else yield staged;
+      const ref = row.record.standardRef;
+      // Rows of one standard tend to come together: most rows skip the lookup.
+      if (ref !== lastRef) {
+        const key = refKey(ref);
+        let facts = resolved.get(key);
+        if (facts === undefined) {
+          let lookup = pending.get(key);
+          if (!lookup) pending.set(key, (lookup = this.resolve(auth, ref)));
+          facts = await lookup;
+          resolved.set(key, facts);
+        }
+        lastRef = ref;
+        last = facts;
+      }
+      if (typeof last === 'string') {
+        addErrors([errorAt(row, 'standard', last)]);
+        continue;
+      }
+      const staged = checkRow(row, last);
+      if (staged.errors) addErrors(staged.errors);
+      else yield staged.result;
     }
   }
 
-  private async resolve(ref: StandardRef): Promise<ResolvedStandard> {
+  /** What the checks of each row need to know about a standard, or why its rows cannot be loaded. */
+  private async resolve(auth: AuthContext, ref: StandardRef): Promise<StandardFacts | string> {
     const builder = this.dataSource.getRepository(Standard).createQueryBuilder('standard');
     if ('id' in ref) builder.where('standard.id = :id', { id: ref.id });
     else {
@@ -208,61 +371,101 @@ export class ImportsService {
     }
     const standard = await builder.getOne();
     if (!standard) {
-      return {
-        error: 'id' in ref ? `no standard with the id ${ref.id}` : `no standard ${ref.code} in agency ${ref.agency}`,
-      };
+      return 'id' in ref ? `no standard with the id ${ref.id}` : `no standard ${ref.code} in agency ${ref.agency}`;
     }
+    if (!auth.can('results:write', standard.agencyId)) {
+      return `you may not record results for standard ${standard.code}`;
+    }
+    if (standard.status === 'retired') return `standard ${standard.code} is retired`;
     const version = await this.dataSource.manager.findOneByOrFail(StandardVersion, {
       id: (standard.publishedVersionId ?? standard.pendingVersionId)!,
     });
-    return { standard, version };
+    return {
+      id: standard.id,
+      agencyId: standard.agencyId,
+      code: standard.code,
+      unit: version.unit,
+      frequency: version.frequency,
+      channelScope: version.channelScope.length > 0 ? new Set<string>(version.channelScope) : null,
+      share: version.computation === 'share_meeting_threshold',
+    };
   }
 }
 
+/** A standard as the row checks see it, resolved once per file. */
+type StandardFacts = {
+  id: string;
+  agencyId: string;
+  code: string;
+  unit: Unit;
+  frequency: Frequency;
+  /** null: every channel. */
+  channelScope: ReadonlySet<string> | null;
+  /** Counts (numerator, denominator) apply: a share meeting a threshold. */
+  share: boolean;
+};
+
+/**
+ * The checks of a result that need its standard, as ResultsService's checkResult makes them (the rest
+ * ran in the template's parser). Written for a million rows: no object is made for a row that passes
+ * but the one loaded.
+ */
 function checkRow(
-  auth: AuthContext,
   row: ParsedRecord<YardstickRecord>,
-  { standard, version }: { standard: Standard; version: StandardVersion },
-): StagedResult | RowError[] {
-  if (!auth.can('results:write', standard.agencyId)) {
-    return [errorAt(row, 'standard', `you may not record results for standard ${standard.code}`)];
-  }
-  if (standard.status === 'retired') return [errorAt(row, 'standard', `standard ${standard.code} is retired`)];
+  standard: StandardFacts,
+): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
-  if (record.valueHasPercentSign && version.unit !== 'percent') {
-    return [errorAt(row, 'value', `has a % sign, but standard ${standard.code} is measured in ${version.unit}`)];
+  const { period } = record;
+  let errors: RowError[] | undefined;
+  const fail = (column: string, reason: string, value?: unknown): void => {
+    (errors ??= []).push(errorAt(row, column, reason, value));
+  };
+  if (record.valueHasPercentSign && standard.unit !== 'percent') {
+    fail('value', `has a % sign, but standard ${standard.code} is measured in ${standard.unit}`);
   }
-  try {
-    const checked = checkResult(
-      {
-        standardId: standard.id,
-        period: record.period.key,
-        channel: record.channel,
-        value: record.value,
-        numerator: record.numerator,
-        denominator: record.denominator,
-        sampleSize: record.sampleSize,
-        source: record.source,
-        dataQualityNote: record.dataQualityNote,
-      },
-      version,
+  if (period.frequency !== standard.frequency) {
+    fail('period', `is a ${period.frequency}, but this standard is reported by ${standard.frequency}`, period.key);
+  }
+  if (record.channel !== ALL_CHANNELS && standard.channelScope !== null && !standard.channelScope.has(record.channel)) {
+    fail(
+      'channel',
+      `is not one of this standard's channels (${[...standard.channelScope].join(', ')})`,
+      record.channel,
     );
-    return {
-      ...checked,
+  }
+  let value = record.value;
+  if (record.numerator !== null && record.denominator !== null) {
+    // The parser has checked that the counts agree with each other and with the value.
+    if (!standard.share) fail('numerator', 'applies only to a share meeting a threshold');
+    else if (value === null) value = shareOf(record.numerator, record.denominator);
+  }
+  if (value !== null) {
+    const problem = unitValueProblem(standard.unit, value);
+    if (problem !== null) fail('value', problem, value);
+  } else if (record.dataQualityNote === null) {
+    fail('data_quality_note', 'is required when the value is blank: say why it is not known');
+  }
+  if (errors) return { errors };
+  return {
+    result: {
       standardId: standard.id,
       agencyId: standard.agencyId,
+      periodKey: period.key,
+      frequency: period.frequency,
+      periodStart: period.start,
+      periodEnd: period.end,
+      fiscalYear: period.fiscalYear,
       channel: record.channel,
+      value,
+      numerator: record.numerator,
+      denominator: record.denominator,
       sampleSize: record.sampleSize,
       source: record.source,
       dataQualityNote: record.dataQualityNote,
       explanationWhy: record.explanation?.why ?? null,
       explanationAction: record.explanation?.action ?? null,
-    };
-  } catch (error) {
-    const details = (error as { details?: ErrorDetail[] }).details;
-    if (!details) throw error;
-    return details.map((d) => errorAt(row, COLUMN_OF[d.field ?? ''] ?? d.field ?? 'value', d.reason, d.value));
-  }
+    },
+  };
 }
 
 function errorAt(row: ParsedRecord<YardstickRecord>, column: string, reason: string, value?: unknown): RowError {
@@ -321,11 +524,16 @@ export function toBatchBody(batch: ImportBatch): ImportBatchBody {
     fileName: batch.fileName,
     fileHash: batch.fileHash,
     rowsRead: batch.rowsRead,
+    bytesRead: batch.bytesRead,
+    bytesTotal: batch.bytesTotal,
     inserted: batch.inserted,
     updated: batch.updated,
     unchanged: batch.unchanged,
     errorCount: batch.errorCount,
     errors: batch.errors as RowError[],
+    warningCount: batch.warningCount,
+    warnings: batch.warnings as RowError[],
+    registry: batch.registry,
     createdAt: batch.createdAt.toISOString(),
     finishedAt: batch.finishedAt?.toISOString() ?? null,
   };

@@ -32,6 +32,7 @@ import type {
 import { Explanation } from './entities/explanation.entity.js';
 import { ResultRevision } from './entities/result-revision.entity.js';
 import { Result } from './entities/result.entity.js';
+import { lockAgencyResults } from './result-write-lock.js';
 
 const REVISION_FIELDS = ['value', 'numerator', 'denominator', 'sampleSize', 'source', 'dataQualityNote'] as const;
 const MISSED = new Set(['not_met', 'near']);
@@ -75,7 +76,8 @@ export class ResultsService {
       ]);
     }
     const saved = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.save(
+      await lockAgencyResults(manager.query.bind(manager), [standard.agencyId]);
+      return manager.save(
         manager.create(Result, {
           ...row,
           standardId: standard.id,
@@ -84,10 +86,9 @@ export class ResultsService {
           sampleSize: dto.sampleSize ?? null,
           source: dto.source ?? null,
           dataQualityNote: dto.dataQualityNote ?? null,
+          recordedBy: auth.actor.id,
         }),
       );
-      await manager.insert(ResultRevision, revisionOf(result, auth));
-      return result;
     });
     return this.get(auth, saved.id);
   }
@@ -113,20 +114,35 @@ export class ResultsService {
     const next = { ...merged, value: row.value, numerator: row.numerator, denominator: row.denominator };
     if (REVISION_FIELDS.every((field) => (next[field] ?? null) === (current[field] ?? null))) return this.get(auth, id);
     await this.dataSource.transaction(async (manager) => {
-      const revision = current.revision + 1;
-      await manager.update(Result, { id }, { ...next, revision, certifiedAt: null, certifiedBy: null });
-      await manager.insert(ResultRevision, revisionOf({ ...current, ...next, revision }, auth));
+      // Behind the agency's result-write lock (imports take it too), the figures read again are the latest.
+      await lockAgencyResults(manager.query.bind(manager), [current.agencyId]);
+      const latest = await manager.findOneByOrFail(Result, { id });
+      await manager.insert(ResultRevision, revisionOf(latest));
+      await manager.update(
+        Result,
+        { id },
+        {
+          ...next,
+          revision: latest.revision + 1,
+          recordedBy: auth.actor.id,
+          batchId: null,
+          recordedAt: new Date(),
+          certifiedAt: null,
+          certifiedBy: null,
+        },
+      );
     });
     return this.get(auth, id);
   }
 
+  /** Every figure the result has had, newest first: the current one, then those it replaced. */
   async revisions(auth: AuthContext, id: string): Promise<ResultRevisionBody[]> {
-    await this.authorize(auth, id, 'registry:read');
-    const revisions = await this.dataSource.manager.find(ResultRevision, {
+    const current = await this.authorize(auth, id, 'registry:read');
+    const earlier = await this.dataSource.manager.find(ResultRevision, {
       where: { resultId: id },
       order: { revision: 'DESC' },
     });
-    return revisions.map(toRevisionBody);
+    return [toRevisionBody(revisionOf(current)), ...earlier.map(toRevisionBody)];
   }
 
   async explain(auth: AuthContext, id: string, dto: ExplanationDto): Promise<ResultBody> {
@@ -152,15 +168,36 @@ export class ResultsService {
 
   /** Certifies each result the caller may certify; a missed target without an explanation is refused. */
   async certifyMany(auth: AuthContext, dto: CertifyResultsDto): Promise<CertificationReport> {
-    if (!dto.ids?.length && !dto.standardId) {
+    if (!dto.ids?.length && !dto.standardId && !dto.agencyId) {
       throw new ValidationFailedException([
-        { field: 'ids', reason: 'give result ids, or a standardId (and a period)' },
+        { field: 'ids', reason: 'give result ids, a standardId (and a period), or an agencyId and a period' },
       ]);
     }
+    if (dto.agencyId && !dto.period) {
+      throw new ValidationFailedException([{ field: 'period', reason: 'is required with agencyId' }]);
+    }
+    const period = dto.period ? tryParsePeriodKey(dto.period.trim().toUpperCase()) : null;
+    if (dto.period && !period) {
+      throw new ValidationFailedException([
+        {
+          field: 'period',
+          value: dto.period,
+          reason: 'must be a month like 2026-03, a quarter like FY2026-Q2 or a fiscal year like FY2026',
+        },
+      ]);
+    }
+    if (dto.agencyId) auth.require('results:certify', dto.agencyId);
     const builder = this.results.createQueryBuilder('result');
     if (dto.ids?.length) builder.andWhere('result.id IN (:...ids)', { ids: dto.ids });
     if (dto.standardId) builder.andWhere('result.standard_id = :standardId', { standardId: dto.standardId });
-    if (dto.period) builder.andWhere('result.period_key = :period', { period: dto.period.trim() });
+    if (dto.agencyId) builder.andWhere('result.agency_id = :agencyId', { agencyId: dto.agencyId });
+    // A period takes the results that lie within it: a fiscal year its quarters and months too.
+    if (period) {
+      builder.andWhere('result.period_start >= :start AND result.period_end <= :end', {
+        start: period.start,
+        end: period.end,
+      });
+    }
     const results = await builder.getMany();
     if (dto.ids && results.length < new Set(dto.ids).size) {
       const found = new Set(results.map((r) => r.id));
@@ -249,11 +286,19 @@ function pick(result: Result): Pick<Result, (typeof REVISION_FIELDS)[number]> {
   >;
 }
 
-function revisionOf(result: Result, auth: AuthContext): Partial<ResultRevision> {
-  return { resultId: result.id, revision: result.revision, ...pick(result), recordedBy: auth.actor.id };
+/** The figures a result holds now, as the revision they are (kept in result_revisions once replaced). */
+function revisionOf(result: Result): Omit<ResultRevision, 'id' | 'result'> {
+  return {
+    resultId: result.id,
+    revision: result.revision,
+    ...pick(result),
+    recordedBy: result.recordedBy,
+    batchId: result.batchId,
+    createdAt: result.recordedAt,
+  };
 }
 
-function toRevisionBody(revision: ResultRevision): ResultRevisionBody {
+function toRevisionBody(revision: Omit<ResultRevision, 'id' | 'result'>): ResultRevisionBody {
   return {
     revision: revision.revision,
     value: revision.value,

@@ -2,19 +2,24 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { registerPublicPages } from './public-pages.js';
 
 /**
- * Serves the built web app from the API's origin: hashed assets cached for a year, and index.html
- * (never cached) for any other page address outside /api, so client-side routes load.
+ * Serves the built web app from the API's origin: the public pages rendered on the server, hashed assets
+ * cached for a year, and index.html (never cached) for any other page address outside /api (the staff app).
  */
 export async function serveWebApp(app: NestFastifyApplication, distDir: string): Promise<void> {
-  if (!existsSync(path.join(distDir, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
+  // The public pages rendered on the server, and the open data catalog (/data.json).
+  await registerPublicPages(app, distDir);
+  if (!existsSync(path.join(distDir, 'index.html'))) return;
   await fastify.register(fastifyStatic, {
     root: distDir,
     wildcard: false, // one route per built file, so unknown paths fall through to the page route below
     index: false,
     decorateReply: true,
+    // The server render's bundle is for the API, not for browsers.
+    allowedPath: (pathName) => !pathName.startsWith('/server/'),
     setHeaders: (response, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
       const page = filePath.endsWith('.html');

@@ -1,8 +1,9 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
-export const App = () => (
-  <AppProvider>
+export const App = ({ queryClient }: { queryClient?: QueryClient }) => (
+  <AppProvider queryClient={queryClient}>
     <AppRouter />
   </AppProvider>
 );

@@ -1,12 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { DIRECTIONS, type Direction } from '@yardstick/contracts';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IMPORT_MODES, type ImportMode } from '../entities/import-batch.entity.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats/types.js';
 
 export class ImportQueryDto {
-  @ApiPropertyOptional({ enum: ['yardstick'], default: 'yardstick' })
+  @ApiPropertyOptional({
+    enum: IMPORT_FORMATS,
+    default: 'yardstick',
+    description:
+      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file",
+  })
   @IsOptional()
-  @IsIn(['yardstick'])
-  format = 'yardstick' as const;
+  @IsIn(IMPORT_FORMATS)
+  format: ImportFormat = 'yardstick';
 
   @ApiPropertyOptional({
     enum: IMPORT_MODES,
@@ -23,4 +30,18 @@ export class ImportQueryDto {
   @IsOptional()
   @IsUUID()
   batchId?: string;
+
+  @ApiPropertyOptional({ description: 'performance-gov-apr: the abbreviation of the agency the file reports for.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  agency?: string;
+
+  @ApiPropertyOptional({
+    enum: DIRECTIONS,
+    description: 'performance-gov-apr: the direction of KPIs whose Desired Direction is blank (else they are errors).',
+  })
+  @IsOptional()
+  @IsIn(DIRECTIONS)
+  blankDirection?: Direction;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { numeric } from '../../database/columns.js';
 
 export const IMPORT_MODES = ['atomic', 'partial', 'dry-run'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -35,6 +36,13 @@ export class ImportBatch {
   @Column({ type: 'integer', default: 0 })
   rowsRead!: number;
 
+  /** Bytes of the upload received so far, and in all when the client said (Content-Length): for progress bars. */
+  @Column({ type: 'bigint', default: 0, transformer: numeric })
+  bytesRead!: number;
+
+  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  bytesTotal!: number | null;
+
   @Column({ type: 'integer', default: 0 })
   inserted!: number;
 
@@ -50,6 +58,17 @@ export class ImportBatch {
   /** The first errors (line, column, value, reason); errorCount says how many there were in all. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   errors!: unknown[];
+
+  @Column({ type: 'integer', default: 0 })
+  warningCount!: number;
+
+  /** The first warnings: rows imported, but with something worth a look (a file figure that disagrees, say). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: unknown[];
+
+  /** Registry records a service standards or APR file created or changed (agencies, services, standards, ...). */
+  @Column({ type: 'jsonb', nullable: true })
+  registry!: Record<string, number> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -139,7 +139,16 @@ export class CertifyResultsDto {
   @IsUUID()
   standardId?: string;
 
-  @ApiPropertyOptional({ example: 'FY2026-Q2' })
+  @ApiPropertyOptional({ description: "With period: every result of the agency's standards in that period." })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({
+    example: 'FY2026-Q2',
+    description:
+      'A month, quarter or fiscal year: the results whose period lies within it (FY2026 takes its months too).',
+  })
   @IsOptional()
   @IsString()
   @Length(4, 12)

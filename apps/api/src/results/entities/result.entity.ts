@@ -1,19 +1,7 @@
 import type { ResultChannel } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numeric } from '../../database/columns.js';
-import { Standard } from '../../standards/entities/standard.entity.js';
 
 /**
  * A measured value of a standard for one period and channel ('all' when it covers every channel).
@@ -31,9 +19,9 @@ export class Result {
   @Column({ type: 'uuid' })
   standardId!: string;
 
-  @ManyToOne(() => Standard, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'standard_id' })
-  standard?: Relation<Standard>;
+  // No foreign key: the trigger results_standards_exist (migration AddResultProvenance) checks the
+  // standards of each INSERT statement once, set-based, and standards_keep_results refuses to delete a
+  // standard that has results. A row-by-row foreign key cost a million lookups on a million-row import.
 
   /** The standard's agency, kept here so large result tables can be keyed and scoped by agency. */
   @Column({ type: 'uuid' })
@@ -79,6 +67,18 @@ export class Result {
 
   @Column({ type: 'integer', default: 1 })
   revision!: number;
+
+  /** Who recorded the current figures (user or token id); earlier revisions are in result_revisions. */
+  @Column({ type: 'text', nullable: true })
+  recordedBy!: string | null;
+
+  /** The import batch the current figures came in, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  batchId!: string | null;
+
+  /** When the current figures were recorded (a certification does not change it, unlike updatedAt). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  recordedAt!: Date;
 
   /** Results go public once certified; a new revision needs certifying again. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import { Link } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
@@ -12,7 +11,7 @@ export const NotFoundRoute = ({
   homeTo = paths.home,
   homeLabel = 'Go to the Yardstick home page',
 }: NotFoundRouteProps) => (
-  <GridContainer className="padding-y-5">
+  <div className="grid-container padding-y-5">
     <PageTitle title="Page not found" />
     <meta name="robots" content="noindex" />
     <div className="usa-prose">
@@ -25,7 +24,7 @@ export const NotFoundRoute = ({
         </Link>
       </p>
     </div>
-  </GridContainer>
+  </div>
 );
 
 export const StaffNotFoundRoute = () => (

@@ -1,4 +1,3 @@
-import { GridContainer } from '@trussworks/react-uswds';
 import { useEffect } from 'react';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -16,7 +15,7 @@ export const RouteErrorBoundary = () => {
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />;
 
   return (
-    <GridContainer className="padding-y-5">
+    <div className="grid-container padding-y-5">
       <PageTitle title="Something went wrong" />
       <div className="usa-prose">
         <h1>Something went wrong</h1>
@@ -26,7 +25,7 @@ export const RouteErrorBoundary = () => {
           <Link to={paths.home}>Go to the Yardstick home page</Link>
         </p>
       </div>
-    </GridContainer>
+    </div>
   );
 };
 

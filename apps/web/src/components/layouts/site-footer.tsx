@@ -1,4 +1,3 @@
-import { Footer, FooterNav } from '@trussworks/react-uswds';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 
@@ -19,26 +18,35 @@ export const SiteFooter = () => {
   ];
 
   return (
-    <Footer
-      size="slim"
-      primary={
+    <footer className="usa-footer usa-footer--slim">
+      <div className="usa-footer__primary-section">
         <div className="usa-footer__primary-container grid-row">
           <div className="grid-col-12">
-            <FooterNav size="slim" aria-label="Footer navigation" links={links} />
+            <nav className="usa-footer__nav" aria-label="Footer navigation">
+              <ul className="grid-row grid-gap">
+                {links.map((link) => (
+                  <li key={link.key} className="desktop:grid-col-auto usa-footer__primary-content mobile-lg:grid-col-6">
+                    {link}
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
         </div>
-      }
-      secondary={
-        <div className="grid-row">
-          <div className="grid-col-12 tablet:grid-col-8">
-            <p className="usa-footer__logo-heading margin-top-0">Yardstick</p>
-            <p className="font-body-2xs margin-bottom-0">
-              Customer service standards and results, published under Executive Order 13571, OMB memo M-11-24 and OMB
-              Circular A-11 Section 280.
-            </p>
+      </div>
+      <div className="usa-footer__secondary-section">
+        <div className="grid-container">
+          <div className="grid-row">
+            <div className="grid-col-12 tablet:grid-col-8">
+              <p className="usa-footer__logo-heading margin-top-0">Yardstick</p>
+              <p className="font-body-2xs margin-bottom-0">
+                Customer service standards and results, published under Executive Order 13571, OMB memo M-11-24 and OMB
+                Circular A-11 Section 280.
+              </p>
+            </div>
           </div>
         </div>
-      }
-    />
+      </div>
+    </footer>
   );
 };

@@ -1,4 +1,3 @@
-import { Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 
@@ -22,8 +21,8 @@ export type SiteHeaderProps = {
 const DESKTOP_QUERY = '(min-width: 64em)';
 
 /**
- * USWDS basic header. The USWDS JavaScript bundle is not loaded, so the mobile menu's
- * behaviour (Escape, click outside, focus) lives here.
+ * USWDS basic header, in plain markup (no component library on the public pages). The USWDS JavaScript bundle
+ * is not loaded, so the mobile menu's behaviour (Escape, click outside, focus) lives here.
  */
 export const SiteHeader = ({ title, homeTo, navItems, navLabel }: SiteHeaderProps) => {
   const [expanded, setExpanded] = useState(false);
@@ -71,42 +70,64 @@ export const SiteHeader = ({ title, homeTo, navItems, navLabel }: SiteHeaderProp
     };
   }, [expanded, close]);
 
-  const items = navItems.map((item) => (
-    <NavLink
-      key={item.to}
-      to={item.to}
-      end={item.end}
-      className={({ isActive }) => (isActive ? 'usa-nav-link usa-current' : 'usa-nav-link')}
-      onClick={() => close(false)}
-    >
-      <span>{item.label}</span>
-    </NavLink>
-  ));
-
   return (
-    <Header basic showMobileOverlay={expanded}>
-      <div className="usa-nav-container">
-        <div className="usa-navbar">
-          <Title>
-            <Link to={homeTo}>{title}</Link>
-          </Title>
-          <NavMenuButton
-            ref={menuButtonRef}
-            label="Menu"
-            aria-expanded={expanded}
-            aria-controls={navId}
-            onClick={() => setExpanded((open) => !open)}
-          />
+    <>
+      <div className={`usa-overlay${expanded ? ' is-visible' : ''}`} />
+      <header className="usa-header usa-header--basic">
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <Link to={homeTo}>{title}</Link>
+              </em>
+            </div>
+            <button
+              ref={menuButtonRef}
+              className="usa-menu-btn"
+              type="button"
+              aria-expanded={expanded}
+              aria-controls={navId}
+              onClick={() => setExpanded((open) => !open)}
+            >
+              Menu
+            </button>
+          </div>
+          <nav ref={navRef} id={navId} aria-label={navLabel} className={`usa-nav${expanded ? ' is-visible' : ''}`}>
+            <button
+              className="usa-nav__close"
+              aria-label="Close Navigation Menu"
+              type="button"
+              onClick={() => close(true)}
+            >
+              <svg
+                xmlns="http://www.w3.org/2000/svg"
+                width="1em"
+                height="1em"
+                viewBox="0 0 24 24"
+                className="usa-icon usa-icon--size-3"
+                focusable="false"
+                aria-hidden="true"
+              >
+                <path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z" />
+              </svg>
+            </button>
+            <ul className="usa-nav__primary usa-accordion">
+              {navItems.map((item) => (
+                <li key={item.to} className="usa-nav__primary-item">
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) => (isActive ? 'usa-nav-link usa-current' : 'usa-nav-link')}
+                    onClick={() => close(false)}
+                  >
+                    <span>{item.label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
-        <PrimaryNav
-          ref={navRef}
-          id={navId}
-          aria-label={navLabel}
-          items={items}
-          mobileExpanded={expanded}
-          onToggleMobileNav={() => close(true)}
-        />
-      </div>
-    </Header>
+      </header>
+    </>
   );
 };

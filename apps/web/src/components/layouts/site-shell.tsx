@@ -1,4 +1,4 @@
-import { GovBanner } from '@trussworks/react-uswds';
+import { GovBanner } from './gov-banner';
 import type { ReactNode } from 'react';
 import { SiteFooter } from './site-footer';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';

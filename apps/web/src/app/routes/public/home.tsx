@@ -1,30 +1,147 @@
-import { GridContainer } from '@trussworks/react-uswds';
+import type { PublicHome } from '@yardstick/contracts';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
+import { paths } from '@/config/paths';
 import { SystemStatus } from '@/features/health/components/system-status';
+import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
+import { describeTally, formatShare } from '@/features/public/components/format';
+import { PublicPage } from '@/features/public/components/page-state';
+import { StandardsTable } from '@/features/public/components/standards-table';
 
-export const HomeRoute = () => (
-  <GridContainer className="padding-y-5">
-    <PageTitle />
+const SearchForm = ({ q }: { q: string }) => (
+  <form className="usa-search usa-search--big margin-y-3" role="search" action="/" method="get">
+    <label className="usa-sr-only" htmlFor="site-search">
+      Search by service, agency or keyword
+    </label>
+    <input className="usa-input" id="site-search" type="search" name="q" defaultValue={q} maxLength={100} />
+    <button className="usa-button" type="submit" aria-label="Search">
+      <span className="usa-search__submit-text">Search</span>
+    </button>
+  </form>
+);
+
+const SearchResults = ({ search }: { search: NonNullable<PublicHome['search']> }) => {
+  const found = search.agencies.length + search.services.length + search.standards.length;
+  return (
+    <section aria-labelledby="search-heading" className="margin-bottom-4">
+      <h2 id="search-heading">Search results for “{search.q}”</h2>
+      <p role="status">{found === 0 ? 'Nothing matches. Try another word.' : `${found} matches.`}</p>
+      {search.agencies.length > 0 ? (
+        <>
+          <h3>Agencies</h3>
+          <ul>
+            {search.agencies.map((a) => (
+              <li key={a.slug}>
+                <Link to={paths.agency.to(a.slug)}>{a.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {search.services.length > 0 ? (
+        <>
+          <h3>Services</h3>
+          <ul>
+            {search.services.map((s) => (
+              <li key={s.slug}>
+                <Link to={paths.service.to(s.slug)}>{s.name}</Link> ({s.agency.abbreviation})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {search.standards.length > 0 ? (
+        <StandardsTable caption="Matching standards" standards={search.standards} showAgency showService />
+      ) : null}
+    </section>
+  );
+};
+
+const Home = ({ home }: { home: PublicHome }) => (
+  <>
     <div className="usa-prose">
-      <h1>Yardstick</h1>
       <p className="usa-intro">
-        Yardstick shows how well government services keep the promises they make to the public.
+        Yardstick shows how well government services keep the promises they make to the public: each agency’s service
+        standards, its results against them, and why any target was missed.
       </p>
+    </div>
+    <SearchForm q={home.search?.q ?? ''} />
+    {home.search ? <SearchResults search={home.search} /> : null}
+    <section aria-labelledby="summary-heading">
+      <h2 id="summary-heading">Fiscal year {home.fiscalYear} at a glance</h2>
       <p>
-        Agencies post service standards: plain-language promises such as “We process 90% of passport renewals within 6
-        weeks.” Each year they measure how they did against those promises, compare themselves with the best in
-        business, and explain any target they missed and what they will do about it.
+        Latest certified results of every published standard, government-wide:{' '}
+        <strong>{describeTally(home.tally)}</strong>
       </p>
-      <h2>What you will find here</h2>
-      <ul>
-        <li>The service standards of each service, with targets for speed, accuracy and customer satisfaction.</li>
-        <li>Results measured against each target, and whether it was met.</li>
-        <li>Comparisons with the best in business, and which benchmarks were used.</li>
-        <li>Why a target was missed, and what the agency will do about it.</li>
-        <li>All the data, to download as CSV or JSON.</li>
+      <ul className="usa-card-group summary-figures">
+        <li className="summary-figure">
+          <span className="summary-figure__number">{formatShare(home.tally.share)}</span> of targets met
+        </li>
+        <li className="summary-figure">
+          <span className="summary-figure__number">{home.agencies.length}</span> agencies
+        </li>
+        <li className="summary-figure">
+          <span className="summary-figure__number">{home.agencies.reduce((n, a) => n + a.standards, 0)}</span> published
+          standards
+        </li>
       </ul>
-      <p>Agencies are adding their standards now. Pages for each service and its results are coming soon.</p>
+    </section>
+    <section aria-labelledby="agencies-heading">
+      <h2 id="agencies-heading">Agencies</h2>
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-label="Agencies with published standards"
+      >
+        <table className="usa-table usa-table--striped width-full">
+          <caption className="usa-sr-only">Agencies with published standards</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agency</th>
+              <th scope="col">Services</th>
+              <th scope="col">Standards</th>
+              <th scope="col">Targets met (latest results)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {home.agencies.map((a) => (
+              <tr key={a.slug}>
+                <th scope="row">
+                  <Link to={paths.agency.to(a.slug)}>{a.name}</Link>
+                </th>
+                <td>{a.services}</td>
+                <td>{a.standards}</td>
+                <td>
+                  {formatShare(a.tally.share)}
+                  {a.tally.assessed > 0 ? ` (${a.tally.met} of ${a.tally.assessed})` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+    <section aria-labelledby="recent-heading">
+      <h2 id="recent-heading">Recently updated</h2>
+      <StandardsTable
+        caption="Standards with the most recently certified results"
+        standards={home.recentlyUpdated}
+        showAgency
+      />
+    </section>
+  </>
+);
+
+export const HomeRoute = () => {
+  const [params] = useSearchParams();
+  const query = usePublicData<PublicHome>(publicApiPaths.home(params.get('q')));
+  return (
+    <div className="grid-container padding-y-5">
+      <PageTitle />
+      <h1>Yardstick</h1>
+      <PublicPage query={query}>{(home) => <Home home={home} />}</PublicPage>
       <SystemStatus />
     </div>
-  </GridContainer>
-);
+  );
+};

@@ -1,137 +1,84 @@
+import type { Permission } from '@yardstick/contracts';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { StaffLayout } from '@/components/layouts/staff-layout';
 import { staffPaths } from '@/config/staff-paths';
-import { RequirePermission, RequireSignIn } from '@/features/staff-auth/components/require-sign-in';
-import { StaffNotFoundRoute } from '../not-found';
-import { RouteErrorBoundary } from '../route-error';
-import { AuditRoute, TokensRoute, UsersRoute } from './admin';
-import { DueRoute } from './due';
-import { ImportsRoute } from './imports';
-import { PortfolioRoute, TrendRoute } from './portfolio';
-import { ReviewsRoute } from './reviews';
-import { ServicesRoute } from './services';
-import { SignInRoute } from './sign-in';
-import { NewStandardRoute, StandardsRoute } from './standards';
-import { StandardRoute } from './standard';
-import { StaffWorkspaceRoute } from './workspace';
 
 const relative = (path: string) => path.slice(`${staffPaths.root}/`.length);
 
-/** The staff app (client-rendered): /staff/sign-in is open, every other page needs a session. */
+/**
+ * A staff page loaded on demand (so the staff code stays out of the public pages' JavaScript), shown only to
+ * roles with one of `anyOf`.
+ */
+const page = (load: () => Promise<ComponentType>, anyOf?: Permission[]): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => {
+    const [Page, { RequirePermission }] = await Promise.all([
+      load(),
+      import('@/features/staff-auth/components/require-sign-in'),
+    ]);
+    return {
+      element: anyOf ? (
+        <RequirePermission anyOf={anyOf}>
+          <Page />
+        </RequirePermission>
+      ) : (
+        <Page />
+      ),
+    };
+  },
+});
+
+/**
+ * The staff app's pages (client-rendered), under /staff inside the staff layout: /staff/sign-in is open,
+ * every other page needs a session.
+ */
 export const staffRoutes: RouteObject[] = [
+  { path: relative(staffPaths.signIn), ...page(async () => (await import('./sign-in')).SignInRoute) },
   {
-    path: staffPaths.root,
-    Component: StaffLayout,
+    lazy: async () => ({
+      Component: (await import('@/features/staff-auth/components/require-sign-in')).RequireSignIn,
+    }),
     children: [
+      { index: true, ...page(async () => (await import('./workspace')).StaffWorkspaceRoute) },
       {
-        ErrorBoundary: RouteErrorBoundary,
-        children: [
-          { path: relative(staffPaths.signIn), Component: SignInRoute },
-          {
-            Component: RequireSignIn,
-            children: [
-              { index: true, Component: StaffWorkspaceRoute },
-              {
-                path: relative(staffPaths.standards),
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <StandardsRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.services),
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <ServicesRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.newStandard),
-                element: (
-                  <RequirePermission anyOf={['registry:write']}>
-                    <NewStandardRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: `${relative(staffPaths.standards)}/:id`,
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <StandardRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.imports),
-                element: (
-                  <RequirePermission anyOf={['results:write']}>
-                    <ImportsRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.due),
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <DueRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.reviews),
-                element: (
-                  <RequirePermission anyOf={['standards:publish', 'results:certify']}>
-                    <ReviewsRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.portfolio),
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <PortfolioRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: `${relative(staffPaths.portfolio)}/standards/:id`,
-                element: (
-                  <RequirePermission anyOf={['registry:read']}>
-                    <TrendRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.users),
-                element: (
-                  <RequirePermission anyOf={['users:manage']}>
-                    <UsersRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.tokens),
-                element: (
-                  <RequirePermission anyOf={['tokens:manage']}>
-                    <TokensRoute />
-                  </RequirePermission>
-                ),
-              },
-              {
-                path: relative(staffPaths.audit),
-                element: (
-                  <RequirePermission anyOf={['audit:read']}>
-                    <AuditRoute />
-                  </RequirePermission>
-                ),
-              },
-              { path: '*', Component: StaffNotFoundRoute },
-            ],
-          },
-        ],
+        path: relative(staffPaths.standards),
+        ...page(async () => (await import('./standards')).StandardsRoute, ['registry:read']),
       },
+      {
+        path: relative(staffPaths.newStandard),
+        ...page(async () => (await import('./standards')).NewStandardRoute, ['registry:write']),
+      },
+      {
+        path: relative(staffPaths.services),
+        ...page(async () => (await import('./services')).ServicesRoute, ['registry:read']),
+      },
+      {
+        path: `${relative(staffPaths.standards)}/:id`,
+        ...page(async () => (await import('./standard')).StandardRoute, ['registry:read']),
+      },
+      {
+        path: relative(staffPaths.imports),
+        ...page(async () => (await import('./imports')).ImportsRoute, ['results:write']),
+      },
+      { path: relative(staffPaths.due), ...page(async () => (await import('./due')).DueRoute, ['registry:read']) },
+      {
+        path: relative(staffPaths.reviews),
+        ...page(async () => (await import('./reviews')).ReviewsRoute, ['standards:publish', 'results:certify']),
+      },
+      {
+        path: relative(staffPaths.portfolio),
+        ...page(async () => (await import('./portfolio')).PortfolioRoute, ['registry:read']),
+      },
+      {
+        path: `${relative(staffPaths.portfolio)}/standards/:id`,
+        ...page(async () => (await import('./portfolio')).TrendRoute, ['registry:read']),
+      },
+      { path: relative(staffPaths.users), ...page(async () => (await import('./admin')).UsersRoute, ['users:manage']) },
+      {
+        path: relative(staffPaths.tokens),
+        ...page(async () => (await import('./admin')).TokensRoute, ['tokens:manage']),
+      },
+      { path: relative(staffPaths.audit), ...page(async () => (await import('./admin')).AuditRoute, ['audit:read']) },
+      { path: '*', ...page(async () => (await import('../not-found')).StaffNotFoundRoute) },
     ],
   },
 ];

@@ -1,9 +1,13 @@
-import { Button, Icon } from '@trussworks/react-uswds';
 import type { HealthBody, HealthState } from '@yardstick/contracts';
 import type { ReactNode } from 'react';
 import { useHealth } from '../api/get-health';
 
-const iconProps = { 'aria-hidden': true, focusable: false, size: 3 } as const;
+/** A symbol beside the words (the words carry the meaning). */
+const Symbol = ({ children, className }: { children: string; className: string }) => (
+  <span aria-hidden="true" className={`system-status__icon text-bold ${className}`}>
+    {children}
+  </span>
+);
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
@@ -12,11 +16,7 @@ const HealthReport = ({ health }: { health: HealthBody }) => {
   const label = (state: HealthState) => (state === 'up' ? 'up' : 'down');
   return (
     <>
-      {allUp ? (
-        <Icon.CheckCircle {...iconProps} className="system-status__icon text-green" />
-      ) : (
-        <Icon.Warning {...iconProps} className="system-status__icon text-secondary-dark" />
-      )}
+      {allUp ? <Symbol className="text-green">✓</Symbol> : <Symbol className="text-secondary-dark">!</Symbol>}
       <span>
         <strong>Service:</strong> {label(health.status)}. <strong>Database:</strong> {label(health.database.status)}.
       </span>
@@ -32,7 +32,7 @@ export const SystemStatus = () => {
   if (health.isError) {
     line = (
       <>
-        <Icon.Help {...iconProps} className="system-status__icon text-base" />
+        <Symbol className="text-base">?</Symbol>
         <span>
           <strong>Status unknown:</strong> could not reach the service.
         </span>
@@ -54,9 +54,9 @@ export const SystemStatus = () => {
       </p>
       <p className="font-body-2xs text-base-dark margin-top-1">
         {checkedAt > 0 && !health.isFetching ? `Last checked at ${timeFormat.format(checkedAt)}. ` : null}
-        <Button type="button" unstyled onClick={() => void health.refetch()}>
+        <button type="button" className="usa-button usa-button--unstyled" onClick={() => void health.refetch()}>
           Check again
-        </Button>
+        </button>
       </p>
     </section>
   );

@@ -1,0 +1,247 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/permission.decorator.js';
+import { NotFoundAppException } from '../common/errors/app.exception.js';
+import { PublicCache } from './public-cache.service.js';
+import { reportCsv, reportPdf, toCsv } from './public-files.js';
+import { PublicService, type PublicResultRecord } from './public.service.js';
+import { sendCached } from './send-cached.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const RECORD_COLUMNS: (keyof PublicResultRecord)[] = [
+  'agency',
+  'agency_name',
+  'service',
+  'standard_id',
+  'standard_code',
+  'standard_title',
+  'dimension',
+  'unit',
+  'direction',
+  'period',
+  'period_start',
+  'period_end',
+  'fiscal_year',
+  'channel',
+  'value',
+  'numerator',
+  'denominator',
+  'sample_size',
+  'target',
+  'status',
+  'source',
+  'data_quality_note',
+  'explanation_why',
+  'explanation_action',
+  'revision',
+  'certified_at',
+];
+
+/** What the public API offers, with addresses: also the cheapest route of the server (the benchmark's ceiling). */
+const INDEX = JSON.stringify({
+  description:
+    'Published customer service standards and certified results. Every answer carries an ETag and Cache-Control; /data.json lists the datasets (DCAT-US 1.1).',
+  links: {
+    home: '/api/v1/public/home?q=',
+    agencies: '/api/v1/public/agencies',
+    agency: '/api/v1/public/agencies/{slug}',
+    agencyResults: ['/api/v1/public/agencies/{slug}/results.csv', '/api/v1/public/agencies/{slug}/results.json'],
+    service: '/api/v1/public/services/{slug}',
+    standard: '/api/v1/public/standards/{id}',
+    standardResults: ['/api/v1/public/standards/{id}/results.csv', '/api/v1/public/standards/{id}/results.json'],
+    embed: '/api/v1/public/embed/standards/{id}',
+    report: '/api/v1/public/reports/{agencySlug}/{fiscalYear}',
+    reportFiles: [
+      '/api/v1/public/reports/{agencySlug}/{fiscalYear}/report.csv',
+      '/api/v1/public/reports/{agencySlug}/{fiscalYear}/report.pdf',
+    ],
+    catalog: '/data.json',
+  },
+});
+
+const json = (value: unknown) => ({ body: JSON.stringify(value), type: JSON_TYPE });
+
+/** The public data API: no sign-in, only published standards and certified results, cached with ETags. */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicController {
+  constructor(
+    private readonly pub: PublicService,
+    private readonly cache: PublicCache,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The addresses of the public API.' })
+  index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, 'api:index', async () => ({ body: INDEX, type: JSON_TYPE }));
+  }
+
+  @Get('home')
+  @ApiOkResponse({ description: 'Government-wide summary for the current fiscal year, and search (q).' })
+  home(@Query('q') q: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const query = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    return this.send(request, reply, `api:home:${query}`, async () => json(await this.pub.home(query)));
+  }
+
+  @Get('agencies')
+  agencies(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, 'api:agencies', async () =>
+      json(
+        (await this.pub.agencyList()).map((a) => ({
+          slug: a.slug,
+          name: a.name,
+          abbreviation: a.abbreviation,
+          websiteUrl: a.websiteUrl,
+        })),
+      ),
+    );
+  }
+
+  @Get('agencies/:slug')
+  agency(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:agency:${slug}`, async () => json(await this.pub.agency(slug)));
+  }
+
+  @Get('agencies/:slug/results.csv')
+  agencyCsv(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:agency-csv:${slug}`,
+      async () => ({
+        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug)),
+        type: CSV_TYPE,
+      }),
+      `${slug}-results.csv`,
+    );
+  }
+
+  @Get('agencies/:slug/results.json')
+  agencyJson(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:agency-json:${slug}`, async () => json(await this.pub.agencyRecords(slug)));
+  }
+
+  @Get('services/:slug')
+  service(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:service:${slug}`, async () => json(await this.pub.service(slug)));
+  }
+
+  @Get('standards/:id')
+  standard(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:standard:${id}`, async () => json(await this.pub.standard(id)));
+  }
+
+  @Get('standards/:id/results.csv')
+  standardCsv(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:standard-csv:${id}`,
+      async () => ({
+        body: toCsv(RECORD_COLUMNS, await this.pub.standardRecords(id)),
+        type: CSV_TYPE,
+      }),
+      `standard-${id}-results.csv`,
+    );
+  }
+
+  @Get('standards/:id/results.json')
+  standardJson(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:standard-json:${id}`, async () => json(await this.pub.standardRecords(id)));
+  }
+
+  @Get('embed/standards/:id')
+  embed(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:embed:${id}`, async () => json(await this.pub.embed(id)));
+  }
+
+  @Get('reports/:agencySlug/:fiscalYear')
+  report(
+    @Param('agencySlug') slug: string,
+    @Param('fiscalYear') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, `api:report:${slug}:${year}`, async () =>
+      json(await this.pub.report(slug, fiscalYearParam(slug, year))),
+    );
+  }
+
+  @Get('reports/:agencySlug/:fiscalYear/report.csv')
+  reportCsv(
+    @Param('agencySlug') slug: string,
+    @Param('fiscalYear') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:report-csv:${slug}:${year}`,
+      async () => ({
+        body: reportCsv(await this.pub.report(slug, fiscalYearParam(slug, year))),
+        type: CSV_TYPE,
+      }),
+      `${slug}-fy${year}-report.csv`,
+    );
+  }
+
+  @Get('reports/:agencySlug/:fiscalYear/report.pdf')
+  reportPdf(
+    @Param('agencySlug') slug: string,
+    @Param('fiscalYear') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:report-pdf:${slug}:${year}`,
+      async () => {
+        const report = await this.pub.report(slug, fiscalYearParam(slug, year));
+        const url = `${request.protocol}://${request.host}/reports/${slug}/${year}`;
+        return { body: await reportPdf(report, url), type: 'application/pdf' };
+      },
+      `${slug}-fy${year}-report.pdf`,
+    );
+  }
+
+  @Get('data.json')
+  @ApiOkResponse({ description: 'The open data catalog (DCAT-US 1.1), also at /data.json.' })
+  catalog(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return sendCatalog(this.pub, this.cache, request, reply);
+  }
+
+  private async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    produce: () => Promise<{ body: string | Buffer; type: string }>,
+    attachment?: string,
+  ): Promise<void> {
+    const entry = await this.cache.get(key, produce);
+    if (attachment)
+      reply.header('Content-Disposition', `attachment; filename="${attachment.replace(/[^\w.-]/g, '_')}"`);
+    sendCached(request, reply, entry);
+  }
+}
+
+/** The DCAT-US catalog, for /data.json and /api/v1/public/data.json. Addresses are absolute, for harvesters. */
+export async function sendCatalog(
+  pub: PublicService,
+  cache: PublicCache,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const base = `${request.protocol}://${request.host}`;
+  const entry = await cache.get(`catalog:${base}`, async () => json(await pub.catalog(base)));
+  sendCached(request, reply, entry);
+}
+
+function fiscalYearParam(slug: string, value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new NotFoundAppException('Annual report', `${slug}/${value}`);
+  return Number(value);
+}

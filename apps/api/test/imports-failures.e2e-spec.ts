@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const HEADER = 'agency,standard_code,period,channel,value,numerator,denominator,source';
+/** Month i from January 2000 on, one row. */
+const line = (i: number, numerator = 900): string =>
+  `AGY,FLOW,${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},,,${numerator},1000,Case system\n`;
+const rows = (from: number, to: number, numerator?: number): string =>
+  Array.from({ length: to - from }, (_, k) => line(from + k, numerator)).join('');
+
+describe('imports while they run: progress, a client that goes away, a database that fails, two at once', () => {
+  let t: TestApp;
+  let port: number;
+  let token: string;
+  let query: (sql: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    query = (sql, parameters) => t.app.get(DataSource).query(sql, parameters);
+    const agencyId = (
+      await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }).expect(201)
+    ).body.id;
+    const serviceId = (
+      await t.api().post('/api/v1/services').send({ agencyId, name: 'Flow', slug: 'flow' }).expect(201)
+    ).body.id;
+    await t
+      .api()
+      .post('/api/v1/standards')
+      .send({
+        serviceId,
+        code: 'FLOW',
+        title: 'Flow time',
+        statement: 'We decide 90% of requests within 30 days.',
+        dimension: 'speed',
+        measureDescription: 'Share of requests decided within 30 days.',
+        unit: 'percent',
+        computation: 'share_meeting_threshold',
+        direction: 'higher_is_better',
+        thresholdValue: 30,
+        thresholdUnit: 'days',
+        frequency: 'month',
+      })
+      .expect(201);
+    await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', resolve));
+    port = (t.server.address() as AddressInfo).port;
+    token = await t.tokenFor('admin@test.example');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const counts = async () =>
+    (
+      await query(`SELECT (SELECT count(*) FROM results)::int AS results,
+                          (SELECT count(*) FROM result_revisions)::int AS revisions`)
+    )[0];
+
+  /** A multipart upload written by hand, so that the test decides when each part of the body is sent. */
+  function startUpload(batchId: string, size: number) {
+    const boundary = `b${randomUUID()}`;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: `/api/v1/imports?batchId=${batchId}`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': Buffer.byteLength(head) + size + Buffer.byteLength(tail),
+      },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.once('error', reject);
+      request.once('response', (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+    });
+    request.write(head);
+    return { request, answer, tail };
+  }
+
+  const batch = (id: string) => t.api().get(`/api/v1/imports/${id}`);
+  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    for (let i = 0; i < 100; i++) {
+      const value = await read();
+      if (done(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the import did not get there within 10 s');
+  }
+
+  it('says how far it got while the file is still coming, then finishes', async () => {
+    const batchId = randomUUID();
+    const first = `${HEADER}\n${rows(0, 250)}`;
+    const second = rows(250, 400);
+    const upload = startUpload(batchId, Buffer.byteLength(first) + Buffer.byteLength(second));
+    upload.request.write(first);
+    await until(
+      () => batch(batchId),
+      (response) => response.status === 200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // progress is saved at most once a second
+    upload.request.write(second);
+    const running = await until(
+      () => batch(batchId),
+      (response) => response.body.rowsRead >= 300,
+    );
+    expect(running.body).toMatchObject({ status: 'running', bytesTotal: expect.any(Number) });
+    expect(running.body.bytesRead).toBeGreaterThan(0);
+    expect(running.body.bytesRead).toBeLessThan(running.body.bytesTotal);
+    upload.request.end(upload.tail);
+    const { status, body } = await upload.answer;
+    expect(status).toBe(201);
+    expect(JSON.parse(body)).toMatchObject({ id: batchId, status: 'completed', rowsRead: 400, inserted: 400 });
+  });
+
+  it('writes nothing when the client disconnects in the middle of the upload', async () => {
+    const before = await counts();
+    const batchId = randomUUID();
+    const part = `${HEADER}\n${rows(400, 700)}`;
+    const upload = startUpload(batchId, Buffer.byteLength(part) * 3);
+    upload.answer.catch(() => undefined);
+    upload.request.write(part);
+    await until(
+      () => batch(batchId),
+      (response) => response.status === 200,
+    );
+    upload.request.destroy();
+    const failed = await until(
+      () => batch(batchId),
+      (response) => response.body.status !== 'running',
+    );
+    expect(failed.body).toMatchObject({ status: 'failed', inserted: 0, updated: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('writes nothing when the database fails in the middle of the merge', async () => {
+    const before = await counts();
+    // A fault planted for this test: the 50th row of the merge makes the database raise an error.
+    await query(`CREATE FUNCTION test_fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.source = 'boom' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$`);
+    await query(`CREATE TRIGGER test_fail_midway BEFORE INSERT OR UPDATE ON results FOR EACH ROW
+      EXECUTE FUNCTION test_fail_midway()`);
+    try {
+      const csv = `${HEADER}\n${rows(700, 749)}${line(749).replace('Case system', 'boom')}${rows(750, 800)}`;
+      const batchId = randomUUID();
+      const response = await t
+        .api()
+        .post(`/api/v1/imports?batchId=${batchId}`)
+        .attach('file', Buffer.from(csv), 'r.csv');
+      expect(response.status).toBe(500);
+      expect(JSON.stringify(response.body)).not.toMatch(/disk full/);
+      expect((await batch(batchId).expect(200)).body).toMatchObject({ status: 'failed', inserted: 0 });
+      expect(await counts()).toEqual(before);
+    } finally {
+      await query('DROP TRIGGER test_fail_midway ON results');
+      await query('DROP FUNCTION test_fail_midway()');
+    }
+  });
+
+  it('keeps every revision when two imports change the same keys at once', async () => {
+    const upload = (csv: string) =>
+      t.api().post('/api/v1/imports').attach('file', Buffer.from(csv), 'r.csv').expect(201);
+    await upload(`${HEADER}\n${rows(800, 900)}`);
+    const [a, b] = await Promise.all([
+      upload(`${HEADER}\n${rows(800, 900, 800)}`),
+      upload(`${HEADER}\n${rows(800, 900, 700)}`),
+    ]);
+    expect([a.body.updated, b.body.updated]).toEqual([100, 100]);
+    const [result] = await query(`SELECT id FROM results WHERE period_key = $1`, ['2066-09']);
+    const history = await t.api().get(`/api/v1/results/${result!.id}/revisions`).expect(200);
+    const values = history.body.map((r: { revision: number; value: number }) => [r.revision, r.value]);
+    expect(values).toHaveLength(3);
+    expect(values.map(([revision]: number[]) => revision)).toEqual([3, 2, 1]);
+    expect(values[2]).toEqual([1, 90]);
+    expect([values[0][1], values[1][1]].sort()).toEqual([70, 80]);
+    const mismatched = await query(
+      `SELECT r.id FROM results r
+       WHERE r.revision <> 1 + (SELECT count(*) FROM result_revisions v WHERE v.result_id = r.id)`,
+    );
+    expect(mismatched).toEqual([]);
+  });
+});

@@ -1,0 +1,346 @@
+import type { PublicStandard } from '@yardstick/contracts';
+import { STATUS_LABELS } from '@yardstick/metrics';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { PageTitle } from '@/components/seo/page-title';
+import { useBrowserValue } from '@/hooks/use-hydrated';
+import { paths } from '@/config/paths';
+import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
+import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
+import {
+  CHANNEL_LABELS,
+  COMPUTATION_LABELS,
+  DIMENSION_LABELS,
+  DIRECTION_LABELS,
+  formatDate,
+  formatMeasure,
+  formatTarget,
+} from '@/features/public/components/format';
+import { PublicPage } from '@/features/public/components/page-state';
+import { StatusTag } from '@/features/public/components/status-tag';
+
+const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
+  const fmt = (v: number) => formatMeasure(v, standard.unit);
+  const results = standard.results;
+  const counts = results.reduce<Record<string, number>>(
+    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+    {},
+  );
+  const first = results[0];
+  const last = results.at(-1);
+  return (
+    <ChartFigure
+      title={`Results over time against the target: ${standard.title}`}
+      summary={
+        results.length === 0 ? (
+          <p>No certified result yet.</p>
+        ) : (
+          <p>
+            {results.length} certified results from {first!.periodLabel} to {last!.periodLabel}, from{' '}
+            {formatMeasure(first!.value, standard.unit)} to {formatMeasure(last!.value, standard.unit)}.{' '}
+            {Object.entries(counts)
+              .map(([status, n]) => `${STATUS_LABELS[status as keyof typeof STATUS_LABELS]}: ${n}`)
+              .join('; ')}
+            . The target line steps where the target changes by fiscal year
+            {standard.benchmarks.length ? '; dotted lines are benchmarks' : ''}.
+          </p>
+        )
+      }
+      data={results.map((r) => ({
+        period: r.periodKey,
+        label: r.periodLabel,
+        value: r.value,
+        target: r.target,
+        status: STATUS_LABELS[r.status],
+      }))}
+      xKey="period"
+      config={{
+        value: { label: 'Result', kind: 'line', color: 'primary' },
+        target: { label: 'Target', kind: 'step', color: 'target' },
+      }}
+      references={standard.benchmarks.map((b) => ({ label: `${b.name} (${b.year})`, value: b.value }))}
+      formatValue={fmt}
+      columns={[
+        { key: 'label', label: 'Period' },
+        {
+          key: 'value',
+          label: 'Result',
+          format: (v) => formatMeasure(typeof v === 'number' ? v : null, standard.unit),
+        },
+        { key: 'target', label: 'Target', format: (v) => (typeof v === 'number' ? fmt(v) : 'No target') },
+        { key: 'status', label: 'Status' },
+      ]}
+    />
+  );
+};
+
+const EmbedSnippet = ({ id, title }: { id: string; title: string }) => {
+  const [copied, setCopied] = useState(false);
+  // The server does not know the address people reach it by; the browser fills in its origin after loading.
+  const origin = useBrowserValue(() => window.location.origin, '');
+  const snippet = `<iframe src="${origin}${paths.embed.to(id)}" title="${title.replace(/"/g, '&quot;')}" width="360" height="260" style="border:0"></iframe>`;
+  return (
+    <>
+      <label className="usa-label" htmlFor="embed-snippet">
+        HTML to show this standard and its latest result on your own page
+      </label>
+      <textarea id="embed-snippet" className="usa-textarea font-mono-2xs" readOnly rows={3} value={snippet} />
+      <button
+        type="button"
+        className="usa-button usa-button--outline margin-top-1"
+        onClick={() => {
+          void navigator.clipboard?.writeText(snippet).then(() => setCopied(true));
+        }}
+      >
+        Copy the HTML
+      </button>
+      <span role="status" className="margin-left-1">
+        {copied ? 'Copied.' : ''}
+      </span>
+    </>
+  );
+};
+
+const Standard = ({ standard }: { standard: PublicStandard }) => {
+  const explained = standard.results.filter((r) => r.explanation);
+  const notes = standard.results.filter((r) => r.dataQualityNote);
+  return (
+    <>
+      <PageTitle title={`${standard.title}, ${standard.agency.abbreviation}`} />
+      <Breadcrumbs
+        items={[
+          { label: 'Home', to: paths.home },
+          { label: standard.agency.name, to: paths.agency.to(standard.agency.slug) },
+          { label: standard.service.name, to: paths.service.to(standard.service.slug) },
+          { label: standard.title },
+        ]}
+      />
+      <h1>{standard.title}</h1>
+      <p className="usa-intro">{standard.statement}</p>
+
+      <div className="usa-summary-box margin-y-3" role="region" aria-labelledby="latest-heading">
+        <div className="usa-summary-box__body">
+          <h2 className="usa-summary-box__heading" id="latest-heading">
+            Latest result
+          </h2>
+          {standard.latest ? (
+            <div className="usa-summary-box__text">
+              <p className="margin-y-1">
+                <span className="font-sans-xl text-bold">{formatMeasure(standard.latest.value, standard.unit)}</span> in{' '}
+                {standard.latest.periodLabel}, against a target of {formatTarget(standard.latest.target, standard.unit)}
+                .
+              </p>
+              <p className="margin-y-1">
+                Status: <StatusTag status={standard.latest.status} />
+              </p>
+            </div>
+          ) : (
+            <p className="usa-summary-box__text">No certified result yet.</p>
+          )}
+          <p className="font-body-2xs margin-bottom-0">
+            {standard.agency.name} · {standard.service.name} · last updated {formatDate(standard.lastUpdated)}
+          </p>
+        </div>
+      </div>
+
+      <ResultsChart standard={standard} />
+
+      <h2>How it is measured</h2>
+      <div className="usa-prose">
+        <p>{standard.measureDescription}</p>
+        <dl className="fact-list">
+          <dt>Kind</dt>
+          <dd>{DIMENSION_LABELS[standard.dimension]}</dd>
+          <dt>Computed as</dt>
+          <dd>
+            {COMPUTATION_LABELS[standard.computation]}
+            {standard.thresholdValue !== null && standard.thresholdUnit
+              ? ` (threshold: ${formatMeasure(standard.thresholdValue, standard.thresholdUnit)})`
+              : ''}
+          </dd>
+          <dt>Direction</dt>
+          <dd>{DIRECTION_LABELS[standard.direction]}</dd>
+          <dt>Reported</dt>
+          <dd>every {standard.frequency}</dd>
+          <dt>Channels</dt>
+          <dd>
+            {standard.channelScope.length
+              ? standard.channelScope.map((c) => CHANNEL_LABELS[c]).join(', ')
+              : 'All channels of the service'}
+          </dd>
+          <dt>How the status is decided</dt>
+          <dd>{standard.rule}</dd>
+        </dl>
+      </div>
+
+      <h2>Targets by fiscal year</h2>
+      <table className="usa-table usa-table--compact">
+        <caption className="usa-sr-only">Targets by fiscal year</caption>
+        <thead>
+          <tr>
+            <th scope="col">Fiscal year</th>
+            <th scope="col">Period</th>
+            <th scope="col">Target</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {standard.targets.map((t) => (
+            <tr key={`${t.fiscalYear}-${t.quarter ?? 0}`}>
+              <th scope="row">FY{t.fiscalYear}</th>
+              <td>{t.quarter ? `Quarter ${t.quarter}` : 'Whole year'}</td>
+              <td>{formatTarget(t, standard.unit)}</td>
+              <td>{t.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Benchmarks</h2>
+      {standard.benchmarks.length ? (
+        <ul>
+          {standard.benchmarks.map((b) => (
+            <li key={`${b.name}-${b.year}`}>
+              {b.name}: {formatMeasure(b.value, b.unit)} ({b.year}), source:{' '}
+              {b.sourceUrl ? <a href={b.sourceUrl}>{b.sourceOrganization}</a> : b.sourceOrganization}
+              {b.description ? `. ${b.description}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No benchmark is attached to this standard.</p>
+      )}
+
+      {standard.channels.length ? (
+        <>
+          <h2>By channel, {standard.channels[0]!.periodLabel}</h2>
+          <table className="usa-table usa-table--compact">
+            <caption className="usa-sr-only">Latest results by channel</caption>
+            <thead>
+              <tr>
+                <th scope="col">Channel</th>
+                <th scope="col">Result</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {standard.channels.map((r) => (
+                <tr key={r.channel}>
+                  <th scope="row">{CHANNEL_LABELS[r.channel]}</th>
+                  <td>{formatMeasure(r.value, standard.unit)}</td>
+                  <td>
+                    <StatusTag status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <h2>Every result</h2>
+      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Every certified result">
+        <table className="usa-table usa-table--compact usa-table--striped">
+          <caption className="usa-sr-only">Every certified result, all channels</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Result</th>
+              <th scope="col">Counts</th>
+              <th scope="col">Target</th>
+              <th scope="col">Status</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...standard.results].reverse().map((r) => (
+              <tr key={r.periodKey}>
+                <th scope="row">{r.periodLabel}</th>
+                <td>{formatMeasure(r.value, standard.unit)}</td>
+                <td>
+                  {r.numerator !== null && r.denominator !== null
+                    ? `${r.numerator.toLocaleString('en-US')} of ${r.denominator.toLocaleString('en-US')}`
+                    : ''}
+                </td>
+                <td>{r.target !== null ? formatMeasure(r.target, standard.unit) : 'No target'}</td>
+                <td>
+                  <StatusTag status={r.status} />
+                </td>
+                <td>{r.source ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Why targets were missed</h2>
+      {explained.length ? (
+        <dl className="explanations">
+          {explained.map((r) => (
+            <div key={r.periodKey}>
+              <dt>{r.periodLabel}</dt>
+              <dd>
+                <p>
+                  <strong>Why:</strong> {r.explanation!.why}
+                </p>
+                <p>
+                  <strong>What we will do:</strong> {r.explanation!.action}
+                </p>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>No explanation has been published.</p>
+      )}
+
+      <h2>Notes on data quality</h2>
+      {notes.length ? (
+        <ul>
+          {notes.map((r) => (
+            <li key={r.periodKey}>
+              {r.periodLabel}: {r.dataQualityNote}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>None.</p>
+      )}
+
+      <h2>Version history</h2>
+      <ol className="usa-list">
+        {standard.versions.map((v) => (
+          <li key={v.version}>
+            Version {v.version}
+            {v.current ? ' (current)' : ''}, published {formatDate(v.publishedAt)}: “{v.statement}”
+          </li>
+        ))}
+      </ol>
+
+      <h2>Download and share</h2>
+      <ul className="usa-list">
+        <li>
+          <a href={paths.server.standardCsv(standard.id)}>Every result (CSV)</a>
+        </li>
+        <li>
+          <a href={paths.server.standardJson(standard.id)}>This standard and its results (JSON)</a>
+        </li>
+        <li>
+          <Link to={paths.service.to(standard.service.slug)}>Other standards of {standard.service.name}</Link>
+        </li>
+      </ul>
+      <EmbedSnippet id={standard.id} title={standard.title} />
+    </>
+  );
+};
+
+export const StandardRoute = () => {
+  const { id = '' } = useParams();
+  const query = usePublicData<PublicStandard>(publicApiPaths.standard(id));
+  return (
+    <div className="grid-container padding-y-4">
+      <PublicPage query={query}>{(standard) => <Standard standard={standard} />}</PublicPage>
+    </div>
+  );
+};

@@ -1,0 +1,61 @@
+import type { PublicTally, PublicTarget, Unit } from '@yardstick/contracts';
+import { formatMeasure } from '@yardstick/metrics';
+
+export { formatMeasure };
+
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+export const formatDate = (iso: string | null): string => (iso ? dateFormat.format(new Date(iso)) : 'not known');
+
+export const formatTarget = (target: PublicTarget | null, unit: Unit): string => {
+  if (!target) return 'No target';
+  if (target.value !== null) return formatMeasure(target.value, unit);
+  return `${formatMeasure(target.minValue, unit)} to ${formatMeasure(target.maxValue, unit)}`;
+};
+
+export const formatShare = (share: number | null): string =>
+  share === null ? 'not assessed' : `${Math.round(share)}%`;
+
+/** "12 of 16 targets met (75%)", from the counts. */
+export const describeTally = (tally: PublicTally): string =>
+  tally.assessed === 0
+    ? 'No target could be assessed yet.'
+    : `${tally.met} of ${tally.assessed} targets met (${formatShare(tally.share)}): ${tally.near} near the target, ${tally.notMet} not met${tally.noData ? `, and ${tally.noData} without data` : ''}.`;
+
+export const DIMENSION_LABELS: Record<string, string> = {
+  speed: 'Speed',
+  accuracy: 'Accuracy',
+  satisfaction: 'Satisfaction',
+  access: 'Access',
+  other: 'Other',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  all: 'All channels',
+  online: 'Online',
+  phone: 'Phone',
+  in_person: 'In person',
+  mail: 'Mail',
+  email: 'Email',
+  chat: 'Chat',
+  mobile_app: 'Mobile app',
+  other: 'Other',
+};
+
+export const DIRECTION_LABELS: Record<string, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  within_range: 'Within a range',
+};
+
+export const COMPUTATION_LABELS: Record<string, string> = {
+  share_meeting_threshold: 'Share of transactions meeting a threshold',
+  mean: 'Average (mean)',
+  median: 'Median',
+  total: 'Total',
+};

@@ -1,0 +1,227 @@
+// What the public site and the public data API (/api/v1/public/...) answer. Only published standards (their
+// published version), certified results and public agency data ever appear in these shapes.
+import type {
+  Channel,
+  Computation,
+  Dimension,
+  Direction,
+  IndicatorKind,
+  ResultChannel,
+  TargetStatus,
+  Unit,
+} from './domain.js';
+
+/** How many standards stand where, and the share of targets met: met / (met + near + not met), from counts. */
+export type PublicTally = {
+  met: number;
+  near: number;
+  notMet: number;
+  noData: number;
+  notApplicable: number;
+  /** Standards with a target and a result: the denominator of `share`. */
+  assessed: number;
+  /** Percent of assessed targets met, or null when none was assessed. */
+  share: number | null;
+};
+
+export type PublicAgencyRef = { slug: string; name: string; abbreviation: string };
+export type PublicServiceRef = { slug: string; name: string };
+
+export type PublicTarget = {
+  fiscalYear: number;
+  /** null for the whole fiscal year. */
+  quarter: number | null;
+  value: number | null;
+  minValue: number | null;
+  maxValue: number | null;
+  unit: Unit;
+  note: string | null;
+};
+
+/** A standard in a list: its promise and its latest certified all-channel result against the target. */
+export type PublicStandardSummary = {
+  id: string;
+  code: string;
+  title: string;
+  statement: string;
+  dimension: Dimension;
+  unit: Unit;
+  direction: Direction;
+  agency: PublicAgencyRef;
+  service: PublicServiceRef;
+  latest: {
+    periodKey: string;
+    periodLabel: string;
+    value: number | null;
+    status: TargetStatus;
+    target: PublicTarget | null;
+  } | null;
+  /** When its latest certified result was certified, or when its version was published. */
+  lastUpdated: string | null;
+};
+
+export type PublicAgencySummary = PublicAgencyRef & {
+  websiteUrl: string | null;
+  services: number;
+  standards: number;
+  tally: PublicTally;
+};
+
+export type PublicHome = {
+  fiscalYear: number;
+  /** The latest certified result of every published standard, against its target. */
+  tally: PublicTally;
+  agencies: PublicAgencySummary[];
+  recentlyUpdated: PublicStandardSummary[];
+  search: {
+    q: string;
+    agencies: PublicAgencyRef[];
+    services: (PublicServiceRef & { agency: PublicAgencyRef })[];
+    standards: PublicStandardSummary[];
+  } | null;
+};
+
+export type PublicYearTally = PublicTally & { fiscalYear: number };
+
+export type PublicAgency = {
+  agency: PublicAgencyRef & { websiteUrl: string | null; parent: PublicAgencyRef | null };
+  bureaus: PublicAgencyRef[];
+  services: (PublicServiceRef & { hisp: boolean; standards: PublicStandardSummary[] })[];
+  /** Each fiscal year's results (over the year) against that year's targets. */
+  byYear: PublicYearTally[];
+  /** Fiscal years with an annual report, newest first. */
+  reportYears: number[];
+};
+
+export type PublicService = {
+  service: PublicServiceRef & {
+    description: string | null;
+    customers: string | null;
+    channels: Channel[];
+    hisp: boolean;
+    publicUrl: string | null;
+  };
+  agency: PublicAgencyRef;
+  standards: PublicStandardSummary[];
+};
+
+export type PublicBenchmark = {
+  name: string;
+  description: string | null;
+  sourceOrganization: string;
+  sourceUrl: string | null;
+  year: number;
+  value: number;
+  unit: Unit;
+};
+
+export type PublicResult = {
+  periodKey: string;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  fiscalYear: number;
+  channel: ResultChannel;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  source: string | null;
+  dataQualityNote: string | null;
+  revision: number;
+  certifiedAt: string;
+  /** Against the target of its period (the quarter's, else the year's). */
+  status: TargetStatus;
+  target: number | null;
+  explanation: { why: string; action: string } | null;
+};
+
+export type PublicVersion = {
+  version: number;
+  title: string;
+  statement: string;
+  measureDescription: string;
+  publishedAt: string | null;
+  current: boolean;
+};
+
+export type PublicStandard = {
+  id: string;
+  code: string;
+  agency: PublicAgencyRef;
+  service: PublicServiceRef;
+  version: number;
+  title: string;
+  statement: string;
+  dimension: Dimension;
+  measureDescription: string;
+  unit: Unit;
+  computation: Computation;
+  direction: Direction;
+  thresholdValue: number | null;
+  thresholdUnit: Unit | null;
+  channelScope: Channel[];
+  frequency: 'month' | 'quarter' | 'year';
+  indicatorKind: IndicatorKind | null;
+  publishedAt: string | null;
+  /** The status rule in words. */
+  rule: string;
+  targets: PublicTarget[];
+  benchmarks: PublicBenchmark[];
+  latest: PublicStandardSummary['latest'];
+  /** The latest period's certified results by channel. */
+  channels: PublicResult[];
+  /** Every certified result over all channels, oldest first. */
+  results: PublicResult[];
+  versions: PublicVersion[];
+  lastUpdated: string | null;
+};
+
+export type PublicYearFigure = {
+  value: number | null;
+  /** How many certified results of the year it is made of. */
+  periods: number;
+  /** Why the value is not known, when it is not. */
+  reason: string | null;
+};
+
+export type PublicReportStandard = {
+  id: string;
+  code: string;
+  title: string;
+  statement: string;
+  dimension: Dimension;
+  unit: Unit;
+  direction: Direction;
+  measureDescription: string;
+  target: PublicTarget | null;
+  result: PublicYearFigure;
+  status: TargetStatus;
+  previous: PublicYearFigure;
+  /** result - previous, in the standard's unit. */
+  change: number | null;
+  benchmarks: PublicBenchmark[];
+  explanations: { periodKey: string; periodLabel: string; why: string; action: string }[];
+  dataQualityNotes: { periodKey: string; note: string }[];
+};
+
+export type PublicReport = {
+  agency: PublicAgencyRef & { websiteUrl: string | null };
+  fiscalYear: number;
+  tally: PublicTally;
+  previousTally: PublicTally;
+  services: (PublicServiceRef & { standards: PublicReportStandard[] })[];
+  benchmarks: PublicBenchmark[];
+  methodology: string[];
+};
+
+export type PublicEmbed = { standard: PublicStandardSummary; measureDescription: string; rule: string };
+
+/** Which page a server-rendered address shows, and its data, embedded in the HTML for hydration. */
+export type PublicPageData =
+  | { kind: 'home'; data: PublicHome }
+  | { kind: 'agency'; data: PublicAgency }
+  | { kind: 'service'; data: PublicService }
+  | { kind: 'standard'; data: PublicStandard }
+  | { kind: 'report'; data: PublicReport }
+  | { kind: 'embed'; data: PublicEmbed };
