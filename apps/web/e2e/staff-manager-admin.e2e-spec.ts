@@ -122,7 +122,9 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       const table = page.getByRole('table', { name: 'SAT-1: results against target' });
       await table.waitFor({ timeout: TIMEOUT_MS });
       // A survey percentage from 400 respondents: the margin of error is shown with it.
-      expect(await table.getByRole('row').nth(1).textContent()).toMatch(/84%.*80%.*Met.*\d+(\.\d)?%.*\d+(\.\d)?%.*Not yet/);
+      expect(await table.getByRole('row').nth(1).textContent()).toMatch(
+        /84%.*80%.*Met.*\d+(\.\d)?%.*\d+(\.\d)?%.*Not yet/,
+      );
       await checkAxe(page, 'on the trend page');
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -196,6 +196,19 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
     expect(standards.body.items[0]).toMatchObject({ status: 'published' });
     const results = await t.api().get('/api/v1/results').query({ certified: false }).expect(200);
     expect(results.body.total).toBe(0);
-    // The public standard page (built by the public site's helper) is checked once it lands on main.
+
+    // The public standard page now shows the published standard and its certified results.
+    const visitor = await newPage(browser);
+    try {
+      const { page } = visitor;
+      await page.goto(`${baseUrl}/standards/${standards.body.items[0].id}`);
+      await expectHeading(page, /Renewal time/);
+      await expectText(page, 'We renew 90% of licences within 10 days.');
+      const table = page.getByRole('table', { name: 'Every certified result, all channels' });
+      expect(await table.textContent()).toMatch(/95%[\s\S]*92%|92%[\s\S]*95%/);
+      await checkAxe(page, 'on the public standard page');
+    } finally {
+      await visitor.close();
+    }
   }, 120_000);
 });

@@ -1,15 +1,13 @@
-import type { StandardTrendBody, TargetStatus, TrendPointBody } from '@yardstick/contracts';
+import { formatMeasure } from '@yardstick/metrics';
+import type { StandardTrendBody, TargetStatus, TrendPointBody, Unit } from '@yardstick/contracts';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import type { ChartConfig } from '@/components/charts/chart-types';
 import { CsvButton } from '@/components/ui/csv';
 import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
 
-const fmt = (value: number | null, unit: string) =>
-  value === null
-    ? 'not known'
-    : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit === 'percent' ? '%' : ` ${unit}`}`;
+const fmt = formatMeasure;
 
-const targetText = (p: TrendPointBody, unit: string) =>
+const targetText = (p: TrendPointBody, unit: Unit) =>
   p.target !== null
     ? fmt(p.target, unit)
     : p.targetMin !== null
