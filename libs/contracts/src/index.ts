@@ -6,3 +6,4 @@ export * from './registry.js';
 export * from './auth.js';
 export * from './public.js';
 export * from './staff.js';
+export * from './accounts.js';
