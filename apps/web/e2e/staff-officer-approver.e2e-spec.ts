@@ -163,6 +163,28 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await expectHeading(page, 'Imported', 2);
       expect(await page.getByTestId('import-counts').textContent()).toContain('2 inserted');
       await checkAxe(page, 'after the import');
+
+      // One result entered by hand misses its target: the officer explains it.
+      await navigate(page, 'Standards', 'Standards');
+      await activate(page, page.getByRole('link', { name: CODE }), `the ${CODE} link`);
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await typeInto(page, page.getByLabel('Period', { exact: true }), `FY${LAST}-Q3`, 'the period');
+      await typeInto(page, page.getByLabel('Value (optional)'), '80', 'the value');
+      await activate(page, page.getByRole('button', { name: 'Record result' }), 'Record result');
+      await expectText(page, /Recorded 80% for FY\d+ Q3/);
+      const missed = page.getByRole('row', { name: new RegExp(`FY${LAST} Q3`) });
+      expect(await missed.textContent()).toContain('Not met');
+      await activate(page, missed.getByRole('button', { name: /Write explanation/ }), 'Write explanation');
+      await typeInto(page, page.getByLabel('Why the target was missed'), 'Two offices closed for repairs.', 'why');
+      await typeInto(
+        page,
+        page.getByLabel('What will be done, and by when'),
+        'Weekend shifts until the backlog clears.',
+        'action',
+      );
+      await activate(page, page.getByRole('button', { name: 'Save explanation' }), 'Save explanation');
+      await expectText(page, 'Explanation saved.');
+      await checkAxe(page, 'after explaining a missed target');
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -180,12 +202,16 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       expect(await review.getByRole('row', { name: /Statement/ }).textContent()).toContain('We renew 90%');
       await expectText(page, 'Results awaiting certification');
       await page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) }).waitFor();
+      // The missed target comes with its explanation.
+      expect(await page.getByRole('row', { name: new RegExp(`${CODE}.*Q3`) }).textContent()).toMatch(
+        /Not met.*Two offices closed for repairs\..*Weekend shifts/,
+      );
       await checkAxe(page, 'on the review queue');
       await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
       await expectText(page, `${CODE} published.`);
       await expectText(page, 'No standard is waiting for review.');
-      await activate(page, page.getByRole('button', { name: /Certify all ready \(2\)/ }), 'Certify all ready');
-      await expectText(page, '2 results certified.');
+      await activate(page, page.getByRole('button', { name: /Certify all ready \(3\)/ }), 'Certify all ready');
+      await expectText(page, '3 results certified.');
       await expectText(page, 'No result is waiting for certification.');
       await checkAxe(page, 'after publishing and certifying');
       expect(errors).toEqual([]);
@@ -206,6 +232,7 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await expectText(page, 'We renew 90% of licences within 10 days.');
       const table = page.getByRole('table', { name: 'Every certified result, all channels' });
       expect(await table.textContent()).toMatch(/95%[\s\S]*92%|92%[\s\S]*95%/);
+      await expectText(page, 'Two offices closed for repairs.');
       await checkAxe(page, 'on the public standard page');
     } finally {
       await visitor.close();
