@@ -238,4 +238,58 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await visitor.close();
     }
   }, 120_000);
+
+  it('officer edits the published standard into a new version; the approver sees the change and returns it with a comment', async () => {
+    const officer = await newPage(browser);
+    const approver = await newPage(browser);
+    try {
+      const { page } = officer;
+      await page.goto(`${baseUrl}/staff/standards`);
+      await signIn(page, 'officer@test.example', PASSWORD);
+      await activate(page, page.getByRole('link', { name: CODE }), `the ${CODE} link`);
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await expectText(page, 'saving starts a new draft version');
+      await activate(page, page.getByRole('button', { name: 'Edit standard' }), 'Edit standard');
+      await typeInto(
+        page,
+        page.getByLabel('Standard, in plain language'),
+        'We renew 95% of licences within 10 days.',
+        'the statement',
+      );
+      await activate(page, page.getByRole('button', { name: 'Save changes' }), 'Save changes');
+      await expectText(page, 'Changes saved as a draft.');
+      await activate(page, page.getByRole('button', { name: 'Submit for review' }), 'Submit for review');
+      await expectText(page, 'Submitted for review');
+
+      const a = approver.page;
+      await a.goto(`${baseUrl}/staff/reviews`);
+      await signIn(a, 'approver@test.example', PASSWORD);
+      const review = a.getByRole('article', { name: new RegExp(CODE) });
+      const change = review.getByRole('row', { name: /Statement/ });
+      expect(await change.textContent()).toBe(
+        'StatementWe renew 90% of licences within 10 days.We renew 95% of licences within 10 days.',
+      );
+      expect(await review.getByRole('row').count()).toBe(2);
+      await activate(a, review.getByRole('button', { name: `Return ${CODE} with a comment` }), 'Return');
+      await typeInto(
+        a,
+        a.getByLabel(`Comment for the officer about ${CODE}`),
+        'Keep 90%: 95% is not funded.',
+        'comment',
+      );
+      await checkAxe(a, 'with the return form open');
+      await activate(a, a.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(a, `${CODE} returned to its officer with your comment.`);
+
+      await page.reload();
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await expectText(page, 'Keep 90%: 95% is not funded.');
+      expect(await page.getByTestId('standard-status').textContent()).toContain('in draft');
+      await checkAxe(page, 'with a returned version and its comment');
+      expect([...officer.errors, ...approver.errors]).toEqual([]);
+    } finally {
+      await officer.close();
+      await approver.close();
+    }
+  }, 180_000);
 });
