@@ -163,6 +163,28 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await expectHeading(page, 'Imported', 2);
       expect(await page.getByTestId('import-counts').textContent()).toContain('2 inserted');
       await checkAxe(page, 'after the import');
+
+      // One result entered by hand misses its target: the officer explains it.
+      await navigate(page, 'Standards', 'Standards');
+      await activate(page, page.getByRole('link', { name: CODE }), `the ${CODE} link`);
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await typeInto(page, page.getByLabel('Period', { exact: true }), `FY${LAST}-Q3`, 'the period');
+      await typeInto(page, page.getByLabel('Value (optional)'), '80', 'the value');
+      await activate(page, page.getByRole('button', { name: 'Record result' }), 'Record result');
+      await expectText(page, /Recorded 80% for FY\d+ Q3/);
+      const missed = page.getByRole('row', { name: new RegExp(`FY${LAST} Q3`) });
+      expect(await missed.textContent()).toContain('Not met');
+      await activate(page, missed.getByRole('button', { name: /Write explanation/ }), 'Write explanation');
+      await typeInto(page, page.getByLabel('Why the target was missed'), 'Two offices closed for repairs.', 'why');
+      await typeInto(
+        page,
+        page.getByLabel('What will be done, and by when'),
+        'Weekend shifts until the backlog clears.',
+        'action',
+      );
+      await activate(page, page.getByRole('button', { name: 'Save explanation' }), 'Save explanation');
+      await expectText(page, 'Explanation saved.');
+      await checkAxe(page, 'after explaining a missed target');
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -180,12 +202,16 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       expect(await review.getByRole('row', { name: /Statement/ }).textContent()).toContain('We renew 90%');
       await expectText(page, 'Results awaiting certification');
       await page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) }).waitFor();
+      // The missed target comes with its explanation.
+      expect(await page.getByRole('row', { name: new RegExp(`${CODE}.*Q3`) }).textContent()).toMatch(
+        /Not met.*Two offices closed for repairs\..*Weekend shifts/,
+      );
       await checkAxe(page, 'on the review queue');
       await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
       await expectText(page, `${CODE} published.`);
       await expectText(page, 'No standard is waiting for review.');
-      await activate(page, page.getByRole('button', { name: /Certify all ready \(2\)/ }), 'Certify all ready');
-      await expectText(page, '2 results certified.');
+      await activate(page, page.getByRole('button', { name: /Certify all ready \(3\)/ }), 'Certify all ready');
+      await expectText(page, '3 results certified.');
       await expectText(page, 'No result is waiting for certification.');
       await checkAxe(page, 'after publishing and certifying');
       expect(errors).toEqual([]);
@@ -196,6 +222,74 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
     expect(standards.body.items[0]).toMatchObject({ status: 'published' });
     const results = await t.api().get('/api/v1/results').query({ certified: false }).expect(200);
     expect(results.body.total).toBe(0);
-    // The public standard page (built by the public site's helper) is checked once it lands on main.
+
+    // The public standard page now shows the published standard and its certified results.
+    const visitor = await newPage(browser);
+    try {
+      const { page } = visitor;
+      await page.goto(`${baseUrl}/standards/${standards.body.items[0].id}`);
+      await expectHeading(page, /Renewal time/);
+      await expectText(page, 'We renew 90% of licences within 10 days.');
+      const table = page.getByRole('table', { name: 'Every certified result, all channels' });
+      expect(await table.textContent()).toMatch(/95%[\s\S]*92%|92%[\s\S]*95%/);
+      await expectText(page, 'Two offices closed for repairs.');
+      await checkAxe(page, 'on the public standard page');
+    } finally {
+      await visitor.close();
+    }
   }, 120_000);
+
+  it('officer edits the published standard into a new version; the approver sees the change and returns it with a comment', async () => {
+    const officer = await newPage(browser);
+    const approver = await newPage(browser);
+    try {
+      const { page } = officer;
+      await page.goto(`${baseUrl}/staff/standards`);
+      await signIn(page, 'officer@test.example', PASSWORD);
+      await activate(page, page.getByRole('link', { name: CODE }), `the ${CODE} link`);
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await expectText(page, 'saving starts a new draft version');
+      await activate(page, page.getByRole('button', { name: 'Edit standard' }), 'Edit standard');
+      await typeInto(
+        page,
+        page.getByLabel('Standard, in plain language'),
+        'We renew 95% of licences within 10 days.',
+        'the statement',
+      );
+      await activate(page, page.getByRole('button', { name: 'Save changes' }), 'Save changes');
+      await expectText(page, 'Changes saved as a draft.');
+      await activate(page, page.getByRole('button', { name: 'Submit for review' }), 'Submit for review');
+      await expectText(page, 'Submitted for review');
+
+      const a = approver.page;
+      await a.goto(`${baseUrl}/staff/reviews`);
+      await signIn(a, 'approver@test.example', PASSWORD);
+      const review = a.getByRole('article', { name: new RegExp(CODE) });
+      const change = review.getByRole('row', { name: /Statement/ });
+      expect(await change.textContent()).toBe(
+        'StatementWe renew 90% of licences within 10 days.We renew 95% of licences within 10 days.',
+      );
+      expect(await review.getByRole('row').count()).toBe(2);
+      await activate(a, review.getByRole('button', { name: `Return ${CODE} with a comment` }), 'Return');
+      await typeInto(
+        a,
+        a.getByLabel(`Comment for the officer about ${CODE}`),
+        'Keep 90%: 95% is not funded.',
+        'comment',
+      );
+      await checkAxe(a, 'with the return form open');
+      await activate(a, a.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(a, `${CODE} returned to its officer with your comment.`);
+
+      await page.reload();
+      await expectHeading(page, `${CODE}: Renewal time`);
+      await expectText(page, 'Keep 90%: 95% is not funded.');
+      expect(await page.getByTestId('standard-status').textContent()).toContain('in draft');
+      await checkAxe(page, 'with a returned version and its comment');
+      expect([...officer.errors, ...approver.errors]).toEqual([]);
+    } finally {
+      await officer.close();
+      await approver.close();
+    }
+  }, 180_000);
 });

@@ -7,3 +7,4 @@ export * from './auth.js';
 export * from './public.js';
 export * from './staff.js';
 export * from './imports.js';
+export * from './accounts.js';

@@ -92,7 +92,8 @@ export function cellFor(subject: Subject, period: Period, today: string): Portfo
   const target = targetFor(targets, period);
   if (!target) return cell('not_applicable', null, 'no target');
   const expected = reportingPeriods(version.frequency, period);
-  const found = results.filter((r) => containsPeriod(period, r.periodKey));
+  // Dates compare as ISO strings: a result lies in the period when its own period does.
+  const found = results.filter((r) => r.periodStart >= period.start && r.periodEnd <= period.end);
   if (found.length === 0) {
     const overdue = expected.some((p) => isOverdue(p, RESULT_GRACE_DAYS, today));
     return overdue ? cell('no_data', null, 'no result, overdue') : cell('not_applicable', null, 'not due yet');
@@ -108,6 +109,17 @@ export function cellFor(subject: Subject, period: Period, today: string): Portfo
   });
   const partial = found.length < expected.length ? `${found.length} of ${expected.length} periods reported` : null;
   return cell(status, combined.value, combined.reason ?? partial);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 @Injectable()
@@ -349,11 +361,13 @@ export class PortfolioService {
       .andWhere("result.channel = 'all'")
       .andWhere('result.period_start >= :from AND result.period_end <= :to', { from, to })
       .getMany();
+    const targetsBy = groupBy(targets, (t) => t.standardId);
+    const resultsBy = groupBy(results, (r) => r.standardId);
     return standards.map((standard) => ({
       standard,
       version: versions.get(standard.id)!,
-      targets: targets.filter((t) => t.standardId === standard.id),
-      results: results.filter((r) => r.standardId === standard.id),
+      targets: targetsBy.get(standard.id) ?? [],
+      results: resultsBy.get(standard.id) ?? [],
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ErrorDetail, Page, RoleAssignmentBody } from '@yardstick/contracts';
+import type { ErrorDetail, Page, UserBody } from '@yardstick/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { escapeLike } from '../agencies/agencies.service.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
@@ -17,15 +17,7 @@ import type { CreateUserDto, ListUsersQueryDto, RoleAssignmentDto, UpdateUserDto
 import { RoleAssignment } from './entities/role-assignment.entity.js';
 import { User } from './entities/user.entity.js';
 
-export type UserBody = {
-  id: string;
-  email: string;
-  name: string;
-  active: boolean;
-  roles: RoleAssignmentBody[];
-  lastLoginAt: string | null;
-  createdAt: string;
-};
+export type { UserBody };
 
 @Injectable()
 export class UsersService {

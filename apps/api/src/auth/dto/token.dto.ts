@@ -44,19 +44,4 @@ export class CreateTokenDto {
   expiresAt?: Date;
 }
 
-export type TokenBody = {
-  id: string;
-  kind: 'personal' | 'machine';
-  name: string;
-  prefix: string;
-  userId: string | null;
-  agencyId: string | null;
-  permissions: Permission[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-/** Only the answer to a creation carries the token itself: it is never shown again. */
-export type CreatedTokenBody = TokenBody & { token: string };
+export type { CreatedTokenBody, TokenBody } from '@yardstick/contracts';

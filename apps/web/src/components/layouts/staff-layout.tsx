@@ -11,6 +11,7 @@ type StaffNavItem = NavItem & { needs?: Permission[] };
 /** Each role sees the sections it may use (any one of `needs`). */
 const STAFF_NAV: readonly StaffNavItem[] = [
   { label: 'Workspace', to: staffPaths.root, end: true },
+  { label: 'Services', to: staffPaths.services, needs: ['registry:write'] },
   { label: 'Standards', to: staffPaths.standards, needs: ['registry:read'] },
   { label: 'Import results', to: staffPaths.imports, needs: ['results:write'] },
   { label: 'Due results', to: staffPaths.due, needs: ['results:write'] },

@@ -1,12 +1,7 @@
 import type { TargetStatus } from '@yardstick/contracts';
+import { STATUS_LABELS } from '@yardstick/metrics';
 
-export const STATUS_LABELS: Record<TargetStatus, string> = {
-  met: 'Met',
-  near: 'Near',
-  not_met: 'Not met',
-  no_data: 'No data',
-  not_applicable: 'Not applicable',
-};
+export { STATUS_LABELS };
 
 const STATUS_CLASSES: Record<TargetStatus, string> = {
   met: 'bg-green',

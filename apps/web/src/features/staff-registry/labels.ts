@@ -70,20 +70,3 @@ export const STANDARD_STATUS_LABELS: Record<StandardStatus, string> = {
 
 export const optionsOf = <K extends string>(labels: Record<K, string>) =>
   (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
-
-export const formatValue = (value: number | null | undefined, unit: Unit): string => {
-  if (value === null || value === undefined) return 'Not known';
-  const n = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  switch (unit) {
-    case 'percent':
-      return `${n}%`;
-    case 'currency':
-      return `$${n}`;
-    case 'score':
-      return `${n} of 5`;
-    case 'count':
-      return n;
-    default:
-      return `${n} ${unit}`;
-  }
-};

@@ -48,6 +48,10 @@ export const staffRoutes: RouteObject[] = [
         ...page(async () => (await import('./standards')).NewStandardRoute, ['registry:write']),
       },
       {
+        path: relative(staffPaths.services),
+        ...page(async () => (await import('./services')).ServicesRoute, ['registry:read']),
+      },
+      {
         path: `${relative(staffPaths.standards)}/:id`,
         ...page(async () => (await import('./standard')).StandardRoute, ['registry:read']),
       },

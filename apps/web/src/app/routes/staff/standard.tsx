@@ -1,7 +1,7 @@
 import type { TargetBody, Unit } from '@yardstick/contracts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useState } from 'react';
-import { formatPeriodLabel } from '@yardstick/metrics';
+import { formatPeriodLabel, formatMeasure } from '@yardstick/metrics';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
@@ -19,12 +19,7 @@ import { BenchmarksPanel } from '@/features/staff-registry/components/benchmarks
 import { ResultsPanel } from '@/features/staff-registry/components/results-panel';
 import { StandardForm } from '@/features/staff-registry/components/standard-form';
 import { TargetsGrid } from '@/features/staff-registry/components/targets-grid';
-import {
-  DIMENSION_LABELS,
-  FREQUENCY_LABELS,
-  STANDARD_STATUS_LABELS,
-  formatValue,
-} from '@/features/staff-registry/labels';
+import { DIMENSION_LABELS, FREQUENCY_LABELS, STANDARD_STATUS_LABELS } from '@/features/staff-registry/labels';
 
 const crumbs = [
   { label: 'Workspace', to: staffPaths.root },
@@ -88,7 +83,7 @@ const StandardDetail = ({ id }: { id: string }) => {
           <dd className="margin-left-0">
             {standard.standing.periodKey ? (
               <>
-                {formatValue(standard.standing.value, version.unit)} for{' '}
+                {formatMeasure(standard.standing.value, version.unit)} for{' '}
                 {formatPeriodLabel(standard.standing.periodKey)} <StatusTag status={standard.standing.status} />
               </>
             ) : (
@@ -252,8 +247,8 @@ const TargetsTable = ({ targets, unit }: { targets: TargetBody[]; unit: Unit }) 
             </th>
             <td>
               {t.value !== null
-                ? formatValue(t.value, unit)
-                : `${formatValue(t.minValue, unit)} to ${formatValue(t.maxValue, unit)}`}
+                ? formatMeasure(t.value, unit)
+                : `${formatMeasure(t.minValue, unit)} to ${formatMeasure(t.maxValue, unit)}`}
             </td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { formatMeasure } from '@yardstick/metrics';
 import { DIMENSIONS, STANDARD_STATUSES, type StandardBody } from '@yardstick/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -9,7 +10,7 @@ import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
 import { useAgencies, useCreateStandard, useStandards } from '@/features/staff-registry/api/registry';
 import { StandardForm } from '@/features/staff-registry/components/standard-form';
-import { DIMENSION_LABELS, STANDARD_STATUS_LABELS, formatValue } from '@/features/staff-registry/labels';
+import { DIMENSION_LABELS, STANDARD_STATUS_LABELS } from '@/features/staff-registry/labels';
 
 export const StandardsRoute = () => {
   const [params, setParams] = useSearchParams();
@@ -146,7 +147,7 @@ export const StandardsRoute = () => {
                       <td>
                         {s.standing.periodKey ? (
                           <>
-                            {formatValue(s.standing.value, s.current.unit)} ({s.standing.periodKey}){' '}
+                            {formatMeasure(s.standing.value, s.current.unit)} ({s.standing.periodKey}){' '}
                             <StatusTag status={s.standing.status} />
                           </>
                         ) : (

@@ -11,6 +11,12 @@ export const StaffWorkspaceRoute = () => {
   const tasks: Task[] = [];
   if (can(user, 'registry:write'))
     tasks.push({
+      to: staffPaths.services,
+      label: 'Services',
+      text: 'The services your agency provides, their customers and channels.',
+    });
+  if (can(user, 'registry:write'))
+    tasks.push({
       to: staffPaths.standards,
       label: 'Standards',
       text: 'Write standards, set targets and benchmarks, submit them for review.',

@@ -1,50 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgencyBody, Page, Permission, RoleAssignmentBody } from '@yardstick/contracts';
+import type {
+  AgencyBody,
+  AuditEventBody,
+  CreatedTokenBody,
+  Page,
+  Permission,
+  RoleAssignmentBody,
+  TokenBody,
+  UserBody,
+} from '@yardstick/contracts';
 import { apiDelete, apiGet, apiPatch, apiPost, type QueryParams } from '@/lib/api-client';
-
-// Shapes the API sends for accounts, tokens and the audit trail (not yet in @yardstick/contracts).
-
-export type UserBody = {
-  id: string;
-  email: string;
-  name: string;
-  active: boolean;
-  roles: RoleAssignmentBody[];
-  lastLoginAt: string | null;
-  createdAt: string;
-};
-
-export type TokenBody = {
-  id: string;
-  kind: 'personal' | 'machine';
-  name: string;
-  prefix: string;
-  userId: string | null;
-  agencyId: string | null;
-  permissions: Permission[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-export type CreatedTokenBody = TokenBody & { token: string };
-
-export type AuditEventBody = {
-  id: string;
-  occurredAt: string;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  agencyId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  subject: string | null;
-};
 
 export const useAdminAgencies = () =>
   useQuery({

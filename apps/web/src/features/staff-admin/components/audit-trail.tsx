@@ -1,9 +1,10 @@
+import { ACTOR_TYPES, type AuditEventBody } from '@yardstick/contracts';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { QueryState } from '@/components/ui/page';
-import { useAuditEvents, type AuditEventBody } from '../api/admin';
+import { useAuditEvents } from '../api/admin';
 
 const FILTERS = ['action', 'entityType', 'actorType', 'actorId', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -64,7 +65,7 @@ export const AuditTrail = () => {
                 placeholder="- Anyone -"
                 value={draft[f]}
                 onChange={(v) => setDraft((d) => ({ ...d, [f]: v }))}
-                options={['user', 'token', 'system', 'anonymous'].map((v) => ({ value: v, label: v }))}
+                options={ACTOR_TYPES.map((v) => ({ value: v, label: v }))}
               />
             ) : (
               <TextField

@@ -1,10 +1,10 @@
-import { MACHINE_PERMISSIONS, type Permission } from '@yardstick/contracts';
+import { MACHINE_PERMISSIONS, type Permission, type CreatedTokenBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
-import { useAdminAgencies, useCreateToken, useRevokeToken, useTokens, type CreatedTokenBody } from '../api/admin';
+import { useAdminAgencies, useCreateToken, useRevokeToken, useTokens } from '../api/admin';
 
 const LABELS = {
   tokenName: 'Name',

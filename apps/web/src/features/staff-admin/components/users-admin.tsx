@@ -1,10 +1,10 @@
-import type { RoleAssignmentBody } from '@yardstick/contracts';
+import type { RoleAssignmentBody, UserBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
-import { useAdminAgencies, useCreateUser, useUpdateUser, useUsers, type UserBody } from '../api/admin';
+import { useAdminAgencies, useCreateUser, useUpdateUser, useUsers } from '../api/admin';
 import { ROLE_LABELS, RolesEditor } from './roles-editor';
 
 const LABELS = { email: 'Email address', name: 'Full name', password: 'Password', 'new-roles': 'Roles' };

@@ -1,13 +1,9 @@
+import { formatMeasure } from '@yardstick/metrics';
 import type { PortfolioBody, PortfolioRowBody } from '@yardstick/contracts';
 import { Link } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
 import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
-
-const valueText = (value: number | null, unit: string) =>
-  value === null
-    ? ''
-    : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit === 'percent' ? '%' : ` ${unit}`}`;
 
 /** Standards by period, each cell labelled with its status in words (and coloured as well). */
 export const StandardsGrid = ({ portfolio }: { portfolio: PortfolioBody }) => (
@@ -42,7 +38,9 @@ export const StandardsGrid = ({ portfolio }: { portfolio: PortfolioBody }) => (
               {[...row.cells, row.current].map((cell, i) => (
                 <td key={i} title={cell.note ?? undefined}>
                   <StatusTag status={cell.status} />
-                  {cell.value !== null ? <div className="font-body-3xs">{valueText(cell.value, row.unit)}</div> : null}
+                  {cell.value !== null ? (
+                    <div className="font-body-3xs">{formatMeasure(cell.value, row.unit)}</div>
+                  ) : null}
                   {cell.note ? <div className="font-body-3xs text-base-dark">{cell.note}</div> : null}
                 </td>
               ))}

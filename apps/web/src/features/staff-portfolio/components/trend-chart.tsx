@@ -1,15 +1,13 @@
-import type { StandardTrendBody, TrendPointBody } from '@yardstick/contracts';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { formatMeasure } from '@yardstick/metrics';
+import type { StandardTrendBody, TargetStatus, TrendPointBody, Unit } from '@yardstick/contracts';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import type { ChartConfig } from '@/components/charts/chart-types';
 import { CsvButton } from '@/components/ui/csv';
 import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
-import { ChartFigure } from './chart-figure';
 
-const fmt = (value: number | null, unit: string) =>
-  value === null
-    ? 'not known'
-    : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit === 'percent' ? '%' : ` ${unit}`}`;
+const fmt = formatMeasure;
 
-const targetText = (p: TrendPointBody, unit: string) =>
+const targetText = (p: TrendPointBody, unit: Unit) =>
   p.target !== null
     ? fmt(p.target, unit)
     : p.targetMin !== null
@@ -30,101 +28,72 @@ export const TrendChart = ({ trend }: { trend: StandardTrendBody }) => {
           : ''
       }`
     : 'No result has been recorded yet.';
-  const data = points.map((p) => ({
-    ...p,
-    targetLine: p.target ?? p.targetMax,
-    band: p.lower !== null && p.upper !== null ? [p.lower, p.upper] : null,
-  }));
+  const config: ChartConfig = {
+    value: { label: 'Result', kind: 'line', color: 'primary' },
+    target: { label: 'Target', kind: 'step', color: 'target' },
+    ...(withInterval
+      ? {
+          lower: { label: '95% margin of error, low', kind: 'line', color: 'accent' },
+          upper: { label: '95% margin of error, high', kind: 'line', color: 'accent' },
+        }
+      : {}),
+  };
+  const number = (v: unknown) => fmt(typeof v === 'number' ? v : null, unit);
   return (
-    <ChartFigure
-      title={`${trend.code}: results against target`}
-      summary={summary}
-      chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} unit={unit === 'percent' ? '%' : ''} domain={['auto', 'auto']} />
-            {withInterval ? <Area dataKey="band" stroke="none" fill="#97d4ea" isAnimationActive={false} /> : null}
-            <Line dataKey="value" stroke="#005ea2" strokeWidth={2} dot isAnimationActive={false} connectNulls={false} />
-            <Line
-              dataKey="targetLine"
-              stroke="#1b1b1b"
-              strokeDasharray="6 4"
-              dot={false}
-              type="stepAfter"
-              isAnimationActive={false}
-            />
-            {trend.benchmarks.map((b) => (
-              <ReferenceLine
-                key={b.id}
-                y={b.value}
-                stroke="#8b0a03"
-                strokeDasharray="2 2"
-                label={{ value: b.name, fontSize: 11, position: 'insideTopLeft' }}
-              />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      }
-      actions={
-        <>
-          <p className="font-body-2xs">
-            Solid line: result. Dashed line: target.
-            {trend.benchmarks.length ? ' Dotted line: benchmark.' : ''}
-            {withInterval ? ' Shaded band: 95% margin of error.' : ''}
-            {trend.marginOfError ? ` ${trend.marginOfError}` : ''}
-          </p>
-          <CsvButton<TrendPointBody>
-            fileName={`${trend.code}-trend.csv`}
-            rows={points}
-            label="Download the trend as CSV"
-            columns={[
-              { header: 'period', value: (p) => p.periodKey },
-              { header: 'value', value: (p) => p.value },
-              { header: 'target', value: (p) => p.target },
-              { header: 'target_min', value: (p) => p.targetMin },
-              { header: 'target_max', value: (p) => p.targetMax },
-              { header: 'status', value: (p) => p.status },
-              { header: 'ci_lower', value: (p) => p.lower },
-              { header: 'ci_upper', value: (p) => p.upper },
-              { header: 'sample_size', value: (p) => p.sampleSize },
-              { header: 'certified', value: (p) => p.certified },
-            ]}
-          />
-        </>
-      }
-      table={
-        <table className="usa-table usa-table--compact">
-          <caption className="usa-sr-only">Results of {trend.code} by period</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Result</th>
-              <th scope="col">Target</th>
-              <th scope="col">Status</th>
-              {withInterval ? <th scope="col">95% margin of error</th> : null}
-              <th scope="col">Certified</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.periodKey}>
-                <th scope="row">{p.label}</th>
-                <td>{fmt(p.value, unit)}</td>
-                <td>{targetText(p, unit)}</td>
-                <td>
-                  <StatusTag status={p.status} />
-                </td>
-                {withInterval ? (
-                  <td>{p.lower !== null ? `${fmt(p.lower, unit)} to ${fmt(p.upper, unit)}` : '-'}</td>
-                ) : null}
-                <td>{p.certified ? 'Yes' : 'Not yet'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    />
+    <>
+      <ChartFigure
+        title={`${trend.code}: results against target`}
+        summary={
+          <>
+            <p>{summary}</p>
+            {trend.marginOfError ? <p className="font-body-2xs">Margin of error: {trend.marginOfError}</p> : null}
+          </>
+        }
+        data={points.map((p) => ({
+          label: p.label,
+          value: p.value,
+          target: p.target ?? p.targetMax,
+          targetText: targetText(p, unit),
+          status: p.status,
+          lower: p.lower,
+          upper: p.upper,
+          certified: p.certified ? 'Yes' : 'Not yet',
+        }))}
+        xKey="label"
+        config={config}
+        references={trend.benchmarks.map((b) => ({ label: `${b.name} (${b.year})`, value: b.value }))}
+        formatValue={(v) => fmt(v, unit)}
+        columns={[
+          { key: 'label', label: 'Period' },
+          { key: 'value', label: 'Result', format: number },
+          { key: 'targetText', label: 'Target' },
+          { key: 'status', label: 'Status', format: (v) => <StatusTag status={v as TargetStatus} /> },
+          ...(withInterval
+            ? [
+                { key: 'lower', label: '95% margin of error, low', format: number },
+                { key: 'upper', label: '95% margin of error, high', format: number },
+              ]
+            : []),
+          { key: 'certified', label: 'Certified' },
+        ]}
+      />
+      <CsvButton<TrendPointBody>
+        fileName={`${trend.code}-trend.csv`}
+        rows={points}
+        label="Download the trend as CSV"
+        columns={[
+          { header: 'period', value: (p) => p.periodKey },
+          { header: 'value', value: (p) => p.value },
+          { header: 'target', value: (p) => p.target },
+          { header: 'target_min', value: (p) => p.targetMin },
+          { header: 'target_max', value: (p) => p.targetMax },
+          { header: 'status', value: (p) => p.status },
+          { header: 'ci_lower', value: (p) => p.lower },
+          { header: 'ci_upper', value: (p) => p.upper },
+          { header: 'sample_size', value: (p) => p.sampleSize },
+          { header: 'certified', value: (p) => p.certified },
+        ]}
+      />
+    </>
   );
 };

@@ -1,3 +1,4 @@
+import { formatMeasure } from '@yardstick/metrics';
 import { UNITS, type StandardBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
@@ -11,7 +12,7 @@ import {
   useStandardBenchmarks,
   useUnlinkBenchmark,
 } from '../api/registry';
-import { formatValue, UNIT_LABELS } from '../labels';
+import { UNIT_LABELS } from '../labels';
 
 const NEW_LABELS = {
   benchmarkName: 'Benchmark name',
@@ -104,7 +105,7 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
               <tr key={b.id}>
                 <th scope="row">{b.name}</th>
                 <td>
-                  {formatValue(b.value, b.unit)} ({b.year})
+                  {formatMeasure(b.value, b.unit)} ({b.year})
                 </td>
                 <td>{b.sourceUrl ? <a href={b.sourceUrl}>{b.sourceOrganization}</a> : b.sourceOrganization}</td>
                 {canWrite ? (
@@ -145,7 +146,7 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
                 .filter((b) => !linkedIds.has(b.id))
                 .map((b) => ({
                   value: b.id,
-                  label: `${b.name}: ${formatValue(b.value, b.unit)} (${b.sourceOrganization}, ${b.year})`,
+                  label: `${b.name}: ${formatMeasure(b.value, b.unit)} (${b.sourceOrganization}, ${b.year})`,
                 }))}
             />
             <button type="submit" className="usa-button usa-button--outline">

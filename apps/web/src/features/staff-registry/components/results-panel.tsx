@@ -6,15 +6,21 @@ import {
   type TargetBody,
   type TargetStatus,
 } from '@yardstick/contracts';
-import { evaluateStatus, formatPeriodLabel, parsePeriodKey, tryParsePeriodKey } from '@yardstick/metrics';
+import {
+  evaluateStatus,
+  formatPeriodLabel,
+  parsePeriodKey,
+  tryParsePeriodKey,
+  formatMeasure,
+} from '@yardstick/metrics';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
-import { useExplain, useRecordResult, useResults } from '../api/registry';
-import { CHANNEL_LABELS, formatValue } from '../labels';
+import { useComments, useExplain, useRecordResult, useResults } from '../api/registry';
+import { CHANNEL_LABELS } from '../labels';
 
 /** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
 export const statusOf = (standard: StandardBody, targets: TargetBody[], result: ResultBody): TargetStatus => {
@@ -118,7 +124,7 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
       });
       setForm(EMPTY);
       setSaved(
-        `Recorded ${formatValue(result.value, standard.current.unit)} for ${formatPeriodLabel(result.periodKey)}.`,
+        `Recorded ${formatMeasure(result.value, standard.current.unit)} for ${formatPeriodLabel(result.periodKey)}.`,
       );
     } catch (error) {
       const r = apiErrorToForm(error, API_FIELDS);
@@ -275,6 +281,17 @@ const ExplanationForm = ({
   );
 };
 
+/** What an approver said when returning an uncertified result. */
+const ReturnedComments = ({ resultId }: { resultId: string }) => {
+  const comments = useComments('result', resultId);
+  const latest = comments.data?.[0];
+  return latest ? (
+    <p className="font-body-2xs margin-y-05">
+      <strong>Returned by {latest.authorName ?? 'an approver'}:</strong> {latest.comment}
+    </p>
+  ) : null;
+};
+
 /** Results of a standard: record one, see each against its target, explain the missed ones. */
 export const ResultsPanel = ({
   standard,
@@ -316,7 +333,7 @@ export const ResultsPanel = ({
                       <tr key={result.id}>
                         <th scope="row">{formatPeriodLabel(result.periodKey)}</th>
                         <td>{result.channel === ALL_CHANNELS ? 'All' : CHANNEL_LABELS[result.channel]}</td>
-                        <td>{formatValue(result.value, standard.current.unit)}</td>
+                        <td>{formatMeasure(result.value, standard.current.unit)}</td>
                         <td>
                           <StatusTag status={status} />
                         </td>
@@ -327,6 +344,7 @@ export const ResultsPanel = ({
                           ) : missed ? (
                             <span>Needed. </span>
                           ) : null}
+                          {result.certifiedAt ? null : <ReturnedComments resultId={result.id} />}
                           {canWrite && missed && !result.certifiedAt ? (
                             <button
                               type="button"

@@ -116,7 +116,8 @@ export const checkStandard = (values: Values, creating: boolean): FieldErrors =>
   return errors;
 };
 
-const toContent = (values: Values): StandardContent => {
+/** The goal link is not edited here: it is kept as it was (null for a new standard). */
+const toContent = (values: Values, goalId: string | null): StandardContent => {
   const share = values.computation === 'share_meeting_threshold';
   return {
     title: values.title.trim(),
@@ -132,7 +133,7 @@ const toContent = (values: Values): StandardContent => {
     frequency: values.frequency as StandardContent['frequency'],
     nearTolerance: values.nearTolerance ? Number(values.nearTolerance) : null,
     indicatorKind: (values.indicatorKind || null) as IndicatorKind | null,
-    goalId: null,
+    goalId,
   };
 };
 
@@ -163,7 +164,11 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: Standard
     setGeneral(null);
     if (Object.keys(found).length > 0) return;
     try {
-      await onSubmit({ ...toContent(values), serviceId: values.serviceId, code: values.code });
+      await onSubmit({
+        ...toContent(values, (standard?.pending ?? standard?.current)?.goalId ?? null),
+        serviceId: values.serviceId,
+        code: values.code,
+      });
     } catch (error) {
       const form = apiErrorToForm(error);
       setErrors(form.fieldErrors);

@@ -1,5 +1,5 @@
 import { ALL_CHANNELS, type ResultReviewBody } from '@yardstick/contracts';
-import { formatPeriodLabel } from '@yardstick/metrics';
+import { formatMeasure, formatPeriodLabel } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
@@ -9,11 +9,7 @@ import { staffPaths } from '@/config/staff-paths';
 import { useCertify, useResultsAwaiting, useReturnResult } from '../api/reviews';
 import { ReturnForm } from './return-form';
 
-const value = (r: ResultReviewBody) => {
-  if (r.value === null) return 'Not known';
-  const n = r.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return r.unit === 'percent' ? `${n}%` : `${n} ${r.unit}`;
-};
+const value = (r: ResultReviewBody) => formatMeasure(r.value, r.unit);
 
 const target = (r: ResultReviewBody) =>
   !r.target ? 'None' : r.target.value !== null ? String(r.target.value) : `${r.target.minValue}-${r.target.maxValue}`;

@@ -1,0 +1,170 @@
+import { CHANNELS, type Channel, type ServiceBody } from '@yardstick/contracts';
+import { useState, type FormEvent } from 'react';
+import { apiErrorToForm } from '@/components/ui/api-errors';
+import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { useAgencies, useCreateService, useUpdateService } from '../api/registry';
+import { CHANNEL_LABELS } from '../labels';
+
+const LABELS = {
+  serviceAgency: 'Agency',
+  serviceName: 'Service name',
+  serviceSlug: 'Short name for addresses',
+  serviceDescription: 'Description',
+  serviceCustomers: 'Customers',
+  serviceChannels: 'Channels',
+  serviceHisp: 'High Impact Service Provider service',
+  serviceUrl: 'Public web address',
+};
+type Field = keyof typeof LABELS;
+const API_FIELDS: Record<string, Field> = {
+  agencyId: 'serviceAgency',
+  name: 'serviceName',
+  slug: 'serviceSlug',
+  description: 'serviceDescription',
+  customers: 'serviceCustomers',
+  channels: 'serviceChannels',
+  publicUrl: 'serviceUrl',
+};
+
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+
+/** Create or edit a service: who it serves, through which channels, and whether it is a HISP service. */
+export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone: (text: string) => void }) => {
+  const agencies = useAgencies();
+  const create = useCreateService();
+  const update = useUpdateService();
+  const [form, setForm] = useState({
+    serviceAgency: service?.agencyId ?? '',
+    serviceName: service?.name ?? '',
+    serviceSlug: service?.slug ?? '',
+    serviceDescription: service?.description ?? '',
+    serviceCustomers: service?.customers ?? '',
+    serviceHisp: service?.hisp ? 'yes' : 'no',
+    serviceUrl: service?.publicUrl ?? '',
+  });
+  const [channels, setChannels] = useState<string[]>(service?.channels ?? []);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!service && !form.serviceAgency) found.serviceAgency = 'Choose the agency that provides the service';
+    if (!form.serviceName.trim()) found.serviceName = 'Enter the service’s name, e.g. “Passport renewal”';
+    const slug = form.serviceSlug.trim() || slugOf(form.serviceName);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+      found.serviceSlug = 'Use lower-case letters, digits and hyphens, e.g. passport-renewal';
+    if (form.serviceUrl && !/^https?:\/\/\S+$/.test(form.serviceUrl))
+      found.serviceUrl = 'Enter a web address starting with https://';
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) return;
+    const body = {
+      name: form.serviceName.trim(),
+      slug,
+      description: form.serviceDescription.trim() || null,
+      customers: form.serviceCustomers.trim() || null,
+      channels: channels as Channel[],
+      hisp: form.serviceHisp === 'yes',
+      publicUrl: form.serviceUrl.trim() || null,
+    };
+    try {
+      const saved = service
+        ? await update.mutateAsync({ id: service.id, ...body })
+        : await create.mutateAsync({ agencyId: form.serviceAgency, ...body });
+      onDone(`${saved.name} ${service ? 'saved' : 'created'}.`);
+    } catch (error) {
+      const r = apiErrorToForm(error, API_FIELDS);
+      setErrors(r.fieldErrors);
+      setGeneral(r.general);
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
+        {service ? null : (
+          <SelectField
+            name="serviceAgency"
+            label={LABELS.serviceAgency}
+            required
+            value={form.serviceAgency}
+            onChange={set('serviceAgency')}
+            error={errors.serviceAgency}
+            options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          />
+        )}
+        <TextField
+          name="serviceName"
+          label={LABELS.serviceName}
+          required
+          value={form.serviceName}
+          onChange={set('serviceName')}
+          error={errors.serviceName}
+        />
+        <TextField
+          name="serviceSlug"
+          label={LABELS.serviceSlug}
+          hint="Left blank, it is made from the name."
+          value={form.serviceSlug}
+          onChange={set('serviceSlug')}
+          error={errors.serviceSlug}
+        />
+        <TextareaField
+          name="serviceDescription"
+          label={LABELS.serviceDescription}
+          value={form.serviceDescription}
+          onChange={set('serviceDescription')}
+          error={errors.serviceDescription}
+        />
+        <TextareaField
+          name="serviceCustomers"
+          label={LABELS.serviceCustomers}
+          hint="Who the service is for, e.g. “US citizens renewing an adult passport”."
+          value={form.serviceCustomers}
+          onChange={set('serviceCustomers')}
+          error={errors.serviceCustomers}
+        />
+        <CheckboxGroup
+          legend={LABELS.serviceChannels}
+          name="serviceChannels"
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+          value={channels}
+          onChange={setChannels}
+          error={errors.serviceChannels}
+        />
+        <SelectField
+          name="serviceHisp"
+          label={LABELS.serviceHisp}
+          required
+          placeholder={null}
+          value={form.serviceHisp}
+          onChange={set('serviceHisp')}
+          options={[
+            { value: 'no', label: 'No' },
+            { value: 'yes', label: 'Yes' },
+          ]}
+        />
+        <TextField
+          name="serviceUrl"
+          label={LABELS.serviceUrl}
+          type="url"
+          value={form.serviceUrl}
+          onChange={set('serviceUrl')}
+          error={errors.serviceUrl}
+        />
+        <button type="submit" className="usa-button" disabled={create.isPending || update.isPending}>
+          {service ? 'Save service' : 'Create service'}
+        </button>
+      </form>
+    </>
+  );
+};
