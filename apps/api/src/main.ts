@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app.config.js';
+import { keepShortLivedObjectsYoung } from './config/heap.js';
 import { createRootLogger } from './config/logger.js';
 import { startDatabaseServer, type DatabaseServer } from './database/database-server.js';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 async function main(): Promise<void> {
+  keepShortLivedObjectsYoung();
   let config: AppConfig;
   try {
     config = loadConfig();

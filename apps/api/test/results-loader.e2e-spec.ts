@@ -65,8 +65,11 @@ describe('loading results through COPY and one merge', () => {
       ...fields,
     };
   };
-  async function* rows(...list: StagedResult[]): AsyncIterable<StagedResult> {
-    yield* list;
+  // Rows come in batches, as a file's reader hands them over: here two, so that a load spans batches.
+  async function* rows(...list: StagedResult[]): AsyncIterable<StagedResult[]> {
+    const half = Math.ceil(list.length / 2);
+    yield list.slice(0, half);
+    if (list.length > half) yield list.slice(half);
   }
   const load = (list: StagedResult[], dryRun = false) =>
     loader.load(rows(...list), { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => !dryRun });
@@ -183,12 +186,32 @@ describe('loading results through COPY and one merge', () => {
   });
 
   it('loads tens of thousands of rows in one go', async () => {
-    async function* many(): AsyncIterable<StagedResult> {
-      for (let i = 0; i < 20_000; i += 1)
-        yield row('2026-08', { channel: 'online', source: `row ${i}`, periodKey: `X${i}` });
+    async function* many(): AsyncIterable<StagedResult[]> {
+      for (let batch = 0; batch < 20; batch += 1) {
+        yield Array.from({ length: 1000 }, (_, k) =>
+          row('2026-08', { channel: 'online', source: `row ${batch * 1000 + k}`, periodKey: `X${batch * 1000 + k}` }),
+        );
+      }
     }
     const counts = await loader.load(many(), { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => false });
     expect(counts).toEqual({ staged: 20_000, inserted: 20_000, updated: 0, unchanged: 0 });
+  });
+
+  it('gives the new results of one load ascending, time-ordered ids (UUID version 7 layout)', async () => {
+    const started = Date.now();
+    await load([row('2027-04'), row('2027-05'), row('2027-06')]);
+    const ids = (
+      await query(`SELECT id FROM results WHERE period_key = ANY($1) ORDER BY period_key`, [
+        ['2027-04', '2027-05', '2027-06'],
+      ])
+    ).map((entry: { id: string }) => entry.id);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const ms = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+      expect(ms).toBeGreaterThanOrEqual(started - 1000);
+      expect(ms).toBeLessThanOrEqual(Date.now());
+    }
   });
 
   it('keeps results tied to existing standards without a row-by-row foreign key', async () => {

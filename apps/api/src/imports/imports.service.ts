@@ -25,6 +25,7 @@ import {
   type ImportFormat,
   isRejected,
   parseImportFile,
+  parseImportFileBatches,
   type ParsedRecord,
   type ParsedRow,
   type RowError,
@@ -123,10 +124,14 @@ export class ImportsService {
       for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
     };
     let lastProgress = Date.now();
-    const onRow = (): Promise<void> | undefined => {
-      rowsRead += 1;
+    let progressAt = 0;
+    const onRows = (count: number): Promise<void> | undefined => {
+      rowsRead += count;
       // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
-      if (rowsRead % PROGRESS_EVERY !== 0 && (rowsRead % 100 !== 0 || Date.now() - lastProgress < 1000)) return;
+      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || Date.now() - lastProgress < 1000)) {
+        return;
+      }
+      progressAt = rowsRead;
       lastProgress = Date.now();
       return this.dataSource.manager
         .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
@@ -140,14 +145,16 @@ export class ImportsService {
       if (format === 'yardstick') {
         const staged = this.stage(
           auth,
-          parseImportFile(hashed, { kind: file.kind, format: 'yardstick' }),
+          parseImportFileBatches(hashed, { kind: file.kind, format: 'yardstick' }),
           addErrors,
-          onRow,
+          onRows,
         );
         counts = await this.loader.load(staged, {
           batchId: batch.id,
           recordedBy: auth.actor.id,
           shouldCommit: written,
+          // An atomic import with a bad row writes nothing: the rest is read only to report every error.
+          keepMerging: () => mode !== 'atomic' || errorCount === 0,
         });
       } else {
         const rows: RegistryRow[] = [];
@@ -156,7 +163,7 @@ export class ImportsService {
             ? parseImportFile(hashed, { kind: file.kind, format })
             : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
         for await (const row of parsed) {
-          const progress = onRow();
+          const progress = onRows(1);
           if (progress) await progress;
           if (isRejected(row)) {
             addErrors(row.errors);
@@ -250,7 +257,7 @@ export class ImportsService {
           runner.manager,
         );
       }
-      const counts = await this.loader.loadWithin(runner, Readable.from(results), {
+      const counts = await this.loader.loadWithin(runner, [results], {
         batchId,
         recordedBy: auth.actor.id,
       });
@@ -294,45 +301,49 @@ export class ImportsService {
     return toBatchBody(batch);
   }
 
-  /** Turns parsed rows into loadable results: resolves each standard once, checks what needs it. */
+  /** Turns parsed rows into loadable results, a batch at a time: resolves each standard once, checks what needs it. */
   private async *stage(
     auth: AuthContext,
-    rows: AsyncIterable<ParsedRow<YardstickRecord>>,
+    batches: AsyncIterable<ParsedRow<YardstickRecord>[]>,
     addErrors: (errors: RowError[]) => void,
-    onRow: () => Promise<void> | undefined,
-  ): AsyncIterable<StagedResult> {
+    onRows: (count: number) => Promise<void> | undefined,
+  ): AsyncIterable<StagedResult[]> {
     const pending = new Map<string, Promise<StandardFacts | string>>();
     const resolved = new Map<string, StandardFacts | string>();
     let lastRef: StandardRef | undefined;
     let last: StandardFacts | string = '';
-    for await (const row of rows) {
-      const progress = onRow();
+    for await (const rows of batches) {
+      const progress = onRows(rows.length);
       if (progress) await progress;
-      if (isRejected(row)) {
-        addErrors(row.errors);
-        continue;
-      }
-      const ref = row.record.standardRef;
-      // Rows of one standard tend to come together: most rows skip the lookup.
-      if (ref !== lastRef) {
-        const key = refKey(ref);
-        let facts = resolved.get(key);
-        if (facts === undefined) {
-          let lookup = pending.get(key);
-          if (!lookup) pending.set(key, (lookup = this.resolve(auth, ref)));
-          facts = await lookup;
-          resolved.set(key, facts);
+      const staged: StagedResult[] = [];
+      for (const row of rows) {
+        if (isRejected(row)) {
+          addErrors(row.errors);
+          continue;
         }
-        lastRef = ref;
-        last = facts;
+        const ref = row.record.standardRef;
+        // Rows of one standard tend to come together: most rows skip the lookup.
+        if (ref !== lastRef) {
+          const key = refKey(ref);
+          let facts = resolved.get(key);
+          if (facts === undefined) {
+            let lookup = pending.get(key);
+            if (!lookup) pending.set(key, (lookup = this.resolve(auth, ref)));
+            facts = await lookup;
+            resolved.set(key, facts);
+          }
+          lastRef = ref;
+          last = facts;
+        }
+        if (typeof last === 'string') {
+          addErrors([errorAt(row, 'standard', last)]);
+          continue;
+        }
+        const checked = checkRow(row, last);
+        if (checked.errors) addErrors(checked.errors);
+        else staged.push(checked.result);
       }
-      if (typeof last === 'string') {
-        addErrors([errorAt(row, 'standard', last)]);
-        continue;
-      }
-      const staged = checkRow(row, last);
-      if (staged.errors) addErrors(staged.errors);
-      else yield staged.result;
+      if (staged.length > 0) yield staged;
     }
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
@@ -35,16 +36,27 @@ export type LoadOptions = {
   recordedBy: string | null;
   /** Asked once every row is staged and merged: false rolls everything back (dry runs, rejected imports). */
   shouldCommit: () => boolean;
+  /**
+   * Asked before each chunk is merged: false once the load will be rolled back anyway (an atomic import
+   * with a bad row), so that the rest of the file is only read and checked; inserted and updated then stop
+   * growing.
+   */
+  keepMerging?: () => boolean;
 };
 
-const COLUMNS = [
-  'standard_id',
-  'agency_id',
-  'period_key',
-  'frequency',
-  'period_start',
-  'period_end',
-  'fiscal_year',
+/** Rows to load, a batch at a time: a file's reader hands them over as they come, a registry import all at once. */
+export type StagedBatches = AsyncIterable<readonly StagedResult[]> | Iterable<readonly StagedResult[]>;
+
+/** Rows staged and merged at a time: the next chunk is read and checked while PostgreSQL merges this one. */
+export const MERGE_CHUNK_ROWS = 100_000;
+
+const COPY_BUFFER_BYTES = 128 * 1024;
+
+/** Staging columns: each row names its standard and period by a number, their facts are staged once each. */
+const STAGING_COLUMNS = [
+  'seq',
+  'standard_n',
+  'period_n',
   'channel',
   'value',
   'numerator',
@@ -56,19 +68,48 @@ const COLUMNS = [
   'explanation_action',
 ] as const;
 
+type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
+
 /**
- * Loads results the bulk way: COPY into a temporary staging table, then one set-based merge into
- * results (new rows inserted, changed rows updated as a new revision with the figures they replace
+ * The result with a staged row's key, found through the natural-key index, one lookup a row: OFFSET 0 keeps
+ * the planner from turning it into a join that reads every result (a hash of millions of rows, once a chunk).
+ */
+const EXISTING_RESULT = `SELECT r.id, r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note
+  FROM results r WHERE r.standard_id = st.standard_id AND r.period_key = p.period_key AND r.channel = s.channel
+  OFFSET 0`;
+type StandardKey = { n: number; standardId: string; agencyId: string };
+type PeriodKey = Pick<StagedResult, 'periodKey' | 'frequency' | 'periodStart' | 'periodEnd' | 'fiscalYear'> & {
+  n: number;
+};
+
+/** Up to MERGE_CHUNK_ROWS rows as COPY bytes, with the standards and periods that first appear in them. */
+type Chunk = { buffers: Buffer[]; rows: number; standards: StandardKey[]; periods: PeriodKey[] };
+
+/**
+ * Loads results the bulk way: COPY into a temporary staging table, then set-based statements merge it
+ * into results (new rows inserted, changed rows updated as a new revision with the figures they replace
  * kept in result_revisions, identical rows untouched), all in one transaction. Re-loading the same rows
  * changes nothing. Loads touching the same agency merge one after the other (an advisory lock per
- * agency, taken after staging), so concurrent imports of the same keys keep every revision.
+ * agency, taken before its first rows merge and held to the end), so concurrent imports of the same keys
+ * keep every revision.
+ *
+ * Built for a million rows:
+ * - Rows are staged and merged in chunks of MERGE_CHUNK_ROWS, and the next chunk is read, checked and
+ *   turned into COPY bytes while PostgreSQL merges the last: Node and PostgreSQL work side by side, and the
+ *   statement-level trigger on results sees a chunk's rows, not a million, at a time.
+ * - A staged row carries only what differs from row to row; its standard and its period are numbers into
+ *   two small tables of their facts (a third of the bytes, and no uuid or date parsed per row).
+ * - New results get time-ordered ids (UUID version 7 layout, with the row's number in the import as the last
+ *   48 bits), so the primary key grows at its right edge instead of at a random page per row.
+ * - A standard with no results when its first rows merge ("fresh") takes its rows without looking for
+ *   existing ones: a file names each key once.
  */
 @Injectable()
 export class ResultsLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(rows: AsyncIterable<StagedResult>, options: LoadOptions): Promise<LoadCounts> {
-    return this.inTransaction(options.shouldCommit, (runner) => this.loadWithin(runner, rows, options));
+  async load(batches: StagedBatches, options: LoadOptions): Promise<LoadCounts> {
+    return this.inTransaction(options.shouldCommit, (runner) => this.loadWithin(runner, batches, options));
   }
 
   /** Runs `work` in one transaction, then commits it if `shouldCommit()` says so (else rolls it back). */
@@ -92,39 +133,66 @@ export class ResultsLoader {
   /** Stages and merges inside the caller's transaction (imports that also write the registry); never commits. */
   async loadWithin(
     runner: QueryRunner,
-    rows: AsyncIterable<StagedResult>,
+    batches: StagedBatches,
     options: Omit<LoadOptions, 'shouldCommit'>,
   ): Promise<LoadCounts> {
-    await runner.query(
+    const query: Query = (sql, parameters) => runner.query(sql, parameters);
+    // The merges are large and planned once each: compiling them (JIT) costs more than it saves. The
+    // trigger's transition table of a chunk's rows fits in memory.
+    await query(`SET LOCAL jit = off`);
+    await query(`SET LOCAL work_mem = '64MB'`);
+    await query(
       `CREATE TEMPORARY TABLE import_staging (
-         standard_id uuid NOT NULL, agency_id uuid NOT NULL, period_key text NOT NULL, frequency text NOT NULL,
-         period_start date NOT NULL, period_end date NOT NULL, fiscal_year smallint NOT NULL, channel text NOT NULL,
+         seq bigint NOT NULL, standard_n integer NOT NULL, period_n integer NOT NULL, channel text NOT NULL,
          value numeric, numerator bigint, denominator bigint, sample_size integer, source text,
          data_quality_note text, explanation_why text, explanation_action text
        ) ON COMMIT DROP`,
     );
-    const client = (await runner.connect()) as PoolClient;
-    const agencies = new Set<string>();
-    await pipeline(
-      Readable.from(toCsvChunks(rows, agencies), { objectMode: false, highWaterMark: 2 }),
-      client.query(copyFrom(`COPY import_staging (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+    await query(
+      `CREATE TEMPORARY TABLE import_standards (
+         n integer PRIMARY KEY, standard_id uuid NOT NULL, agency_id uuid NOT NULL, fresh boolean NOT NULL
+       ) ON COMMIT DROP`,
     );
-    const query = runner.query.bind(runner);
-    await lockAgencyResults(query, agencies);
-    return this.merge(query, options);
+    await query(
+      `CREATE TEMPORARY TABLE import_periods (
+         n integer PRIMARY KEY, period_key text NOT NULL, frequency text NOT NULL, period_start date NOT NULL,
+         period_end date NOT NULL, fiscal_year smallint NOT NULL
+       ) ON COMMIT DROP`,
+    );
+    const client = (await runner.connect()) as PoolClient;
+    const idPrefix = timeOrderedIdPrefix();
+    const counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
+    for await (const chunk of readAhead(toChunks(batches))) {
+      counts.staged += chunk.rows;
+      if (options.keepMerging && !options.keepMerging()) continue;
+      await pipeline(
+        Readable.from(chunk.buffers),
+        client.query(copyFrom(`COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+      );
+      await stageKeys(query, chunk);
+      const merged = await this.merge(query, options, idPrefix);
+      counts.inserted += merged.inserted;
+      counts.updated += merged.updated;
+      await query(`TRUNCATE import_staging`);
+    }
+    counts.unchanged = counts.staged - counts.inserted - counts.updated;
+    return counts;
   }
 
   private async merge(
-    query: (sql: string, parameters?: unknown[]) => Promise<unknown>,
+    query: Query,
     options: Omit<LoadOptions, 'shouldCommit'>,
-  ): Promise<LoadCounts> {
+    idPrefix: string,
+  ): Promise<{ inserted: number; updated: number }> {
     // Changed rows first: the figures they replace go to result_revisions in the same statement (every part of
     // it sees the results as they were before it), and the results take the new figures as a new revision.
     const [{ updated }] = (await query(
       `WITH changed AS (
          SELECT r.id, s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note
          FROM import_staging s
-         JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+         JOIN import_standards st ON st.n = s.standard_n AND NOT st.fresh
+         JOIN import_periods p ON p.n = s.period_n
+         CROSS JOIN LATERAL (${EXISTING_RESULT}) r
          WHERE (r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note)
            IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note)
        ),
@@ -146,29 +214,38 @@ export class ResultsLoader {
        SELECT count(*)::int AS updated FROM updated`,
       [options.recordedBy, options.batchId],
     )) as [{ updated: number }];
-    // Then the new keys, as a plain insert: the agency locks keep any other writer of these keys waiting.
-    const [{ inserted }] = (await query(
-      `WITH inserted AS (
-         INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
-           channel, value, numerator, denominator, sample_size, source, data_quality_note, recorded_by, batch_id)
-         SELECT s.standard_id, s.agency_id, s.period_key, s.frequency, s.period_start, s.period_end, s.fiscal_year,
-           s.channel, s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note, $1, $2
-         FROM import_staging s
-         WHERE NOT EXISTS (SELECT 1 FROM results r
-           WHERE r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel)
-         RETURNING 1
-       )
-       SELECT count(*)::int AS inserted FROM inserted`,
-      [options.recordedBy, options.batchId],
-    )) as [{ inserted: number }];
-    const [{ staged }] = (await query(`SELECT count(*)::int AS staged FROM import_staging`)) as [{ staged: number }];
+    // Then the new keys, as plain inserts: the agency locks keep any other writer of these keys waiting. A
+    // fresh standard's rows are all new; the others' rows are new where no result has their key.
+    let inserted = 0;
+    for (const fresh of [true, false]) {
+      const [row] = (await query(
+        `WITH inserted AS (
+           INSERT INTO results (id, standard_id, agency_id, period_key, frequency, period_start, period_end,
+             fiscal_year, channel, value, numerator, denominator, sample_size, source, data_quality_note, recorded_by,
+             batch_id)
+           SELECT ($3 || lpad(to_hex(s.seq), 12, '0'))::uuid, st.standard_id, st.agency_id, p.period_key,
+             p.frequency, p.period_start, p.period_end, p.fiscal_year, s.channel, s.value, s.numerator,
+             s.denominator, s.sample_size, s.source, s.data_quality_note, $1, $2
+           FROM import_staging s
+           JOIN import_standards st ON st.n = s.standard_n AND st.fresh = $4
+           JOIN import_periods p ON p.n = s.period_n
+           ${fresh ? '' : `WHERE NOT EXISTS (${EXISTING_RESULT})`}
+           RETURNING 1
+         )
+         SELECT count(*)::int AS inserted FROM inserted`,
+        [options.recordedBy, options.batchId, idPrefix, fresh],
+      )) as [{ inserted: number }];
+      inserted += row.inserted;
+    }
     // An explanation is published with its result: a new or changed one needs the result certified again.
     await query(
       `WITH written AS (
          INSERT INTO explanations (result_id, why, action, written_by)
          SELECT r.id, s.explanation_why, s.explanation_action, $1
          FROM import_staging s
-         JOIN results r ON r.standard_id = s.standard_id AND r.period_key = s.period_key AND r.channel = s.channel
+         JOIN import_standards st ON st.n = s.standard_n
+         JOIN import_periods p ON p.n = s.period_n
+         CROSS JOIN LATERAL (${EXISTING_RESULT}) r
          WHERE s.explanation_why IS NOT NULL
          ON CONFLICT (result_id) DO UPDATE SET why = EXCLUDED.why, action = EXCLUDED.action,
            written_by = EXCLUDED.written_by, updated_at = now()
@@ -179,74 +256,165 @@ export class ResultsLoader {
        FROM written WHERE results.id = written.result_id AND results.certified_at IS NOT NULL`,
       [options.recordedBy],
     );
-    return { staged, inserted, updated, unchanged: staged - inserted - updated };
+    return { inserted, updated };
   }
 }
-
-const CHUNK_BYTES = 128 * 1024;
 
 /**
- * Rows as CSV bytes for COPY, in chunks of up to 128 kB; notes each row's agency on the way. Each line goes
- * into a buffer as soon as it is made: a chunk built as one string by += would be a tree of small pieces
- * that lives long enough to reach V8's old generation, a million rows of garbage that only a full
- * collection frees.
+ * The standards and periods a chunk names for the first time, into the two small tables its rows point
+ * into. The agencies' locks come first, so that whether a standard is fresh cannot change until commit.
  */
-async function* toCsvChunks(rows: AsyncIterable<StagedResult>, agencies: Set<string>): AsyncIterable<Buffer> {
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  let agency = '';
-  for await (const row of rows) {
-    // Rows come grouped by standard more often than not: the set is touched only when the agency changes.
-    if (row.agencyId !== agency) agencies.add((agency = row.agencyId));
-    const line =
-      row.standardId +
-      ',' +
-      row.agencyId +
-      ',' +
-      row.periodKey +
-      ',' +
-      row.frequency +
-      ',' +
-      row.periodStart +
-      ',' +
-      row.periodEnd +
-      ',' +
-      row.fiscalYear +
-      ',' +
-      row.channel +
-      ',' +
-      csvNumber(row.value) +
-      ',' +
-      csvNumber(row.numerator) +
-      ',' +
-      csvNumber(row.denominator) +
-      ',' +
-      csvNumber(row.sampleSize) +
-      ',' +
-      csvText(row.source) +
-      ',' +
-      csvText(row.dataQualityNote) +
-      ',' +
-      csvText(row.explanationWhy) +
-      ',' +
-      csvText(row.explanationAction) +
-      '\n';
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    if (used + line.length * 3 > CHUNK_BYTES) {
-      if (used > 0) yield chunk.subarray(0, used);
-      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      used = 0;
-      if (line.length * 3 > CHUNK_BYTES) {
-        yield Buffer.from(line);
-        continue;
-      }
-    }
-    used += chunk.write(line, used);
+async function stageKeys(query: Query, chunk: Chunk): Promise<void> {
+  if (chunk.standards.length > 0) {
+    await lockAgencyResults(
+      query,
+      chunk.standards.map((standard) => standard.agencyId),
+    );
+    await query(
+      `INSERT INTO import_standards (n, standard_id, agency_id, fresh)
+       SELECT t.n, t.standard_id, t.agency_id,
+         NOT EXISTS (SELECT 1 FROM results r WHERE r.standard_id = t.standard_id)
+       FROM unnest($1::int[], $2::uuid[], $3::uuid[]) AS t(n, standard_id, agency_id)`,
+      [
+        chunk.standards.map((standard) => standard.n),
+        chunk.standards.map((standard) => standard.standardId),
+        chunk.standards.map((standard) => standard.agencyId),
+      ],
+    );
   }
-  if (used > 0) yield chunk.subarray(0, used);
+  if (chunk.periods.length > 0) {
+    await query(
+      `INSERT INTO import_periods (n, period_key, frequency, period_start, period_end, fiscal_year)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::smallint[])`,
+      [
+        chunk.periods.map((period) => period.n),
+        chunk.periods.map((period) => period.periodKey),
+        chunk.periods.map((period) => period.frequency),
+        chunk.periods.map((period) => period.periodStart),
+        chunk.periods.map((period) => period.periodEnd),
+        chunk.periods.map((period) => period.fiscalYear),
+      ],
+    );
+  }
 }
 
-/** CSV for COPY: an unquoted empty field is NULL. Ids, period keys, dates and channels never need quotes. */
+/**
+ * The first 24 hex digits of the ids one import gives its new results, in UUID version 7 layout: the
+ * time in milliseconds (48 bits), version 7, then 26 random bits with the variant; the row's number in
+ * the import fills the last 48 bits. Ids of one import ascend; two imports share a prefix only if they
+ * start in the same millisecond with the same 26 random bits (and then the primary key refuses the second).
+ */
+export function timeOrderedIdPrefix(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  const random = randomBytes(4).readUInt32BE(0);
+  const randA = (random >>> 20).toString(16).padStart(3, '0');
+  const variant = (8 | ((random >>> 18) & 3)).toString(16);
+  const randB = ((random >>> 6) & 0xfff).toString(16).padStart(3, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${randA}-${variant}${randB}-`;
+}
+
+/**
+ * Up to `depth` items of `source` taken ahead of the consumer: while the consumer awaits the database, the
+ * source (reading, checking, writing COPY bytes) goes on with the next one.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const ahead: Promise<IteratorResult<T>>[] = [];
+  try {
+    for (;;) {
+      while (ahead.length <= depth) {
+        const next = iterator.next();
+        // Handled here, so that a step that fails while the consumer is busy is not an unhandled rejection;
+        // the consumer still gets the error when it comes to that step.
+        next.catch(() => undefined);
+        ahead.push(next);
+      }
+      const next = await ahead.shift()!;
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stops early (an error) ends the source too.
+    await iterator.return?.();
+  }
+}
+
+/**
+ * Rows as chunks of COPY bytes: CSV lines written into 128 kB buffers as soon as they are made (a chunk
+ * built as one string by += would be a tree of small pieces that lives long enough to reach V8's old
+ * generation), each row's standard and period numbered as they first appear. Only the facts of standards
+ * and periods are kept, never a row: a row's texts may be slices of a whole chunk of the file.
+ */
+export async function* toChunks(batches: StagedBatches): AsyncGenerator<Chunk> {
+  const standardNumbers = new Map<string, number>();
+  const periodNumbers = new Map<string, number>();
+  let seq = 0;
+  let chunk: Chunk = { buffers: [], rows: 0, standards: [], periods: [] };
+  let buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    if (used > 0) chunk.buffers.push(buffer.subarray(0, used));
+    buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+    used = 0;
+  };
+  for await (const batch of batches) {
+    for (const row of batch) {
+      let standard = standardNumbers.get(row.standardId);
+      if (standard === undefined) {
+        standardNumbers.set(row.standardId, (standard = standardNumbers.size + 1));
+        chunk.standards.push({ n: standard, standardId: row.standardId, agencyId: row.agencyId });
+      }
+      let period = periodNumbers.get(row.periodKey);
+      if (period === undefined) {
+        periodNumbers.set(row.periodKey, (period = periodNumbers.size + 1));
+        const { periodKey, frequency, periodStart, periodEnd, fiscalYear } = row;
+        chunk.periods.push({ n: period, periodKey, frequency, periodStart, periodEnd, fiscalYear });
+      }
+      const line =
+        ++seq +
+        ',' +
+        standard +
+        ',' +
+        period +
+        ',' +
+        row.channel +
+        ',' +
+        csvNumber(row.value) +
+        ',' +
+        csvNumber(row.numerator) +
+        ',' +
+        csvNumber(row.denominator) +
+        ',' +
+        csvNumber(row.sampleSize) +
+        ',' +
+        csvText(row.source) +
+        ',' +
+        csvText(row.dataQualityNote) +
+        ',' +
+        csvText(row.explanationWhy) +
+        ',' +
+        csvText(row.explanationAction) +
+        '\n';
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + line.length * 3 > COPY_BUFFER_BYTES) {
+        flush();
+        if (line.length * 3 > COPY_BUFFER_BYTES) chunk.buffers.push(Buffer.from(line));
+        else used += buffer.write(line, used);
+      } else {
+        used += buffer.write(line, used);
+      }
+      if (++chunk.rows >= MERGE_CHUNK_ROWS) {
+        flush();
+        yield chunk;
+        chunk = { buffers: [], rows: 0, standards: [], periods: [] };
+      }
+    }
+  }
+  flush();
+  if (chunk.rows > 0) yield chunk;
+}
+
+/** CSV for COPY: an unquoted empty field is NULL. Numbers and channels never need quotes. */
 function csvNumber(value: number | null): string {
   return value === null ? '' : String(value);
 }

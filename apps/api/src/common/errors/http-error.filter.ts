@@ -135,6 +135,14 @@ function describeDatabaseError(error: QueryFailedError): Omit<ErrorBody, 'reques
         message: 'The record refers to, or is referred to by, another record.',
         details,
       };
+    case '40P01':
+    case '40001':
+      return {
+        status: 409,
+        code: 'conflict',
+        message: 'Another change to the same records ran at the same time, so nothing was written: try again.',
+        details,
+      };
     case '23502':
     case '23514':
     case '22P02':

@@ -195,10 +195,10 @@ const COUNT = { integer: true, nonNegative: true } as const;
 /** The file rounds performance to 4 decimals; a figure within half a unit of the 4th decimal agrees. */
 const PERFORMANCE_TOLERANCE = 0.00005 + 1e-12;
 
-/** Parses rows of ss.csv, one at a time. Mismatched performance or target_met figures are warnings. */
+/** Parses rows of ss.csv, a batch at a time. Mismatched performance or target_met figures are warnings. */
 export function parseGcServiceStandardRows(
-  rows: AsyncIterable<TableRow>,
-): AsyncIterable<ParsedRow<GcServiceStandardRecord>> {
+  rows: AsyncIterable<readonly TableRow[]>,
+): AsyncIterable<ParsedRow<GcServiceStandardRecord>[]> {
   const keys = new KeyLines();
   return parseRows(rows, GC_HEADER, (reader) => parseGcRow(reader, keys));
 }

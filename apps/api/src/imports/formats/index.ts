@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import { parseGcServiceStandardRows, type GcServiceStandardRecord } from './gc-service-standards.js';
 import { parseAprRows, type AprOptions, type AprRecord } from './performance-gov-apr.js';
-import { readTable, type ReadTableOptions } from './read-table.js';
+import { flatten, readTableBatches, type ReadTableOptions } from './read-table.js';
 import type { ImportFormat, ParsedRow, TableKind } from './types.js';
 import { parseYardstickRows, type YardstickRecord } from './yardstick.js';
 
+export * from './csv-records.js';
 export * from './duplicate-keys.js';
 export * from './gc-service-standards.js';
 export * from './header.js';
@@ -34,11 +35,19 @@ export function parseImportFile<F extends ImportFormat>(
   input: Readable,
   options: ParseImportOptions<F>,
 ): AsyncIterable<ParsedRow<ImportRecords[F]>> {
-  const rows = readTable(input, options.kind, options);
-  const parsers: { [K in ImportFormat]: () => AsyncIterable<ParsedRow<ImportRecords[K]>> } = {
+  return flatten(parseImportFileBatches(input, options));
+}
+
+/** parseImportFile's rows in batches, as the file's reader hands them over: the way to read a large file. */
+export function parseImportFileBatches<F extends ImportFormat>(
+  input: Readable,
+  options: ParseImportOptions<F>,
+): AsyncIterable<ParsedRow<ImportRecords[F]>[]> {
+  const rows = readTableBatches(input, options.kind, options);
+  const parsers: { [K in ImportFormat]: () => AsyncIterable<ParsedRow<ImportRecords[K]>[]> } = {
     yardstick: () => parseYardstickRows(rows),
     'gc-service-standards': () => parseGcServiceStandardRows(rows),
     'performance-gov-apr': () => parseAprRows(rows, options as AprOptions),
   };
-  return parsers[options.format]() as AsyncIterable<ParsedRow<ImportRecords[F]>>;
+  return parsers[options.format]() as AsyncIterable<ParsedRow<ImportRecords[F]>[]>;
 }

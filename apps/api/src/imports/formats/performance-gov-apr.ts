@@ -140,11 +140,11 @@ export type AprOptions = {
   blankDirection?: Direction;
 };
 
-/** Parses rows of an APR file, one at a time. */
+/** Parses rows of an APR file, a batch at a time. */
 export function parseAprRows(
-  rows: AsyncIterable<TableRow>,
+  rows: AsyncIterable<readonly TableRow[]>,
   options: AprOptions = {},
-): AsyncIterable<ParsedRow<AprRecord>> {
+): AsyncIterable<ParsedRow<AprRecord>[]> {
   const years = new KeyLines();
   // One entry a KPI (tens to hundreds in a file), to keep each KPI's unit and direction consistent.
   const kpis = new Map<string, { line: number; unit: string; direction: string }>();

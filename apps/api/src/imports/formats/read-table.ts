@@ -1,6 +1,6 @@
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { CsvRecordReader, CsvSyntaxError, type CsvProblem } from './csv-records.js';
 import { normalizeHeader } from './header.js';
 import { numberToText, shiftDecimal } from './numbers.js';
 import {
@@ -27,60 +27,101 @@ export const MAX_CSV_RECORD_CHARS = 1_000_000;
  * problems with one row come in that row's `errors`.
  */
 export function readTable(input: Readable, kind: TableKind, options: ReadTableOptions = {}): AsyncIterable<TableRow> {
+  return flatten(readTableBatches(input, kind, options));
+}
+
+/** readTable's rows in batches, as they come (a CSV chunk's rows, up to 500 XLSX rows): a million rows cost
+ * a few thousand steps of async iteration, not a million. */
+export function readTableBatches(
+  input: Readable,
+  kind: TableKind,
+  options: ReadTableOptions = {},
+): AsyncIterable<TableRow[]> {
   return kind === 'csv' ? readCsv(input) : readXlsx(input, options);
+}
+
+/** The items of batches, one at a time. */
+export async function* flatten<T>(batches: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 // ---------------------------------------------------------------------------------------------- CSV
 
-async function* readCsv(input: Readable): AsyncGenerator<TableRow> {
-  const parser = parse({ bom: true, raw: true, relax_column_count: true, max_record_size: MAX_CSV_RECORD_CHARS });
-  // pipeline destroys the parser with the source's error (not UTF-8), which ends the loop below with it.
-  pipeline(Readable.from(decodeUtf8(input)), parser, () => undefined);
+/** Rows handed on at a time: few enough that a batch is garbage before the young generation is collected. */
+const CSV_BATCH_ROWS = 250;
 
-  let nextLine = 1;
+async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
+  const reader = new CsvRecordReader(MAX_CSV_RECORD_CHARS);
   let header: TableHeader | undefined;
   let columns: (string | null)[] = [];
+  let lastNamed = -1;
   let rows = 0;
-  try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const line = nextLine;
-      nextLine += countLineBreaks(raw);
-      if (isBlankRecord(record)) continue;
+  /** The rows of the text written to the reader, in batches. */
+  function* take(): Generator<TableRow[]> {
+    let batch: TableRow[] = [];
+    for (let record = reader.read(); record !== null; record = reader.read()) {
+      const { fields, line } = record;
+      if (isBlankRecord(fields)) continue;
       if (header === undefined) {
-        columns = record.map((name) => name.trim() || null);
+        columns = fields.map((name) => name.trim() || null);
         header = makeHeader(columns, line);
+        lastNamed = columns.findLastIndex((name) => name !== null);
         continue;
       }
-      rows++;
-      yield csvRow(record, columns, header, line);
+      batch.push(csvRow(fields, columns, lastNamed, header, line));
+      if (batch.length >= CSV_BATCH_ROWS) {
+        rows += batch.length;
+        yield batch;
+        batch = [];
+      }
     }
+    rows += batch.length;
+    if (batch.length > 0) yield batch;
+  }
+  try {
+    for await (const text of decodeUtf8(input)) {
+      reader.write(text);
+      yield* take();
+    }
+    reader.write('', true);
+    yield* take();
   } catch (error) {
-    if (error instanceof CsvError) throw malformedCsv(error, nextLine);
+    if (error instanceof CsvSyntaxError) throw malformedCsv(error);
     throw error;
   }
   if (header === undefined) throw emptyFile();
   if (rows === 0) throw noRows(header);
 }
 
-function csvRow(fields: string[], columns: (string | null)[], header: TableHeader, line: number): TableRow {
+function csvRow(
+  fields: string[],
+  columns: (string | null)[],
+  lastNamed: number,
+  header: TableHeader,
+  line: number,
+): TableRow {
   const cells: Record<string, CellValue> = {};
-  const errors: RowError[] = [];
-  columns.forEach((name, index) => {
+  let errors: RowError[] | undefined;
+  for (let index = 0; index < columns.length; index++) {
+    const name = columns[index]!;
     if (name !== null) cells[name] = blankToNull(fields[index]);
     else if (blankToNull(fields[index]) !== null) {
-      errors.push({ line, value: fields[index]!.trim(), reason: `column ${index + 1} has a value but no header` });
+      (errors ??= []).push({
+        line,
+        value: fields[index]!.trim(),
+        reason: `column ${index + 1} has a value but no header`,
+      });
     }
-  });
-  const lastNamed = columns.findLastIndex((name) => name !== null);
+  }
   if (fields.length <= lastNamed) {
-    errors.push({
+    (errors ??= []).push({
       line,
       reason: `has ${fields.length} fields but the header has ${columns.length}: a comma or a quote may be missing`,
     });
   } else {
     for (let index = columns.length; index < fields.length; index++) {
       if (blankToNull(fields[index]) !== null) {
-        errors.push({
+        (errors ??= []).push({
           line,
           value: fields[index]!.trim(),
           reason: `has ${fields.length} fields but the header has ${columns.length}: a comma may need quotes around its field`,
@@ -89,40 +130,21 @@ function csvRow(fields: string[], columns: (string | null)[], header: TableHeade
       }
     }
   }
-  return errors.length > 0 ? { line, cells, header, errors } : { line, cells, header };
+  return errors !== undefined ? { line, cells, header, errors } : { line, cells, header };
 }
 
-/**
- * A CSV record's line breaks, whatever the file uses: CRLF, LF or CR. Counted from the raw record, as
- * csv-parse's own `info.lines` counts a CRLF inside a quoted field twice.
- */
-function countLineBreaks(raw: string): number {
-  let count = 0;
-  if (!raw.includes('\r')) {
-    for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) count++;
-    return count;
-  }
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 10) count++;
-    else if (c === 13) {
-      count++;
-      if (raw.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return count;
-}
-
-function malformedCsv(error: CsvError, line: number): ImportFileError {
-  const reasons: Partial<Record<string, string>> = {
-    CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
-    CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field must be doubled ("")',
-    INVALID_OPENING_QUOTE: 'a quote in the middle of a field: put the whole field in quotes and double the quote ("")',
-    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a field',
-    CSV_MAX_RECORD_SIZE: `a record is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString('en-US')} characters (is a quote never closed?)`,
+function malformedCsv(error: CsvSyntaxError): ImportFileError {
+  const reasons: Record<CsvProblem, string> = {
+    quote_not_closed: 'a quoted field is never closed',
+    invalid_closing_quote: 'a quote inside a quoted field must be doubled ("")',
+    invalid_opening_quote: 'a quote in the middle of a field: put the whole field in quotes and double the quote ("")',
+    record_too_long: `a record is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString('en-US')} characters (is a quote never closed?)`,
   };
-  const reason = reasons[error.code] ?? error.message;
-  return new ImportFileError('malformed_csv', `The CSV file cannot be read from line ${line}: ${reason}.`, line);
+  return new ImportFileError(
+    'malformed_csv',
+    `The CSV file cannot be read from line ${error.line}: ${reasons[error.problem]}.`,
+    error.line,
+  );
 }
 
 /**
@@ -205,11 +227,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 // --------------------------------------------------------------------------------------------- XLSX
 
+const XLSX_BATCH_ROWS = 500;
+
 type XlsxCell = { value: unknown; numFmt?: string; address: string };
 type XlsxRow = { number: number; eachCell(callback: (cell: XlsxCell, column: number) => void): void };
 type XlsxSheet = AsyncIterable<XlsxRow> & { name?: string };
 
-async function* readXlsx(source: Readable, options: ReadTableOptions): AsyncGenerator<TableRow> {
+async function* readXlsx(source: Readable, options: ReadTableOptions): AsyncGenerator<TableRow[]> {
   // The zip reader waits forever on an empty stream, and reports other files obscurely: look first.
   const input = await checkZipSignature(source);
   // styles: 'cache' tells dates and percent-formatted numbers apart; shared strings are cached, as
@@ -224,6 +248,7 @@ async function* readXlsx(source: Readable, options: ReadTableOptions): AsyncGene
   let sheetFound = false;
   let header: TableHeader | undefined;
   let rows = 0;
+  let batch: TableRow[] = [];
   try {
     for await (const worksheet of reader as AsyncIterable<unknown> as AsyncIterable<XlsxSheet>) {
       if (sheetFound || (options.sheet !== undefined && worksheet.name !== options.sheet)) continue;
@@ -245,9 +270,14 @@ async function* readXlsx(source: Readable, options: ReadTableOptions): AsyncGene
         const tableRow = xlsxRow(row.number, found, columns, letters, header, sheet);
         if (tableRow === null) continue;
         rows++;
-        yield tableRow;
+        batch.push(tableRow);
+        if (batch.length >= XLSX_BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
       }
     }
+    if (batch.length > 0) yield batch;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(

@@ -97,21 +97,25 @@ export class RowReader {
 }
 
 /**
- * Runs a format over a table: checks the header against the format on the first row (throwing
- * ImportFileError('bad_header') naming the columns), then parses each row as it comes.
+ * Runs a format over a table, a batch of rows at a time: checks the header against the format on the
+ * first row (throwing ImportFileError('bad_header') naming the columns), then parses each row.
  */
 export async function* parseRows<T>(
-  rows: AsyncIterable<TableRow>,
+  batches: AsyncIterable<readonly TableRow[]>,
   spec: HeaderSpec,
   parseRow: (reader: RowReader) => ParsedRow<T>,
-): AsyncGenerator<ParsedRow<T>> {
+): AsyncGenerator<ParsedRow<T>[]> {
   let columns: Map<string, string> | undefined;
-  for await (const row of rows) {
-    columns ??= requireHeader(row.header.names, spec, row.header.line);
-    // A row that could not be read whole (wrong number of fields, a formula without a value) is not
-    // checked further: its other cells may be shifted or missing.
-    if (row.errors !== undefined) yield { line: row.line, errors: row.errors };
-    else yield parseRow(new RowReader(row, columns));
+  for await (const rows of batches) {
+    const parsed: ParsedRow<T>[] = [];
+    for (const row of rows) {
+      columns ??= requireHeader(row.header.names, spec, row.header.line);
+      // A row that could not be read whole (wrong number of fields, a formula without a value) is not
+      // checked further: its other cells may be shifted or missing.
+      if (row.errors !== undefined) parsed.push({ line: row.line, errors: row.errors });
+      else parsed.push(parseRow(new RowReader(row, columns)));
+    }
+    yield parsed;
   }
 }
 

@@ -64,7 +64,7 @@ export type StandardRef = { id: string } | { agency: string; code: string };
  * A template row, checked as far as it can be without the database. Left to the caller, which knows
  * the standard: that it exists, the period's frequency, the value's range for the unit, the channel
  * scope, and that counts apply to a share meeting a threshold. When value is blank and the counts
- * make a share, the caller derives the value from them (as for results entered one at a time).
+ * make a share, the caller derives the value from them (as for results entered a batch at a time).
  */
 export type YardstickRecord = {
   standardRef: StandardRef;
@@ -93,8 +93,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERIOD_FORMATS = 'must be a month like 2026-03, a quarter like FY2026-Q2 or a fiscal year like FY2026';
 const COUNT = { integer: true, nonNegative: true } as const;
 
-/** Parses rows of Yardstick's template, one at a time; a repeated (standard, period, channel) is an error. */
-export function parseYardstickRows(rows: AsyncIterable<TableRow>): AsyncIterable<ParsedRow<YardstickRecord>> {
+/** Parses rows of Yardstick's template, a batch at a time; a repeated (standard, period, channel) is an error. */
+export function parseYardstickRows(
+  rows: AsyncIterable<readonly TableRow[]>,
+): AsyncIterable<ParsedRow<YardstickRecord>[]> {
   const keys = new KeyLines();
   const periods = new Map<string, Period | null>();
   return parseRows(rows, YARDSTICK_HEADER, (reader) => parseYardstickRow(reader, keys, periods));
