@@ -197,6 +197,52 @@ describe('loading results through COPY and one merge', () => {
     expect(counts).toEqual({ staged: 20_000, inserted: 20_000, updated: 0, unchanged: 0 });
   });
 
+  it('merges chunk by chunk in one transaction: changed, unchanged, new and explained rows in different chunks', async () => {
+    const existing = ['2028-01', '2028-02', '2028-03'];
+    await load(existing.map((k) => row(k)));
+    const counts = await loader.load(
+      rows(
+        row('2028-01'),
+        row('2028-02', { value: 80, numerator: 800 }),
+        row('2028-04'),
+        row('2028-03', {
+          value: 70,
+          numerator: 700,
+          explanationWhy: 'A new case system went live in March.',
+          explanationAction: 'Overtime until the backlog is gone, by May.',
+        }),
+        row('2028-05', { channel: 'online' }),
+      ),
+      { batchId: randomUUID(), recordedBy: 'test', shouldCommit: () => true, chunkRows: 2 },
+    );
+    expect(counts).toEqual({ staged: 5, inserted: 2, updated: 2, unchanged: 1 });
+    const stored = await query(
+      `SELECT r.period_key, r.channel, r.value, r.revision, e.why FROM results r
+       LEFT JOIN explanations e ON e.result_id = r.id WHERE r.period_key LIKE '2028-%' ORDER BY 1, 2`,
+    );
+    expect(stored).toEqual([
+      { period_key: '2028-01', channel: 'all', value: '90', revision: 1, why: null },
+      { period_key: '2028-02', channel: 'all', value: '80', revision: 2, why: null },
+      { period_key: '2028-03', channel: 'all', value: '70', revision: 2, why: 'A new case system went live in March.' },
+      { period_key: '2028-04', channel: 'all', value: '90', revision: 1, why: null },
+      { period_key: '2028-05', channel: 'online', value: '90', revision: 1, why: null },
+    ]);
+  });
+
+  it('stops merging once told the load will be rolled back, and still counts every row', async () => {
+    const before = await query('SELECT count(*)::int AS n FROM results');
+    let chunks = 0;
+    const counts = await loader.load(rows(row('2029-01'), row('2029-02'), row('2029-03'), row('2029-04')), {
+      batchId: randomUUID(),
+      recordedBy: 'test',
+      shouldCommit: () => false,
+      keepMerging: () => chunks++ === 0,
+      chunkRows: 2,
+    });
+    expect(counts).toEqual({ staged: 4, inserted: 2, updated: 0, unchanged: 2 });
+    expect(await query('SELECT count(*)::int AS n FROM results')).toEqual(before);
+  });
+
   it('gives the new results of one load ascending, time-ordered ids (UUID version 7 layout)', async () => {
     const started = Date.now();
     await load([row('2027-04'), row('2027-05'), row('2027-06')]);

@@ -38,17 +38,19 @@ export type LoadOptions = {
   shouldCommit: () => boolean;
   /**
    * Asked before each chunk is merged: false once the load will be rolled back anyway (an atomic import
-   * with a bad row), so that the rest of the file is only read and checked; inserted and updated then stop
-   * growing.
+   * with a bad row), so that the rest of the file is only read and checked; the rows not merged are counted as
+   * staged and unchanged.
    */
   keepMerging?: () => boolean;
+  /** Rows staged and merged at a time (MERGE_CHUNK_ROWS unless given). */
+  chunkRows?: number;
 };
 
 /** Rows to load, a batch at a time: a file's reader hands them over as they come, a registry import all at once. */
 export type StagedBatches = AsyncIterable<readonly StagedResult[]> | Iterable<readonly StagedResult[]>;
 
 /** Rows staged and merged at a time: the next chunk is read and checked while PostgreSQL merges this one. */
-export const MERGE_CHUNK_ROWS = 100_000;
+export const MERGE_CHUNK_ROWS = 50_000;
 
 const COPY_BUFFER_BYTES = 128 * 1024;
 
@@ -82,7 +84,7 @@ type PeriodKey = Pick<StagedResult, 'periodKey' | 'frequency' | 'periodStart' | 
   n: number;
 };
 
-/** Up to MERGE_CHUNK_ROWS rows as COPY bytes, with the standards and periods that first appear in them. */
+/** A chunk's rows as COPY bytes, with the standards and periods that first appear in them. */
 type Chunk = { buffers: Buffer[]; rows: number; standards: StandardKey[]; periods: PeriodKey[] };
 
 /**
@@ -162,7 +164,7 @@ export class ResultsLoader {
     const client = (await runner.connect()) as PoolClient;
     const idPrefix = timeOrderedIdPrefix();
     const counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
-    for await (const chunk of readAhead(toChunks(batches))) {
+    for await (const chunk of readAhead(toChunks(batches, options.chunkRows ?? MERGE_CHUNK_ROWS))) {
       counts.staged += chunk.rows;
       if (options.keepMerging && !options.keepMerging()) continue;
       await pipeline(
@@ -345,7 +347,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncG
  * generation), each row's standard and period numbered as they first appear. Only the facts of standards
  * and periods are kept, never a row: a row's texts may be slices of a whole chunk of the file.
  */
-export async function* toChunks(batches: StagedBatches): AsyncGenerator<Chunk> {
+async function* toChunks(batches: StagedBatches, chunkRows: number): AsyncGenerator<Chunk> {
   const standardNumbers = new Map<string, number>();
   const periodNumbers = new Map<string, number>();
   let seq = 0;
@@ -403,7 +405,7 @@ export async function* toChunks(batches: StagedBatches): AsyncGenerator<Chunk> {
       } else {
         used += buffer.write(line, used);
       }
-      if (++chunk.rows >= MERGE_CHUNK_ROWS) {
+      if (++chunk.rows >= chunkRows) {
         flush();
         yield chunk;
         chunk = { buffers: [], rows: 0, standards: [], periods: [] };
