@@ -85,7 +85,16 @@ type PeriodKey = Pick<StagedResult, 'periodKey' | 'frequency' | 'periodStart' | 
 };
 
 /** A chunk's rows as COPY bytes, with the standards and periods that first appear in them. */
-type Chunk = { buffers: Buffer[]; rows: number; standards: StandardKey[]; periods: PeriodKey[] };
+type Chunk = {
+  buffers: Buffer[];
+  rows: number;
+  standards: StandardKey[];
+  periods: PeriodKey[];
+  /** The numbers of every standard the chunk's rows name. */
+  standardsUsed: Set<number>;
+  /** Whether any row comes with an explanation. */
+  explained: boolean;
+};
 
 /**
  * Loads results the bulk way: COPY into a temporary staging table, then set-based statements merge it
@@ -162,7 +171,7 @@ export class ResultsLoader {
        ) ON COMMIT DROP`,
     );
     const client = (await runner.connect()) as PoolClient;
-    const idPrefix = timeOrderedIdPrefix();
+    const merge = new ChunkMerge(client, options, timeOrderedIdPrefix());
     const counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
     for await (const chunk of readAhead(toChunks(batches, options.chunkRows ?? MERGE_CHUNK_ROWS))) {
       counts.staged += chunk.rows;
@@ -171,8 +180,7 @@ export class ResultsLoader {
         Readable.from(chunk.buffers),
         client.query(copyFrom(`COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
       );
-      await stageKeys(query, chunk);
-      const merged = await this.merge(query, options, idPrefix);
+      const merged = await merge.chunk(chunk);
       counts.inserted += merged.inserted;
       counts.updated += merged.updated;
       await query(`TRUNCATE import_staging`);
@@ -180,15 +188,80 @@ export class ResultsLoader {
     counts.unchanged = counts.staged - counts.inserted - counts.updated;
     return counts;
   }
+}
 
-  private async merge(
-    query: Query,
-    options: Omit<LoadOptions, 'shouldCommit'>,
-    idPrefix: string,
-  ): Promise<{ inserted: number; updated: number }> {
-    // Changed rows first: the figures they replace go to result_revisions in the same statement (every part of
-    // it sees the results as they were before it), and the results take the new figures as a new revision.
-    const [{ updated }] = (await query(
+/** The statements that merge each staged chunk, and what the load has learnt of its standards so far. */
+class ChunkMerge {
+  /** Numbers of the standards that had results when their first rows merged ("fresh" ones did not). */
+  private readonly withResults = new Set<number>();
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly options: Omit<LoadOptions, 'shouldCommit'>,
+    private readonly idPrefix: string,
+  ) {}
+
+  async chunk(chunk: Chunk): Promise<{ inserted: number; updated: number }> {
+    await this.stageKeys(chunk);
+    // Only rows of standards that had results can change one or be already there: a chunk of fresh
+    // standards' rows (a first upload) skips both lookups.
+    const anyWithResults = [...chunk.standardsUsed].some((n) => this.withResults.has(n));
+    const updated = anyWithResults ? await this.updateChanged() : 0;
+    const inserted = (await this.insertNew(true)) + (anyWithResults ? await this.insertNew(false) : 0);
+    if (chunk.explained) await this.writeExplanations();
+    return { inserted, updated };
+  }
+
+  private async run(sql: string, parameters: unknown[]): Promise<number> {
+    return (await this.client.query(sql, parameters)).rowCount ?? 0;
+  }
+
+  /**
+   * The standards and periods a chunk names for the first time, into the two small tables its rows point
+   * into. The agencies' locks come first, so that whether a standard has results cannot change until commit.
+   */
+  private async stageKeys(chunk: Chunk): Promise<void> {
+    if (chunk.standards.length > 0) {
+      await lockAgencyResults(
+        (sql, parameters) => this.client.query(sql, parameters),
+        chunk.standards.map((standard) => standard.agencyId),
+      );
+      const { rows } = await this.client.query<{ n: number }>(
+        `INSERT INTO import_standards (n, standard_id, agency_id, fresh)
+         SELECT t.n, t.standard_id, t.agency_id,
+           NOT EXISTS (SELECT 1 FROM results r WHERE r.standard_id = t.standard_id)
+         FROM unnest($1::int[], $2::uuid[], $3::uuid[]) AS t(n, standard_id, agency_id)
+         RETURNING n, fresh`,
+        [
+          chunk.standards.map((standard) => standard.n),
+          chunk.standards.map((standard) => standard.standardId),
+          chunk.standards.map((standard) => standard.agencyId),
+        ],
+      );
+      for (const row of rows as { n: number; fresh: boolean }[]) if (!row.fresh) this.withResults.add(row.n);
+    }
+    if (chunk.periods.length > 0) {
+      await this.client.query(
+        `INSERT INTO import_periods (n, period_key, frequency, period_start, period_end, fiscal_year)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::smallint[])`,
+        [
+          chunk.periods.map((period) => period.n),
+          chunk.periods.map((period) => period.periodKey),
+          chunk.periods.map((period) => period.frequency),
+          chunk.periods.map((period) => period.periodStart),
+          chunk.periods.map((period) => period.periodEnd),
+          chunk.periods.map((period) => period.fiscalYear),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Changed rows: the figures they replace go to result_revisions in the same statement (every part of it
+   * sees the results as they were before it), and the results take the new figures as a new revision.
+   */
+  private updateChanged(): Promise<number> {
+    return this.run(
       `WITH changed AS (
          SELECT r.id, s.value, s.numerator, s.denominator, s.sample_size, s.source, s.data_quality_note
          FROM import_staging s
@@ -204,43 +277,40 @@ export class ResultsLoader {
          SELECT r.id, r.revision, r.value, r.numerator, r.denominator, r.sample_size, r.source, r.data_quality_note,
            r.recorded_by, r.batch_id, r.recorded_at
          FROM changed c JOIN results r ON r.id = c.id
-       ),
-       updated AS (
-         UPDATE results r SET value = c.value, numerator = c.numerator, denominator = c.denominator,
-           sample_size = c.sample_size, source = c.source, data_quality_note = c.data_quality_note,
-           revision = r.revision + 1, recorded_by = $1, batch_id = $2, recorded_at = now(),
-           certified_at = NULL, certified_by = NULL, updated_at = now()
-         FROM changed c WHERE r.id = c.id
-         RETURNING 1
        )
-       SELECT count(*)::int AS updated FROM updated`,
-      [options.recordedBy, options.batchId],
-    )) as [{ updated: number }];
-    // Then the new keys, as plain inserts: the agency locks keep any other writer of these keys waiting. A
-    // fresh standard's rows are all new; the others' rows are new where no result has their key.
-    let inserted = 0;
-    for (const fresh of [true, false]) {
-      const [row] = (await query(
-        `WITH inserted AS (
-           INSERT INTO results (id, standard_id, agency_id, period_key, frequency, period_start, period_end,
-             fiscal_year, channel, value, numerator, denominator, sample_size, source, data_quality_note, recorded_by,
-             batch_id)
-           SELECT ($3 || lpad(to_hex(s.seq), 12, '0'))::uuid, st.standard_id, st.agency_id, p.period_key,
-             p.frequency, p.period_start, p.period_end, p.fiscal_year, s.channel, s.value, s.numerator,
-             s.denominator, s.sample_size, s.source, s.data_quality_note, $1, $2
-           FROM import_staging s
-           JOIN import_standards st ON st.n = s.standard_n AND st.fresh = $4
-           JOIN import_periods p ON p.n = s.period_n
-           ${fresh ? '' : `WHERE NOT EXISTS (${EXISTING_RESULT})`}
-           RETURNING 1
-         )
-         SELECT count(*)::int AS inserted FROM inserted`,
-        [options.recordedBy, options.batchId, idPrefix, fresh],
-      )) as [{ inserted: number }];
-      inserted += row.inserted;
-    }
-    // An explanation is published with its result: a new or changed one needs the result certified again.
-    await query(
+       UPDATE results r SET value = c.value, numerator = c.numerator, denominator = c.denominator,
+         sample_size = c.sample_size, source = c.source, data_quality_note = c.data_quality_note,
+         revision = r.revision + 1, recorded_by = $1, batch_id = $2, recorded_at = now(),
+         certified_at = NULL, certified_by = NULL, updated_at = now()
+       FROM changed c WHERE r.id = c.id`,
+      [this.options.recordedBy, this.options.batchId],
+    );
+  }
+
+  /**
+   * New keys, as a plain insert: the agency locks keep any other writer of these keys waiting. A fresh
+   * standard's rows are all new (a file names each key once); the others' rows are new where no result has
+   * their key.
+   */
+  private insertNew(fresh: boolean): Promise<number> {
+    return this.run(
+      `INSERT INTO results (id, standard_id, agency_id, period_key, frequency, period_start, period_end,
+         fiscal_year, channel, value, numerator, denominator, sample_size, source, data_quality_note, recorded_by,
+         batch_id)
+       SELECT ($3 || lpad(to_hex(s.seq), 12, '0'))::uuid, st.standard_id, st.agency_id, p.period_key,
+         p.frequency, p.period_start, p.period_end, p.fiscal_year, s.channel, s.value, s.numerator,
+         s.denominator, s.sample_size, s.source, s.data_quality_note, $1, $2
+       FROM import_staging s
+       JOIN import_standards st ON st.n = s.standard_n AND st.fresh = $4
+       JOIN import_periods p ON p.n = s.period_n
+       ${fresh ? '' : `WHERE NOT EXISTS (${EXISTING_RESULT})`}`,
+      [this.options.recordedBy, this.options.batchId, this.idPrefix, fresh],
+    );
+  }
+
+  /** An explanation is published with its result: a new or changed one needs the result certified again. */
+  private async writeExplanations(): Promise<void> {
+    await this.run(
       `WITH written AS (
          INSERT INTO explanations (result_id, why, action, written_by)
          SELECT r.id, s.explanation_why, s.explanation_action, $1
@@ -256,46 +326,7 @@ export class ResultsLoader {
        )
        UPDATE results SET certified_at = NULL, certified_by = NULL
        FROM written WHERE results.id = written.result_id AND results.certified_at IS NOT NULL`,
-      [options.recordedBy],
-    );
-    return { inserted, updated };
-  }
-}
-
-/**
- * The standards and periods a chunk names for the first time, into the two small tables its rows point
- * into. The agencies' locks come first, so that whether a standard is fresh cannot change until commit.
- */
-async function stageKeys(query: Query, chunk: Chunk): Promise<void> {
-  if (chunk.standards.length > 0) {
-    await lockAgencyResults(
-      query,
-      chunk.standards.map((standard) => standard.agencyId),
-    );
-    await query(
-      `INSERT INTO import_standards (n, standard_id, agency_id, fresh)
-       SELECT t.n, t.standard_id, t.agency_id,
-         NOT EXISTS (SELECT 1 FROM results r WHERE r.standard_id = t.standard_id)
-       FROM unnest($1::int[], $2::uuid[], $3::uuid[]) AS t(n, standard_id, agency_id)`,
-      [
-        chunk.standards.map((standard) => standard.n),
-        chunk.standards.map((standard) => standard.standardId),
-        chunk.standards.map((standard) => standard.agencyId),
-      ],
-    );
-  }
-  if (chunk.periods.length > 0) {
-    await query(
-      `INSERT INTO import_periods (n, period_key, frequency, period_start, period_end, fiscal_year)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::smallint[])`,
-      [
-        chunk.periods.map((period) => period.n),
-        chunk.periods.map((period) => period.periodKey),
-        chunk.periods.map((period) => period.frequency),
-        chunk.periods.map((period) => period.periodStart),
-        chunk.periods.map((period) => period.periodEnd),
-        chunk.periods.map((period) => period.fiscalYear),
-      ],
+      [this.options.recordedBy],
     );
   }
 }
@@ -351,7 +382,8 @@ async function* toChunks(batches: StagedBatches, chunkRows: number): AsyncGenera
   const standardNumbers = new Map<string, number>();
   const periodNumbers = new Map<string, number>();
   let seq = 0;
-  let chunk: Chunk = { buffers: [], rows: 0, standards: [], periods: [] };
+  let lastStandard = 0;
+  let chunk = newChunk();
   let buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
   let used = 0;
   const flush = (): void => {
@@ -366,6 +398,9 @@ async function* toChunks(batches: StagedBatches, chunkRows: number): AsyncGenera
         standardNumbers.set(row.standardId, (standard = standardNumbers.size + 1));
         chunk.standards.push({ n: standard, standardId: row.standardId, agencyId: row.agencyId });
       }
+      // Rows of one standard tend to come together: the set is touched only when the standard changes.
+      if (standard !== lastStandard) chunk.standardsUsed.add((lastStandard = standard));
+      if (row.explanationWhy !== null) chunk.explained = true;
       let period = periodNumbers.get(row.periodKey);
       if (period === undefined) {
         periodNumbers.set(row.periodKey, (period = periodNumbers.size + 1));
@@ -408,12 +443,17 @@ async function* toChunks(batches: StagedBatches, chunkRows: number): AsyncGenera
       if (++chunk.rows >= chunkRows) {
         flush();
         yield chunk;
-        chunk = { buffers: [], rows: 0, standards: [], periods: [] };
+        chunk = newChunk();
+        lastStandard = 0;
       }
     }
   }
   flush();
   if (chunk.rows > 0) yield chunk;
+}
+
+function newChunk(): Chunk {
+  return { buffers: [], rows: 0, standards: [], periods: [], standardsUsed: new Set(), explained: false };
 }
 
 /** CSV for COPY: an unquoted empty field is NULL. Numbers and channels never need quotes. */
