@@ -367,8 +367,9 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncG
       yield next.value;
     }
   } finally {
-    // A consumer that stops early (an error) ends the source too.
-    await iterator.return?.();
+    // A consumer that stops early (an error) ends the source too, once the step in progress is done; not
+    // awaited, so that the consumer's error is not held up by a client that has stopped sending.
+    iterator.return?.().catch(() => undefined);
   }
 }
 

@@ -49,6 +49,7 @@ export async function* flatten<T>(batches: AsyncIterable<readonly T[]>): AsyncGe
 
 /** Rows handed on at a time: few enough that a batch is garbage before the young generation is collected. */
 const CSV_BATCH_ROWS = 250;
+const YIELD_EVERY_CHARS = 1 << 20;
 
 async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
   const reader = new CsvRecordReader(MAX_CSV_RECORD_CHARS);
@@ -78,10 +79,19 @@ async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
     rows += batch.length;
     if (batch.length > 0) yield batch;
   }
+  let sinceYield = 0;
   try {
     for await (const text of decodeUtf8(input)) {
       reader.write(text);
       yield* take();
+      // A source that is never empty (a file read ahead, a buffered upload) would keep this loop in promise
+      // jobs for the whole file: the server's other requests, and Node's own nextTick work, wait for a turn
+      // of the event loop. Every megabyte or so, give them one.
+      sinceYield += text.length;
+      if (sinceYield >= YIELD_EVERY_CHARS) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     reader.write('', true);
     yield* take();
