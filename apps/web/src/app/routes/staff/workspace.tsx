@@ -21,18 +21,18 @@ export const StaffWorkspaceRoute = () => {
       label: 'Standards',
       text: 'Write standards, set targets and benchmarks, submit them for review.',
     });
-  if (can(user, 'results:write')) {
+  if (can(user, 'results:write'))
     tasks.push({
       to: staffPaths.imports,
       label: 'Import results',
       text: 'Upload a CSV or Excel file of results; check it before importing.',
     });
+  if (can(user, 'registry:read'))
     tasks.push({
       to: staffPaths.due,
       label: 'Results due and overdue',
       text: 'Periods that have ended without a result.',
     });
-  }
   if (can(user, 'standards:publish') || can(user, 'results:certify'))
     tasks.push({
       to: staffPaths.reviews,

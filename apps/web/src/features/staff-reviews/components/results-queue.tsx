@@ -143,6 +143,7 @@ export const ResultsQueue = () => {
                           <td>
                             <button
                               type="button"
+                              id={`return-${r.id}-button`}
                               className="usa-button usa-button--unstyled"
                               onClick={() => setReturning(r.id)}
                             >
@@ -157,12 +158,14 @@ export const ResultsQueue = () => {
               </div>
               {returning ? (
                 <ReturnForm
+                  key={returning}
                   name="return-result"
                   what={(() => {
                     const r = rows.find((x) => x.id === returning);
                     return r ? `${r.standardCode} ${formatPeriodLabel(r.periodKey)}` : 'this result';
                   })()}
                   busy={returnIt.isPending}
+                  opener={`return-${returning}-button`}
                   onCancel={() => setReturning(null)}
                   onReturn={async (comment) => {
                     await returnIt.mutateAsync({ id: returning, comment });

@@ -77,6 +77,7 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
           name={`return-${standard.id}`}
           what={standard.code}
           busy={returnIt.isPending}
+          opener={`return-${standard.id}-button`}
           onCancel={() => setReturning(false)}
           onReturn={async (comment) => {
             await returnIt.mutateAsync({ id: standard.id, comment });
@@ -99,7 +100,12 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
           >
             Publish <span className="usa-sr-only">{standard.code}</span>
           </button>
-          <button type="button" className="usa-button usa-button--outline" onClick={() => setReturning(true)}>
+          <button
+            type="button"
+            id={`return-${standard.id}-button`}
+            className="usa-button usa-button--outline"
+            onClick={() => setReturning(true)}
+          >
             Return <span className="usa-sr-only">{standard.code}</span> with a comment
           </button>
         </div>
