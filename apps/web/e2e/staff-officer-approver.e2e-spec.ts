@@ -65,7 +65,6 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
         .send({ name: 'Office of Examples', abbreviation: 'OFC', slug: 'ofc' })
         .expect(201)
     ).body.id;
-    await api.post('/api/v1/services').send({ agencyId, name: 'Licence renewal', slug: 'licence-renewal' }).expect(201);
     for (const [email, role] of [
       ['officer@test.example', 'performance_officer'],
       ['approver@test.example', 'approver'],
@@ -112,6 +111,38 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       }
       await checkAxe(page, 'on the standards list');
 
+      // The service first: sent empty, the form says what is missing; then it is created, and edited.
+      await navigate(page, 'Services', 'Services');
+      await checkAxe(page, 'on the services page');
+      await activate(page, page.getByRole('button', { name: 'Create service' }), 'Create service');
+      await expectText(page, 'There is a problem');
+      const serviceName = page.getByLabel('Service name');
+      expect(await serviceName.getAttribute('aria-invalid')).toBe('true');
+      expect(await serviceName.getAttribute('aria-describedby')).toBe('field-serviceName-error');
+      await expectText(page.locator('#field-serviceName-error'), 'Enter the service’s name');
+      await expectText(page.locator('#field-serviceAgency-error'), 'Choose the agency that provides the service');
+      await checkAxe(page, 'on the service form with errors');
+      await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Office of Examples', 'the agency');
+      await typeInto(page, serviceName, 'Licence renewal', 'the service name');
+      await typeInto(page, page.getByLabel('Customers'), 'People renewing a driving licence.', 'the customers');
+      await tabTo(page, page.getByRole('checkbox', { name: 'Online' }), 'the Online channel');
+      await page.keyboard.press('Space');
+      await tabTo(page, page.getByRole('checkbox', { name: 'In person' }), 'the In person channel');
+      await page.keyboard.press('Space');
+      await activate(page, page.getByRole('button', { name: 'Create service' }), 'Create service');
+      await expectText(page, 'Licence renewal created.');
+      const serviceRow = page.getByRole('row', { name: /Licence renewal/ });
+      expect(await serviceRow.textContent()).toContain('OFCOnline, In personNo');
+      await activate(page, serviceRow.getByRole('button', { name: 'Edit Licence renewal' }), 'Edit');
+      await expectHeading(page, 'Edit Licence renewal', 2);
+      // The form opens with the keyboard in its first field.
+      expect(await page.getByLabel('Service name').evaluate((el) => el === document.activeElement)).toBe(true);
+      await chooseOption(page, page.getByLabel('High Impact Service Provider service'), 'Yes', 'HISP');
+      await activate(page, page.getByRole('button', { name: 'Save service' }), 'Save service');
+      await expectText(page, 'Licence renewal saved.');
+      expect(await serviceRow.textContent()).toContain('OFCOnline, In personYes');
+      await navigate(page, 'Standards', 'Standards');
+
       await activate(page, page.getByRole('link', { name: 'Create a standard' }), 'Create a standard');
       await expectHeading(page, 'Create a standard');
       await chooseOption(page, page.getByLabel('Service'), 'Licence renewal', 'the service');
@@ -137,6 +168,16 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await expectHeading(page, `${CODE}: Renewal time`);
       await expectText(page, 'Draft standard created');
 
+      // A target that is not a number is refused, on its cell.
+      const lastTarget = page.getByLabel(`FY${LAST} Full year target`, { exact: true });
+      await typeInto(page, lastTarget, 'ninety', `FY${LAST} target`);
+      await activate(page, page.getByRole('button', { name: 'Save targets' }), 'Save targets');
+      await expectText(page, `FY${LAST} Full year: enter the target as a number`);
+      expect(await lastTarget.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await lastTarget.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent),
+      ).toBe(`FY${LAST} Full year: enter the target as a number`);
+      await checkAxe(page, 'on the targets grid with an error');
       for (const year of [LAST, FY]) {
         await typeInto(page, page.getByLabel(`FY${year} Full year target`, { exact: true }), '90', `FY${year} target`);
       }

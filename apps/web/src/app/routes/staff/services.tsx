@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { fieldId } from '@/components/ui/form-field';
 import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
@@ -17,14 +18,24 @@ export const ServicesRoute = () => {
   const done = (text: string) => {
     setEditing(null);
     setNotice(text);
+    // The form that had the keyboard is gone: the message about it takes it.
+    requestAnimationFrame(() => document.getElementById('services-notice')?.focus());
   };
+  // Edit opens the form below the table: the keyboard goes to its first field.
+  useEffect(() => {
+    if (editing) document.getElementById(fieldId('serviceName'))?.focus();
+  }, [editing]);
   return (
     <StaffPage
       title="Services"
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="What each agency provides to the public, for whom, and through which channels."
     >
-      {notice ? <Notice type="success">{notice}</Notice> : null}
+      {notice ? (
+        <div id="services-notice" tabIndex={-1}>
+          <Notice type="success">{notice}</Notice>
+        </div>
+      ) : null}
       <QueryState isPending={services.isPending} error={services.error} what="services">
         {() => (
           <table className="usa-table usa-table--striped width-full">
@@ -50,7 +61,10 @@ export const ServicesRoute = () => {
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
-                        onClick={() => setEditing(s.id)}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(s.id);
+                        }}
                       >
                         Edit <span className="usa-sr-only">{s.name}</span>
                       </button>

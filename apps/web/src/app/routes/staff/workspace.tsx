@@ -15,11 +15,13 @@ export const StaffWorkspaceRoute = () => {
       label: 'Services',
       text: 'The services your agency provides, their customers and channels.',
     });
-  if (can(user, 'registry:write'))
+  if (can(user, 'registry:read'))
     tasks.push({
       to: staffPaths.standards,
       label: 'Standards',
-      text: 'Write standards, set targets and benchmarks, submit them for review.',
+      text: can(user, 'registry:write')
+        ? 'Write standards, set targets and benchmarks, submit them for review.'
+        : 'Every standard, drafts included, with its targets, benchmarks, results and versions.',
     });
   if (can(user, 'results:write'))
     tasks.push({
