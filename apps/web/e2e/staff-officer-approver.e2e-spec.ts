@@ -426,6 +426,20 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
       await expectText(page, `${CODE} published.`);
       await expectText(page, 'No standard is waiting for review.');
+      // One result goes back to its officer with a comment; it stays in the queue, uncertified.
+      const q2 = page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) });
+      await activate(page, q2.getByRole('button', { name: `Return ${CODE} FY${LAST} Q2` }), 'Return Q2');
+      const comment = page.getByLabel(`Comment for the officer about ${CODE} FY${LAST} Q2`);
+      // The form opens with the keyboard in the comment.
+      await comment.and(page.locator(':focus')).waitFor({ timeout: TIMEOUT_MS });
+      await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(page, 'Write what should change, for the officer');
+      expect(await comment.getAttribute('aria-invalid')).toBe('true');
+      await checkAxe(page, 'with the result return form and its error');
+      await typeInto(page, comment, 'Check the Q2 count against the case system.', 'the comment');
+      await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(page, 'Returned to the officer with your comment.');
+      await expectText(q2, 'Returned: Check the Q2 count against the case system.');
       await activate(page, page.getByRole('button', { name: /Certify all ready \(3\)/ }), 'Certify all ready');
       await expectText(page, '3 results certified.');
       await expectText(page, 'No result is waiting for certification.');
