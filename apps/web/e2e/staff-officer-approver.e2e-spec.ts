@@ -139,7 +139,7 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       expect(await page.getByLabel('Service name').evaluate((el) => el === document.activeElement)).toBe(true);
       await chooseOption(page, page.getByLabel('High Impact Service Provider service'), 'Yes', 'HISP');
       await activate(page, page.getByRole('button', { name: 'Save service' }), 'Save service');
-      await expectText(page, 'Licence renewal saved.');
+      await expectText(page.getByTestId('focused-notice').and(page.locator(':focus')), 'Licence renewal saved.');
       expect(await serviceRow.textContent()).toContain('OFCOnline, In personYes');
       await navigate(page, 'Standards', 'Standards');
 
@@ -426,6 +426,9 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
       await expectText(page, `${CODE} published.`);
       await expectText(page, 'No standard is waiting for review.');
+      // The card (and its button) left the queue: the message about it has the keyboard, not the top of the page.
+      const focusedNotice = page.getByTestId('focused-notice').and(page.locator(':focus'));
+      await expectText(focusedNotice, `${CODE} published.`);
       // One result goes back to its officer with a comment; it stays in the queue, uncertified.
       const q2 = page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) });
       await activate(page, q2.getByRole('button', { name: `Return ${CODE} FY${LAST} Q2` }), 'Return Q2');
@@ -438,10 +441,10 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await checkAxe(page, 'with the result return form and its error');
       await typeInto(page, comment, 'Check the Q2 count against the case system.', 'the comment');
       await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
-      await expectText(page, 'Returned to the officer with your comment.');
+      await expectText(focusedNotice, 'Returned to the officer with your comment.');
       await expectText(q2, 'Returned: Check the Q2 count against the case system.');
       await activate(page, page.getByRole('button', { name: /Certify all ready \(3\)/ }), 'Certify all ready');
-      await expectText(page, '3 results certified.');
+      await expectText(focusedNotice, '3 results certified.');
       await expectText(page, 'No result is waiting for certification.');
       await checkAxe(page, 'after publishing and certifying');
       expect(errors).toEqual([]);

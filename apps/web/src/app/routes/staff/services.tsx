@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fieldId } from '@/components/ui/form-field';
-import { Notice, QueryState, StaffPage } from '@/components/ui/page';
+import { FocusedNotice, QueryState, StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
 import { useAgencies, useServices } from '@/features/staff-registry/api/registry';
@@ -17,9 +17,8 @@ export const ServicesRoute = () => {
   const agencyName = (id: string) => agencies.data?.items.find((a) => a.id === id)?.abbreviation ?? '';
   const done = (text: string) => {
     setEditing(null);
-    setNotice(text);
     // The form that had the keyboard is gone: the message about it takes it.
-    requestAnimationFrame(() => document.getElementById('services-notice')?.focus());
+    setNotice(text);
   };
   // Edit opens the form below the table: the keyboard goes to its first field.
   useEffect(() => {
@@ -31,11 +30,7 @@ export const ServicesRoute = () => {
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="What each agency provides to the public, for whom, and through which channels."
     >
-      {notice ? (
-        <div id="services-notice" tabIndex={-1}>
-          <Notice type="success">{notice}</Notice>
-        </div>
-      ) : null}
+      {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
       <QueryState isPending={services.isPending} error={services.error} what="services">
         {() => (
           <table className="usa-table usa-table--striped width-full">

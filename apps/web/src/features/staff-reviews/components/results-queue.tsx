@@ -3,7 +3,7 @@ import { formatMeasure, formatPeriodLabel } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { Notice, QueryState } from '@/components/ui/page';
+import { FocusedNotice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { useCertify, useResultsAwaiting, useReturnResult } from '../api/reviews';
@@ -47,7 +47,11 @@ export const ResultsQueue = () => {
 
   return (
     <>
-      {notice ? <Notice type={notice.type}>{notice.text}</Notice> : null}
+      {notice ? (
+        <FocusedNotice type={notice.type} focusKey={notice}>
+          {notice.text}
+        </FocusedNotice>
+      ) : null}
       <QueryState isPending={queue.isPending} error={queue.error} what="results awaiting certification">
         {() =>
           rows.length === 0 ? (

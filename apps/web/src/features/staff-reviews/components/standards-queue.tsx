@@ -2,7 +2,7 @@ import type { StandardReviewBody } from '@yardstick/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { Notice, QueryState } from '@/components/ui/page';
+import { FocusedNotice, Notice, QueryState } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { usePublish, useReturnStandard, useStandardsInReview } from '../api/reviews';
 import { ReturnForm } from './return-form';
@@ -119,7 +119,7 @@ export const StandardsQueue = () => {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
-      {notice ? <Notice type="success">{notice}</Notice> : null}
+      {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
       <QueryState isPending={queue.isPending} error={queue.error} what="standards in review">
         {() =>
           queue.data!.length === 0 ? (
