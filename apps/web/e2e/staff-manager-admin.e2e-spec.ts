@@ -96,8 +96,33 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
     try {
       await page.goto(`${baseUrl}/staff`);
       await signIn(page, 'manager@test.example', PASSWORD);
+      // Navigation by role: a program manager reads; the officers', approvers' and administrators' pages are not offered.
       const nav = page.getByRole('navigation', { name: 'Staff navigation' });
-      expect(await nav.getByRole('link', { name: 'Reviews' }).count()).toBe(0);
+      for (const link of ['Workspace', 'Standards', 'Due results', 'Portfolio']) {
+        expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
+      }
+      for (const link of ['Services', 'Import results', 'Reviews', 'Users', 'Tokens', 'Audit trail']) {
+        expect(await nav.getByRole('link', { name: link }).count()).toBe(0);
+      }
+      const tasks = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
+      expect(tasks).toEqual(['Standards', 'Results due and overdue', 'Portfolio']);
+      // The standard's page shows it, with no control to change it.
+      await navigate(page, 'Standards', 'Standards');
+      expect(await page.getByRole('link', { name: 'Create a standard' }).count()).toBe(0);
+      await activate(page, page.getByRole('link', { name: 'SAT-1' }), 'the SAT-1 link');
+      await expectHeading(page, 'SAT-1: Caller satisfaction');
+      await expectText(page, 'FY' + LAST);
+      await page.getByRole('table', { name: 'Targets' }).waitFor({ timeout: TIMEOUT_MS });
+      await page.getByRole('table', { name: 'Results of SAT-1, newest first' }).waitFor({ timeout: TIMEOUT_MS });
+      expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
+      expect(await page.getByRole('main').getByRole('textbox').count()).toBe(0);
+      expect(await page.getByRole('main').getByRole('combobox').count()).toBe(0);
+      expect(await page.getByText('No benchmark is linked yet.').count()).toBe(1);
+      // An officer's page asked for by its address says it is not for this role.
+      await page.goto(`${baseUrl}/staff/imports`);
+      await expectHeading(page, 'Not available to you');
+      await page.goto(`${baseUrl}/staff`);
+      await expectHeading(page, 'Staff workspace');
       await navigate(page, 'Portfolio', 'Portfolio');
       await chooseOption(page, page.getByLabel('Fiscal year'), `FY${LAST}`, 'the fiscal year');
       await page.waitForURL(new RegExp(`fy=${LAST}`));

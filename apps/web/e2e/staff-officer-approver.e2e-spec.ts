@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { APP_CONFIG } from '../../api/src/config/config.module.js';
 import { YARDSTICK_TEMPLATE_COLUMNS } from '../../api/src/imports/formats/index.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
@@ -28,7 +29,7 @@ const CODE = 'OFF-SPEED';
 
 const csv = (rows: string[][]) =>
   [YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name), ...rows].map((r) => r.join(',')).join('\n') + '\n';
-const row = (period: string, value: string) =>
+const row = (period: string, value: string, extra: Record<string, string> = {}) =>
   YARDSTICK_TEMPLATE_COLUMNS.map((c) =>
     c.name === 'agency'
       ? 'OFC'
@@ -38,7 +39,7 @@ const row = (period: string, value: string) =>
           ? period
           : c.name === 'value'
             ? value
-            : '',
+            : (extra[c.name] ?? ''),
   );
 
 /** Chooses a file the way a keyboard user does: focus the file input, press Space, pick in the dialog. */
@@ -64,7 +65,6 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
         .send({ name: 'Office of Examples', abbreviation: 'OFC', slug: 'ofc' })
         .expect(201)
     ).body.id;
-    await api.post('/api/v1/services').send({ agencyId, name: 'Licence renewal', slug: 'licence-renewal' }).expect(201);
     for (const [email, role] of [
       ['officer@test.example', 'performance_officer'],
       ['approver@test.example', 'approver'],
@@ -103,9 +103,45 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       // The guard sends the officer back where they were going.
       await expectHeading(page, 'Standards');
       const nav = page.getByRole('navigation', { name: 'Staff navigation' });
-      expect(await nav.getByRole('link', { name: 'Import results' }).count()).toBe(1);
-      expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+      for (const officerLink of ['Services', 'Standards', 'Import results', 'Due results']) {
+        expect(await nav.getByRole('link', { name: officerLink }).count()).toBe(1);
+      }
+      for (const otherLink of ['Reviews', 'Users', 'Tokens', 'Audit trail']) {
+        expect(await nav.getByRole('link', { name: otherLink }).count()).toBe(0);
+      }
       await checkAxe(page, 'on the standards list');
+
+      // The service first: sent empty, the form says what is missing; then it is created, and edited.
+      await navigate(page, 'Services', 'Services');
+      await checkAxe(page, 'on the services page');
+      await activate(page, page.getByRole('button', { name: 'Create service' }), 'Create service');
+      await expectText(page, 'There is a problem');
+      const serviceName = page.getByLabel('Service name');
+      expect(await serviceName.getAttribute('aria-invalid')).toBe('true');
+      expect(await serviceName.getAttribute('aria-describedby')).toBe('field-serviceName-error');
+      await expectText(page.locator('#field-serviceName-error'), 'Enter the service’s name');
+      await expectText(page.locator('#field-serviceAgency-error'), 'Choose the agency that provides the service');
+      await checkAxe(page, 'on the service form with errors');
+      await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Office of Examples', 'the agency');
+      await typeInto(page, serviceName, 'Licence renewal', 'the service name');
+      await typeInto(page, page.getByLabel('Customers'), 'People renewing a driving licence.', 'the customers');
+      await tabTo(page, page.getByRole('checkbox', { name: 'Online' }), 'the Online channel');
+      await page.keyboard.press('Space');
+      await tabTo(page, page.getByRole('checkbox', { name: 'In person' }), 'the In person channel');
+      await page.keyboard.press('Space');
+      await activate(page, page.getByRole('button', { name: 'Create service' }), 'Create service');
+      await expectText(page, 'Licence renewal created.');
+      const serviceRow = page.getByRole('row', { name: /Licence renewal/ });
+      expect(await serviceRow.textContent()).toContain('OFCOnline, In personNo');
+      await activate(page, serviceRow.getByRole('button', { name: 'Edit Licence renewal' }), 'Edit');
+      await expectHeading(page, 'Edit Licence renewal', 2);
+      // The form opens with the keyboard in its first field.
+      expect(await page.getByLabel('Service name').evaluate((el) => el === document.activeElement)).toBe(true);
+      await chooseOption(page, page.getByLabel('High Impact Service Provider service'), 'Yes', 'HISP');
+      await activate(page, page.getByRole('button', { name: 'Save service' }), 'Save service');
+      await expectText(page.getByTestId('focused-notice').and(page.locator(':focus')), 'Licence renewal saved.');
+      expect(await serviceRow.textContent()).toContain('OFCOnline, In personYes');
+      await navigate(page, 'Standards', 'Standards');
 
       await activate(page, page.getByRole('link', { name: 'Create a standard' }), 'Create a standard');
       await expectHeading(page, 'Create a standard');
@@ -132,12 +168,56 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await expectHeading(page, `${CODE}: Renewal time`);
       await expectText(page, 'Draft standard created');
 
+      // A target that is not a number is refused, on its cell.
+      const lastTarget = page.getByLabel(`FY${LAST} Full year target`, { exact: true });
+      await typeInto(page, lastTarget, 'ninety', `FY${LAST} target`);
+      await activate(page, page.getByRole('button', { name: 'Save targets' }), 'Save targets');
+      await expectText(page, `FY${LAST} Full year: enter the target as a number`);
+      expect(await lastTarget.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await lastTarget.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent),
+      ).toBe(`FY${LAST} Full year: enter the target as a number`);
+      await checkAxe(page, 'on the targets grid with an error');
       for (const year of [LAST, FY]) {
         await typeInto(page, page.getByLabel(`FY${year} Full year target`, { exact: true }), '90', `FY${year} target`);
       }
       await activate(page, page.getByRole('button', { name: 'Save targets' }), 'Save targets');
       await expectText(page, 'Targets saved.');
       await checkAxe(page, 'on the standard page');
+
+      // A benchmark with its source. Sent empty, the form says what is missing, on each field and in a summary
+      // whose links take the keyboard to the field.
+      await activate(page, page.getByRole('button', { name: 'Add and link benchmark' }), 'Add and link benchmark');
+      const benchmarkName = page.getByLabel('Benchmark name');
+      await expectText(page, 'There is a problem');
+      expect(await benchmarkName.getAttribute('aria-invalid')).toBe('true');
+      const nameErrorId = (await benchmarkName.getAttribute('aria-describedby'))!;
+      expect(await page.locator(`[id="${nameErrorId}"]`).textContent()).toBe('Error: Enter the benchmark’s name');
+      expect(
+        await page.getByLabel('Source organization').evaluate((el) => {
+          const ids = el.getAttribute('aria-describedby')?.split(' ') ?? [];
+          return ids.map((id) => document.getElementById(id)?.textContent).join(' ');
+        }),
+      ).toContain('Enter who publishes it');
+      await checkAxe(page, 'on the benchmark form with errors');
+      await activate(page, page.getByRole('link', { name: 'Source organization: Enter who publishes it' }), 'summary');
+      expect(await page.getByLabel('Source organization').evaluate((el) => el === document.activeElement)).toBe(true);
+      await typeInto(page, benchmarkName, 'Courier renewals', 'the benchmark name');
+      await typeInto(page, page.getByLabel('Source organization'), 'Courier Association', 'the source');
+      await typeInto(page, page.getByLabel('Source web address'), 'https://example.org/couriers', 'the source URL');
+      await typeInto(page, page.getByLabel('Year', { exact: true }), '2025', 'the benchmark year');
+      await typeInto(page, page.getByLabel('Value', { exact: true }), '88', 'the benchmark value');
+      await chooseOption(page, page.getByLabel('Unit', { exact: true }), 'Percent', 'the benchmark unit');
+      await activate(page, page.getByRole('button', { name: 'Add and link benchmark' }), 'Add and link benchmark');
+      await expectText(page, 'Added and linked Courier renewals.');
+      const benchmarkRow = page.getByRole('row', { name: /Courier renewals/ });
+      expect(await benchmarkRow.textContent()).toBe(
+        'Courier renewals88% (2025)Courier AssociationUnlink Courier renewals',
+      );
+      expect(await benchmarkRow.getByRole('link', { name: 'Courier Association' }).getAttribute('href')).toBe(
+        'https://example.org/couriers',
+      );
+      await checkAxe(page, 'with a benchmark linked');
       await activate(page, page.getByRole('button', { name: 'Submit for review' }), 'Submit for review');
       await expectText(page, 'Submitted for review');
 
@@ -150,9 +230,17 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       expect(await errorRow.getByRole('rowheader').textContent()).toBe('3');
       expect(await errorRow.textContent()).toContain('ninety');
       expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
-      expect(await page.getByRole('link', { name: 'Download the error report (CSV)' }).getAttribute('href')).toMatch(
-        /\/api\/v1\/imports\/[0-9a-f-]{36}\/errors\.csv$/,
-      );
+      const reportLink = page.getByRole('link', { name: 'Download the error report (CSV)' });
+      expect(await reportLink.getAttribute('href')).toMatch(/\/api\/v1\/imports\/[0-9a-f-]{36}\/errors\.csv$/);
+      const [report] = await Promise.all([
+        page.waitForEvent('download'),
+        activate(page, reportLink, 'the error report link'),
+      ]);
+      expect(report.suggestedFilename()).toMatch(/^import-errors-[0-9a-f-]{36}\.csv$/);
+      const reportLines = (await readFile((await report.path())!, 'utf8')).trim().split('\n');
+      expect(reportLines[0]).toBe('line,sheet,cell,column,value,reason');
+      expect(reportLines).toHaveLength(2);
+      expect(reportLines[1]).toMatch(/^"3",,,"value","ninety","/);
       await checkAxe(page, 'on the import page with a row error');
 
       await chooseFile(page, 'results-fixed.csv', csv([row(`FY${LAST}-Q1`, '95'), row(`FY${LAST}-Q2`, '92')]));
@@ -184,7 +272,128 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       );
       await activate(page, page.getByRole('button', { name: 'Save explanation' }), 'Save explanation');
       await expectText(page, 'Explanation saved.');
+      // Closing the form puts the keyboard back on the row's button.
+      await missed
+        .getByRole('button', { name: /Edit explanation/ })
+        .and(page.locator(':focus'))
+        .waitFor({ timeout: TIMEOUT_MS });
       await checkAxe(page, 'after explaining a missed target');
+
+      // Q1 to Q3 came in; Q4 of last year has ended without a result, so it is due (overdue 30 days on).
+      await navigate(page, 'Due results', 'Results due and overdue');
+      const dueRows = page.getByRole('row').filter({ hasText: CODE });
+      await dueRows.first().waitFor({ timeout: TIMEOUT_MS });
+      expect(await dueRows.count()).toBe(1);
+      expect(await dueRows.first().textContent()).toMatch(new RegExp(`FY${LAST} Q4.*(Due|Overdue)$`));
+      await checkAxe(page, 'on the due list');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  it('officer: drops a large file on the drop zone; the progress bar follows what the server has read', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff/imports`);
+      await signIn(page, 'officer@test.example', PASSWORD);
+      await expectHeading(page, 'Import results');
+      const zone = page.getByTestId('drop-zone');
+      /** A real drop: dragenter, dragover and drop carrying a DataTransfer with the file, as a browser sends. */
+      const drop = async (name: string, type: string, content: string) => {
+        const dataTransfer = await page.evaluateHandle(
+          ({ name, type, content }) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([content], name, { type }));
+            return transfer;
+          },
+          { name, type, content },
+        );
+        await zone.dispatchEvent('dragenter', { dataTransfer });
+        await zone.dispatchEvent('dragover', { dataTransfer });
+        await expectText(zone, 'Drop the file to choose it.');
+        await zone.dispatchEvent('drop', { dataTransfer });
+        await expectText(zone, 'Drag the file here, or choose it.');
+      };
+
+      await drop('notes.txt', 'text/plain', 'not a results file');
+      await expectText(page, 'notes.txt is not a CSV (.csv) or Excel (.xlsx) file.');
+
+      // About 1 MB: every quarter of 28 years on every channel, each row with a long data-quality note.
+      const note = 'Counted from the case system; '.repeat(30).trim();
+      const channels = ['', 'online', 'phone', 'in_person', 'mail', 'email', 'chat', 'mobile_app', 'other'];
+      const rows: string[][] = [];
+      for (let year = LAST - 27; year <= LAST; year += 1) {
+        for (const quarter of [1, 2, 3, 4]) {
+          for (const channel of channels) {
+            rows.push(row(`FY${year}-Q${quarter}`, '93', { channel, data_quality_note: note }));
+          }
+        }
+      }
+      const big = csv(rows);
+      await drop('history.csv', 'text/csv', big);
+      await expectText(page, /^Chosen: history\.csv \(\d+ KB\)$/);
+      await checkAxe(page, 'with a dropped file chosen');
+
+      // The upload is slowed to 100 kB/s, so the server reads the file over about ten seconds: long enough
+      // for the page to poll the batch several times while it runs.
+      const polled: { bytesRead: number; bytesTotal: number | null; rowsRead: number; status: string }[] = [];
+      const onResponse = (response: Response) => {
+        if (/\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(new URL(response.url()).pathname) && response.ok()) {
+          void response.json().then((batch: (typeof polled)[number]) => polled.push(batch));
+        }
+      };
+      page.on('response', onResponse);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: 100 * 1024,
+      });
+      await activate(page, page.getByRole('button', { name: 'Check the file (nothing is saved)' }), 'Check the file');
+      await expectText(page.getByTestId('upload-progress'), 'Checking history.csv');
+      // Part way: the bar and its figures say how much of the file, and how many rows, the server has read.
+      const seen = await page.waitForFunction(
+        (total) => {
+          const bar = document.querySelector<HTMLProgressElement>('#upload-progress');
+          const figures = document.querySelector('[data-testid="upload-progress-figures"]')?.textContent ?? '';
+          const match = /^(\d+)% read: .* ([\d,]+) rows read$/.exec(figures);
+          if (!bar || !bar.hasAttribute('value') || !match) return null;
+          const rowsRead = Number(match[2]!.replace(/,/g, ''));
+          const percent = Number(match[1]);
+          return bar.value > 0 && bar.value < 100 && bar.value === percent && rowsRead > 0 && rowsRead < total
+            ? { percent, rowsRead }
+            : null;
+        },
+        rows.length,
+        { timeout: 60_000 },
+      );
+      const partWay = (await seen.jsonValue())!;
+      await checkAxe(page, 'while the file is read');
+      await expectHeading(page, 'The file is ready to import', 2);
+      page.off('response', onResponse);
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      // What the bar showed is what a poll of the running batch said.
+      expect(
+        polled.some(
+          (b) =>
+            b.status === 'running' &&
+            b.rowsRead === partWay.rowsRead &&
+            Math.floor((b.bytesRead / (b.bytesTotal ?? big.length)) * 100) === partWay.percent,
+        ),
+      ).toBe(true);
+      expect(await page.getByTestId('upload-progress').count()).toBe(0);
+      expect(await page.getByTestId('import-counts').textContent()).toContain(
+        `${rows.length.toLocaleString('en-US')} rows read`,
+      );
+      expect(await page.getByTestId('import-counts').textContent()).toContain('0 rows with errors');
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -196,6 +405,13 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
     try {
       await page.goto(`${baseUrl}/staff`);
       await signIn(page, 'approver@test.example', PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Staff navigation' });
+      for (const link of ['Standards', 'Due results', 'Reviews', 'Portfolio']) {
+        expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
+      }
+      for (const link of ['Services', 'Import results', 'Users', 'Tokens', 'Audit trail']) {
+        expect(await nav.getByRole('link', { name: link }).count()).toBe(0);
+      }
       await navigate(page, 'Reviews', 'Review queue');
       const review = page.getByRole('article', { name: new RegExp(CODE) });
       await review.waitFor({ timeout: TIMEOUT_MS });
@@ -210,8 +426,25 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await activate(page, review.getByRole('button', { name: `Publish ${CODE}` }), 'Publish');
       await expectText(page, `${CODE} published.`);
       await expectText(page, 'No standard is waiting for review.');
+      // The card (and its button) left the queue: the message about it has the keyboard, not the top of the page.
+      const focusedNotice = page.getByTestId('focused-notice').and(page.locator(':focus'));
+      await expectText(focusedNotice, `${CODE} published.`);
+      // One result goes back to its officer with a comment; it stays in the queue, uncertified.
+      const q2 = page.getByRole('row', { name: new RegExp(`${CODE}.*Q2`) });
+      await activate(page, q2.getByRole('button', { name: `Return ${CODE} FY${LAST} Q2` }), 'Return Q2');
+      const comment = page.getByLabel(`Comment for the officer about ${CODE} FY${LAST} Q2`);
+      // The form opens with the keyboard in the comment.
+      await comment.and(page.locator(':focus')).waitFor({ timeout: TIMEOUT_MS });
+      await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(page, 'Write what should change, for the officer');
+      expect(await comment.getAttribute('aria-invalid')).toBe('true');
+      await checkAxe(page, 'with the result return form and its error');
+      await typeInto(page, comment, 'Check the Q2 count against the case system.', 'the comment');
+      await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(focusedNotice, 'Returned to the officer with your comment.');
+      await expectText(q2, 'Returned: Check the Q2 count against the case system.');
       await activate(page, page.getByRole('button', { name: /Certify all ready \(3\)/ }), 'Certify all ready');
-      await expectText(page, '3 results certified.');
+      await expectText(focusedNotice, '3 results certified.');
       await expectText(page, 'No result is waiting for certification.');
       await checkAxe(page, 'after publishing and certifying');
       expect(errors).toEqual([]);

@@ -59,6 +59,8 @@ const ProviderClass = UntypedProvider as new (issuer: string, configuration: obj
 export async function startOidcProvider(options: {
   accounts: Record<string, ProviderAccount>;
   redirectUri: string;
+  /** The subject a browser signs in as when the interaction URL names none (browser tests). */
+  browserAccount?: string;
 }): Promise<TestOidcProvider> {
   const clientId = 'yardstick-test';
   const clientKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -131,7 +133,7 @@ export async function startOidcProvider(options: {
   const handle = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith('/interaction/')) return handle(req, res);
-    interact(provider, req, res).catch((error: unknown) => {
+    interact(provider, req, res, options.browserAccount).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     });
   });
@@ -202,7 +204,12 @@ function adoptIntoThisRealm(value: unknown): unknown {
 }
 
 /** The interaction handler: sign in as ?account=, consent to what the client asked, or ?abort=1. */
-async function interact(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function interact(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  browserAccount: string | undefined,
+): Promise<void> {
   const query = new URL(req.url!, 'http://provider').searchParams;
   const interaction = await provider.interactionDetails(req, res);
   const finish = (result: object) => provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
@@ -211,7 +218,7 @@ async function interact(provider: Provider, req: IncomingMessage, res: ServerRes
   }
   switch (interaction.prompt.name) {
     case 'login':
-      return finish({ login: { accountId: query.get('account') } });
+      return finish({ login: { accountId: query.get('account') ?? browserAccount } });
     case 'consent': {
       const { details } = interaction.prompt;
       const grant = interaction.grantId

@@ -1,5 +1,5 @@
 import { GridContainer } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
 import { isApiError } from '@/lib/api-client';
@@ -76,3 +76,26 @@ export const Notice = ({ type, children }: { type: 'success' | 'error' | 'info' 
     </div>
   </div>
 );
+
+/**
+ * A Notice that takes the keyboard's focus when its text changes: for a message that replaces the control that
+ * had it (a published card leaving the queue, a closed form), so the next Tab goes on from here, not the top.
+ */
+export const FocusedNotice = ({
+  type,
+  children,
+  focusKey = children,
+}: {
+  type: 'success' | 'error' | 'info' | 'warning';
+  children: string;
+  /** Focus again whenever this changes (by default the text; pass the notice object to refocus a repeat). */
+  focusKey?: unknown;
+}) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [focusKey]);
+  return (
+    <div ref={ref} tabIndex={-1} data-testid="focused-notice">
+      <Notice type={type}>{children}</Notice>
+    </div>
+  );
+};

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Notice, QueryState, StaffPage } from '@/components/ui/page';
+import { useEffect, useState } from 'react';
+import { fieldId } from '@/components/ui/form-field';
+import { FocusedNotice, QueryState, StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
 import { useAgencies, useServices } from '@/features/staff-registry/api/registry';
@@ -16,15 +17,20 @@ export const ServicesRoute = () => {
   const agencyName = (id: string) => agencies.data?.items.find((a) => a.id === id)?.abbreviation ?? '';
   const done = (text: string) => {
     setEditing(null);
+    // The form that had the keyboard is gone: the message about it takes it.
     setNotice(text);
   };
+  // Edit opens the form below the table: the keyboard goes to its first field.
+  useEffect(() => {
+    if (editing) document.getElementById(fieldId('serviceName'))?.focus();
+  }, [editing]);
   return (
     <StaffPage
       title="Services"
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="What each agency provides to the public, for whom, and through which channels."
     >
-      {notice ? <Notice type="success">{notice}</Notice> : null}
+      {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
       <QueryState isPending={services.isPending} error={services.error} what="services">
         {() => (
           <table className="usa-table usa-table--striped width-full">
@@ -50,7 +56,10 @@ export const ServicesRoute = () => {
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
-                        onClick={() => setEditing(s.id)}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(s.id);
+                        }}
                       >
                         Edit <span className="usa-sr-only">{s.name}</span>
                       </button>

@@ -15,24 +15,26 @@ export const StaffWorkspaceRoute = () => {
       label: 'Services',
       text: 'The services your agency provides, their customers and channels.',
     });
-  if (can(user, 'registry:write'))
+  if (can(user, 'registry:read'))
     tasks.push({
       to: staffPaths.standards,
       label: 'Standards',
-      text: 'Write standards, set targets and benchmarks, submit them for review.',
+      text: can(user, 'registry:write')
+        ? 'Write standards, set targets and benchmarks, submit them for review.'
+        : 'Every standard, drafts included, with its targets, benchmarks, results and versions.',
     });
-  if (can(user, 'results:write')) {
+  if (can(user, 'results:write'))
     tasks.push({
       to: staffPaths.imports,
       label: 'Import results',
       text: 'Upload a CSV or Excel file of results; check it before importing.',
     });
+  if (can(user, 'registry:read'))
     tasks.push({
       to: staffPaths.due,
       label: 'Results due and overdue',
       text: 'Periods that have ended without a result.',
     });
-  }
   if (can(user, 'standards:publish') || can(user, 'results:certify'))
     tasks.push({
       to: staffPaths.reviews,

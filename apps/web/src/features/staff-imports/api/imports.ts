@@ -1,35 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { ImportBatchBody, ImportMode } from '@yardstick/contracts';
 import { ApiError, apiGet, buildApiUrl, getCsrfToken, toErrorFromResponse } from '@/lib/api-client';
 
-export type ImportMode = 'dry-run' | 'atomic' | 'partial';
+export type { ImportBatchBody, ImportMode, ImportRowError as RowError } from '@yardstick/contracts';
 
-export type RowError = {
-  line: number;
-  sheet?: string;
-  cell?: string;
-  column?: string;
-  value?: string;
-  reason: string;
+/**
+ * How far an upload has got: what the browser has sent (XMLHttpRequest upload events), and what the server
+ * says it has read (the batch's rowsRead, bytesRead and bytesTotal, polled while the upload runs).
+ */
+export type UploadProgress = {
+  sentBytes: number;
+  totalBytes: number;
+  /** null until the server has answered a poll. */
+  server: { rowsRead: number; bytesRead: number; bytesTotal: number | null } | null;
 };
 
-export type ImportBatchBody = {
-  id: string;
-  format: string;
-  mode: ImportMode;
-  status: string;
-  fileName: string | null;
-  fileHash: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: RowError[];
-  createdAt: string;
-  finishedAt: string | null;
+/** The share of the file the server has read, 0-100, from a poll of the batch; null before the first answer. */
+export const serverPercent = (progress: UploadProgress, fileSize: number): number | null => {
+  if (!progress.server) return null;
+  const total = progress.server.bytesTotal ?? fileSize;
+  if (total <= 0) return null;
+  return Math.min(100, Math.floor((progress.server.bytesRead / total) * 100));
 };
-
-export type UploadProgress = { sentBytes: number; totalBytes: number; rowsRead: number | null };
 
 /**
  * Uploads a results file (multipart, XMLHttpRequest for upload progress) under a batch id chosen here, and
@@ -53,7 +45,7 @@ export const uploadResults = (
   const batchId = newBatchId();
   const body = new FormData();
   body.append('file', file, file.name);
-  let progress: UploadProgress = { sentBytes: 0, totalBytes: file.size, rowsRead: null };
+  let progress: UploadProgress = { sentBytes: 0, totalBytes: file.size, server: null };
   const report = (next: Partial<UploadProgress>) => {
     progress = { ...progress, ...next };
     onProgress(progress);
@@ -65,7 +57,9 @@ export const uploadResults = (
       if (!polling) break;
       try {
         const batch = await apiGet<ImportBatchBody>(`/v1/imports/${batchId}`);
-        if (polling) report({ rowsRead: batch.rowsRead });
+        if (polling) {
+          report({ server: { rowsRead: batch.rowsRead, bytesRead: batch.bytesRead, bytesTotal: batch.bytesTotal } });
+        }
       } catch {
         // Not there yet (404 until the server has started the batch): try again.
       }

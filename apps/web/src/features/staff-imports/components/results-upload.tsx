@@ -3,6 +3,7 @@ import { isApiError } from '@/lib/api-client';
 import { Notice } from '@/components/ui/page';
 import {
   errorsCsvUrl,
+  serverPercent,
   templateUrl,
   uploadResults,
   useInvalidateResults,
@@ -13,7 +14,8 @@ import {
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MB = 1024 * 1024;
-const formatBytes = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const formatBytes = (n: number) =>
+  n >= MB ? `${(n / MB).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
 
 const Counts = ({ batch }: { batch: ImportBatchBody }) => {
   const dry = batch.mode === 'dry-run';
@@ -77,6 +79,39 @@ const ErrorsTable = ({ batch }: { batch: ImportBatchBody }) => (
 );
 
 /**
+ * How far the server has read the file, from the batch it reports while the upload runs (rowsRead, bytesRead
+ * of bytesTotal), not from what the browser has sent: a large file is read, checked and staged as it arrives.
+ * Until the first answer the bar is indeterminate. Only the start is announced; the figures are read on demand.
+ */
+const ProgressBar = ({ file, progress, checking }: { file: File; progress: UploadProgress; checking: boolean }) => {
+  const percent = serverPercent(progress, file.size);
+  const server = progress.server;
+  return (
+    <div className="margin-y-2" data-testid="upload-progress">
+      <p className="margin-bottom-05" role="status">
+        <label htmlFor="upload-progress">
+          {checking ? 'Checking' : 'Importing'} {file.name}
+        </label>
+      </p>
+      <progress
+        id="upload-progress"
+        className="width-full"
+        max={100}
+        aria-describedby="upload-progress-figures"
+        {...(percent === null ? {} : { value: percent })}
+      >
+        {percent === null ? 'Starting' : `${percent}%`}
+      </progress>
+      <p className="margin-top-05 font-body-2xs" id="upload-progress-figures" data-testid="upload-progress-figures">
+        {server
+          ? `${percent ?? 0}% read: ${formatBytes(server.bytesRead)} of ${formatBytes(server.bytesTotal ?? file.size)}, ${server.rowsRead.toLocaleString('en-US')} rows read`
+          : `Sending ${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}; waiting for the server to start reading`}
+      </p>
+    </div>
+  );
+};
+
+/**
  * Upload a results file: drop it on the zone or choose it with the file input (keyboard operable), check it
  * with a dry run, then import it. Large files show a progress bar while they are sent and read.
  */
@@ -116,7 +151,7 @@ export const ResultsUpload = () => {
     }
     setBusy(mode);
     setProblem(null);
-    setProgress({ sentBytes: 0, totalBytes: file.size, rowsRead: null });
+    setProgress({ sentBytes: 0, totalBytes: file.size, server: null });
     try {
       const result = await uploadResults(file, mode, setProgress);
       setBatch(result);
@@ -131,9 +166,6 @@ export const ResultsUpload = () => {
       setProgress(null);
     }
   };
-
-  const sentPercent =
-    progress && progress.totalBytes > 0 ? Math.round((progress.sentBytes / progress.totalBytes) * 100) : 0;
 
   return (
     <>
@@ -156,7 +188,7 @@ export const ResultsUpload = () => {
           Results file (CSV or XLSX)
         </label>
         <div className="usa-hint" id="results-file-hint">
-          Drag the file here, or choose it.
+          {dragging ? 'Drop the file to choose it.' : 'Drag the file here, or choose it.'}
         </div>
         <input
           ref={inputRef}
@@ -194,18 +226,7 @@ export const ResultsUpload = () => {
           Import only the good rows
         </button>
       </div>
-      {progress ? (
-        <div className="margin-y-2" role="status">
-          <label htmlFor="upload-progress">
-            {busy === 'dry-run' ? 'Checking' : 'Importing'} {file?.name}: sent {formatBytes(progress.sentBytes)} of{' '}
-            {formatBytes(progress.totalBytes)}
-            {progress.rowsRead !== null ? `, ${progress.rowsRead.toLocaleString('en-US')} rows read` : ''}
-          </label>
-          <progress id="upload-progress" className="width-full" max={100} value={sentPercent}>
-            {sentPercent}%
-          </progress>
-        </div>
-      ) : null}
+      {progress && file ? <ProgressBar file={file} progress={progress} checking={busy === 'dry-run'} /> : null}
       {problem ? <Notice type="error">{problem}</Notice> : null}
       {batch ? (
         <section aria-labelledby="import-result-heading" className="margin-top-3">

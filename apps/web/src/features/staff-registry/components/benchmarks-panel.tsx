@@ -49,6 +49,7 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
   const unlink = useUnlinkBenchmark(standard.id);
   const create = useCreateBenchmark();
   const [choice, setChoice] = useState('');
+  const [choiceError, setChoiceError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -131,9 +132,22 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
         <>
           <form
             className="usa-form"
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              if (choice) link.mutate(choice, { onSuccess: () => setMessage('Benchmark linked.') });
+              setMessage(null);
+              if (!choice) {
+                setChoiceError('Choose the benchmark to link');
+                return;
+              }
+              setChoiceError(undefined);
+              link.mutate(choice, {
+                onSuccess: () => {
+                  setChoice('');
+                  setMessage('Benchmark linked.');
+                },
+                onError: (error) => setChoiceError(apiErrorToForm(error).general ?? 'Could not link the benchmark'),
+              });
             }}
           >
             <SelectField
@@ -142,6 +156,7 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
               required
               value={choice}
               onChange={setChoice}
+              error={choiceError}
               options={(all.data?.items ?? [])
                 .filter((b) => !linkedIds.has(b.id))
                 .map((b) => ({

@@ -13,10 +13,10 @@ import {
   tryParsePeriodKey,
   formatMeasure,
 } from '@yardstick/metrics';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
-import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { fieldId, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { useComments, useExplain, useRecordResult, useResults } from '../api/registry';
@@ -223,14 +223,18 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
   );
 };
 
+const explainButtonId = (resultId: string) => `explain-${resultId}`;
+
 const ExplanationForm = ({
   standard,
   result,
-  onDone,
+  onSaved,
+  onCancel,
 }: {
   standard: StandardBody;
   result: ResultBody;
-  onDone: () => void;
+  onSaved: () => void;
+  onCancel: () => void;
 }) => {
   const explain = useExplain(standard.id);
   const [why, setWhy] = useState(result.explanation?.why ?? '');
@@ -238,6 +242,8 @@ const ExplanationForm = ({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const labels = { why: 'Why the target was missed', action: 'What will be done, and by when' };
+  // Opened from a button in the table: the keyboard goes straight to the first field.
+  useEffect(() => document.getElementById(fieldId('why'))?.focus(), [result.id]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -248,7 +254,7 @@ const ExplanationForm = ({
     if (Object.keys(found).length > 0) return;
     try {
       await explain.mutateAsync({ resultId: result.id, why: why.trim(), action: action.trim() });
-      onDone();
+      onSaved();
     } catch (error) {
       const r = apiErrorToForm(error);
       setErrors(r.fieldErrors);
@@ -273,7 +279,7 @@ const ExplanationForm = ({
         <button type="submit" className="usa-button" disabled={explain.isPending}>
           Save explanation
         </button>
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onDone}>
+        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onCancel}>
           Cancel
         </button>
       </form>
@@ -305,6 +311,13 @@ export const ResultsPanel = ({
   const results = useResults(standard.id);
   const [explaining, setExplaining] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** When the form closes, the keyboard goes back to the row's button (or the table, once it is gone). */
+  const backToTable = (resultId: string) =>
+    requestAnimationFrame(() =>
+      (
+        document.getElementById(explainButtonId(resultId)) ?? document.getElementById(`results-${standard.id}`)
+      )?.focus(),
+    );
   return (
     <>
       <QueryState isPending={results.isPending} error={results.error} what="results">
@@ -312,7 +325,13 @@ export const ResultsPanel = ({
           results.data!.items.length === 0 ? (
             <p>No results yet.</p>
           ) : (
-            <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Table of results">
+            <div
+              className="usa-table-container--scrollable"
+              id={`results-${standard.id}`}
+              tabIndex={0}
+              role="region"
+              aria-label="Table of results"
+            >
               <table className="usa-table usa-table--compact">
                 <caption className="usa-sr-only">Results of {standard.code}, newest first</caption>
                 <thead>
@@ -348,8 +367,12 @@ export const ResultsPanel = ({
                           {canWrite && missed && !result.certifiedAt ? (
                             <button
                               type="button"
+                              id={explainButtonId(result.id)}
                               className="usa-button usa-button--unstyled"
-                              onClick={() => setExplaining(result.id)}
+                              onClick={() => {
+                                setNotice(null);
+                                setExplaining(result.id);
+                              }}
                             >
                               {result.explanation ? 'Edit' : 'Write'} explanation
                               <span className="usa-sr-only"> for {formatPeriodLabel(result.periodKey)}</span>
@@ -369,9 +392,14 @@ export const ResultsPanel = ({
         <ExplanationForm
           standard={standard}
           result={results.data.items.find((r) => r.id === explaining)!}
-          onDone={() => {
+          onSaved={() => {
             setExplaining(null);
             setNotice('Explanation saved.');
+            backToTable(explaining);
+          }}
+          onCancel={() => {
+            setExplaining(null);
+            backToTable(explaining);
           }}
         />
       ) : null}

@@ -3,7 +3,7 @@ import { formatMeasure, formatPeriodLabel } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { Notice, QueryState } from '@/components/ui/page';
+import { FocusedNotice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { useCertify, useResultsAwaiting, useReturnResult } from '../api/reviews';
@@ -47,7 +47,11 @@ export const ResultsQueue = () => {
 
   return (
     <>
-      {notice ? <Notice type={notice.type}>{notice.text}</Notice> : null}
+      {notice ? (
+        <FocusedNotice type={notice.type} focusKey={notice}>
+          {notice.text}
+        </FocusedNotice>
+      ) : null}
       <QueryState isPending={queue.isPending} error={queue.error} what="results awaiting certification">
         {() =>
           rows.length === 0 ? (
@@ -143,6 +147,7 @@ export const ResultsQueue = () => {
                           <td>
                             <button
                               type="button"
+                              id={`return-${r.id}-button`}
                               className="usa-button usa-button--unstyled"
                               onClick={() => setReturning(r.id)}
                             >
@@ -157,12 +162,14 @@ export const ResultsQueue = () => {
               </div>
               {returning ? (
                 <ReturnForm
+                  key={returning}
                   name="return-result"
                   what={(() => {
                     const r = rows.find((x) => x.id === returning);
                     return r ? `${r.standardCode} ${formatPeriodLabel(r.periodKey)}` : 'this result';
                   })()}
                   busy={returnIt.isPending}
+                  opener={`return-${returning}-button`}
                   onCancel={() => setReturning(null)}
                   onReturn={async (comment) => {
                     await returnIt.mutateAsync({ id: returning, comment });

@@ -1,23 +1,33 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { TextareaField } from '@/components/ui/form-field';
+import { fieldId, TextareaField } from '@/components/ui/form-field';
 
-/** "Return with a comment": the comment is required, so the officer knows what to change. */
+/**
+ * "Return with a comment": the comment is required, so the officer knows what to change. Opening it puts the
+ * keyboard in the comment; cancelling puts it back on the button that opened it (`opener`, an element id).
+ */
 export const ReturnForm = ({
   name,
   what,
   busy,
+  opener,
   onReturn,
   onCancel,
 }: {
   name: string;
   what: string;
   busy: boolean;
+  opener: string;
   onReturn: (comment: string) => Promise<unknown>;
   onCancel: () => void;
 }) => {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
+  useEffect(() => document.getElementById(fieldId(name))?.focus(), [name]);
+  const cancel = () => {
+    onCancel();
+    requestAnimationFrame(() => document.getElementById(opener)?.focus());
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (comment.trim().length < 3) {
@@ -44,7 +54,7 @@ export const ReturnForm = ({
       <button type="submit" className="usa-button usa-button--secondary" disabled={busy}>
         Return with comment
       </button>
-      <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onCancel}>
+      <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={cancel}>
         Cancel
       </button>
     </form>

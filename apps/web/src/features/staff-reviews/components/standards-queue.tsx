@@ -2,7 +2,7 @@ import type { StandardReviewBody } from '@yardstick/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { Notice, QueryState } from '@/components/ui/page';
+import { FocusedNotice, Notice, QueryState } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { usePublish, useReturnStandard, useStandardsInReview } from '../api/reviews';
 import { ReturnForm } from './return-form';
@@ -77,6 +77,7 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
           name={`return-${standard.id}`}
           what={standard.code}
           busy={returnIt.isPending}
+          opener={`return-${standard.id}-button`}
           onCancel={() => setReturning(false)}
           onReturn={async (comment) => {
             await returnIt.mutateAsync({ id: standard.id, comment });
@@ -99,7 +100,12 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
           >
             Publish <span className="usa-sr-only">{standard.code}</span>
           </button>
-          <button type="button" className="usa-button usa-button--outline" onClick={() => setReturning(true)}>
+          <button
+            type="button"
+            id={`return-${standard.id}-button`}
+            className="usa-button usa-button--outline"
+            onClick={() => setReturning(true)}
+          >
             Return <span className="usa-sr-only">{standard.code}</span> with a comment
           </button>
         </div>
@@ -113,7 +119,7 @@ export const StandardsQueue = () => {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
-      {notice ? <Notice type="success">{notice}</Notice> : null}
+      {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
       <QueryState isPending={queue.isPending} error={queue.error} what="standards in review">
         {() =>
           queue.data!.length === 0 ? (
