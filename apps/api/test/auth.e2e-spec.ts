@@ -64,6 +64,40 @@ describe('accounts, sessions, tokens and hardening', () => {
     });
   });
 
+  describe('what the staff app is told of the caller', () => {
+    it("names, for each permission, the agencies it covers: an officer's agency and its bureaus, an administrator's all", async () => {
+      const parent = (
+        await t.api().post('/api/v1/agencies').send({ name: 'Scoped', abbreviation: 'SCP', slug: 'scoped' }).expect(201)
+      ).body.id;
+      const bureau = (
+        await t
+          .api()
+          .post('/api/v1/agencies')
+          .send({ name: 'Scoped bureau', abbreviation: 'SCPB', slug: 'scoped-bureau', parentId: parent })
+          .expect(201)
+      ).body.id;
+      const other = (
+        await t.api().post('/api/v1/agencies').send({ name: 'Other', abbreviation: 'OTH', slug: 'other' }).expect(201)
+      ).body.id;
+      await t
+        .api()
+        .post('/api/v1/users')
+        .send({
+          email: 'scoped-officer@test.example',
+          name: 'Scoped officer',
+          password: 'a long enough passphrase',
+          roles: [{ role: 'performance_officer', agencyId: parent }],
+        })
+        .expect(201);
+      const officer = (await login('scoped-officer@test.example', 'a long enough passphrase').expect(200)).body;
+      expect([...officer.scopes['registry:write']].sort()).toEqual([parent, bureau].sort());
+      expect(officer.scopes['registry:write']).not.toContain(other);
+      expect(officer.scopes['standards:publish']).toBeUndefined();
+      const admin = (await login(TEST_ADMIN.email, TEST_ADMIN.password).expect(200)).body;
+      expect(admin.scopes['registry:write']).toBe('all');
+    });
+  });
+
   describe('passwords and throttling', () => {
     beforeAll(async () => {
       await t.api().post('/api/v1/users').send({

@@ -52,6 +52,8 @@ export type CurrentUserBody = {
   name: string;
   roles: RoleAssignmentBody[];
   permissions: Permission[];
+  /** For each permission held, the agencies it covers (bureaus included), or 'all'. */
+  scopes: Partial<Record<Permission, 'all' | string[]>>;
   /** Sent back in the X-CSRF-Token header on every state-changing request made with the session cookie. */
   csrfToken: string;
 };

@@ -114,6 +114,7 @@ export class AuthService {
       name: user.name,
       roles: (user.roles ?? []).map((r) => ({ role: r.role, agencyId: r.agencyId })),
       permissions: auth.permissions(),
+      scopes: Object.fromEntries(auth.permissions().map((permission) => [permission, auth.scope(permission)])),
       csrfToken: session?.csrfToken ?? '',
     };
   }

@@ -53,7 +53,7 @@ const StandardDetail = ({ id }: { id: string }) => {
   );
   if (!standard) return null;
   const version = standard.pending ?? standard.current;
-  const canWrite = can(user, 'registry:write');
+  const canWrite = can(user, 'registry:write', standard.agencyId);
   const inReview = version.status === 'in_review';
   const draft = version.status === 'draft';
 
@@ -110,7 +110,7 @@ const StandardDetail = ({ id }: { id: string }) => {
         </section>
       ) : null}
 
-      {canWrite && draft && can(user, 'standards:submit') ? (
+      {canWrite && draft && can(user, 'standards:submit', standard.agencyId) ? (
         <button
           type="button"
           className="usa-button"
@@ -133,7 +133,7 @@ const StandardDetail = ({ id }: { id: string }) => {
       {inReview ? (
         <p>
           This version is in review: it can be edited again once an approver publishes it or returns it.
-          {can(user, 'standards:publish') ? (
+          {can(user, 'standards:publish', standard.agencyId) ? (
             <>
               {' '}
               <Link to={staffPaths.reviews}>Go to the review queue</Link>.
@@ -189,7 +189,11 @@ const StandardDetail = ({ id }: { id: string }) => {
       <section aria-labelledby="results-heading" className="margin-y-4">
         <h2 id="results-heading">Results</h2>
         {targets.data ? (
-          <ResultsPanel standard={standard} targets={targets.data} canWrite={can(user, 'results:write')} />
+          <ResultsPanel
+            standard={standard}
+            targets={targets.data}
+            canWrite={can(user, 'results:write', standard.agencyId)}
+          />
         ) : null}
         <p>
           <Link to={staffPaths.trend(standard.id)}>See the trend chart</Link>

@@ -62,6 +62,10 @@ export const useSignOut = () => {
   });
 };
 
-/** Whether the user holds the permission for some agency (or for this one). */
-export const can = (user: CurrentUserBody | null | undefined, permission: Permission): boolean =>
-  user?.permissions.includes(permission) ?? false;
+/** Whether the user holds the permission for some agency, or (given one) for this agency. */
+export const can = (user: CurrentUserBody | null | undefined, permission: Permission, agencyId?: string): boolean => {
+  if (!user?.permissions.includes(permission)) return false;
+  if (agencyId === undefined) return true;
+  const scope = user.scopes[permission];
+  return scope === 'all' || (scope?.includes(agencyId) ?? false);
+};
