@@ -173,9 +173,12 @@ export class ResultsLoader {
     const client = (await runner.connect()) as PoolClient;
     const merge = new ChunkMerge(client, options, timeOrderedIdPrefix());
     const counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
+    let merging = true;
     for await (const chunk of readAhead(toChunks(batches, options.chunkRows ?? MERGE_CHUNK_ROWS))) {
       counts.staged += chunk.rows;
-      if (options.keepMerging && !options.keepMerging()) continue;
+      // Once stopped, for good: a later chunk's rows may name standards staged with a skipped one.
+      merging &&= options.keepMerging?.() ?? true;
+      if (!merging) continue;
       await pipeline(
         Readable.from(chunk.buffers),
         client.query(copyFrom(`COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
