@@ -1,7 +1,7 @@
 import { lazy, startTransition, Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ChartCanvasProps, ChartRow } from './chart-types';
 
-// Recharts is its own chunk, fetched only when a chart comes into view in the browser.
+// The drawing is its own chunk, fetched only when a chart comes into view in the browser.
 const ChartCanvas = lazy(() => import('./chart-canvas').then((m) => ({ default: m.ChartCanvas })));
 
 /**
