@@ -11,7 +11,7 @@ export default {
       ...basePreset,
       displayName: 'unit',
       rootDir: '.',
-      roots: ['<rootDir>/libs', '<rootDir>/apps/api/src', '<rootDir>/apps/web/src'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps/api/src'],
       testMatch: ['**/*.spec.ts'],
       setupFiles: ['reflect-metadata'],
     },

@@ -83,7 +83,7 @@ const checkWithJavaScript = async (browser: Browser, baseUrl: string, check: Pub
     if (check.chart) {
       // Drawn when it comes into view.
       await page.locator('.chart-figure').first().scrollIntoViewIfNeeded();
-      await page.locator('.chart-svg').first().waitFor({ timeout: TIMEOUT_MS });
+      await page.locator('.recharts-surface').first().waitFor({ timeout: TIMEOUT_MS });
     }
     await checkAxe(page, 'on the page');
     if (!check.embed) await checkSkipLink(page);
