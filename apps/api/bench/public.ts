@@ -295,9 +295,21 @@ async function runLighthouse(url: string, formFactor: 'desktop' | 'mobile'): Pro
   }
   const report = JSON.parse(await fs.readFile(out, 'utf8')) as {
     categories: Record<string, { score: number | null }>;
+    audits: Record<string, { displayValue?: string }>;
   };
   const score = (key: string) => Math.round((report.categories[key]?.score ?? 0) * 100);
-  return `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} (goal >= 90)`;
+  const metrics = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+  ]
+    .map((key) => `${key.replace(/-/g, ' ')} ${report.audits[key]?.displayValue ?? '?'}`)
+    .join(', ');
+  return (
+    `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} ` +
+    `(goal >= 90); ${metrics}`
+  );
 }
 
 // ------------------------------------------------------------------------------------------ the run
