@@ -4,7 +4,9 @@
 // JSON, the agency page and the annual report against a trivial route of the same server (the ceiling); times the
 // first (uncached) answer of each page, the annual report of an agency with 1,000 standards included; sums the
 // public pages' JavaScript before charts load (gzipped); and runs Lighthouse with Debian's Chromium when the
-// lighthouse package is installed. BENCH_DURATION_S (default 20) and BENCH_STANDARDS (default 10,000) shrink it.
+// lighthouse package is installed. BENCH_DURATION_S (default 20) and BENCH_STANDARDS (default 10,000) shrink it;
+// while iterating, BENCH_ONLY=standard measures only the ceiling and the standard page and JSON (no large pages),
+// and BENCH_LIGHTHOUSE=none|desktop|mobile (default both) chooses the Lighthouse runs. The default is the full run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -28,6 +30,8 @@ const RATIO_GOAL = 0.5;
 const P99_GOAL_MS = 50;
 const REPORT_GOAL_MS = 2000;
 const JS_GOAL_KB = 150;
+const ONLY_STANDARD = process.env.BENCH_ONLY === 'standard';
+const LIGHTHOUSE = (process.env.BENCH_LIGHTHOUSE ?? 'desktop,mobile').split(',').filter((f) => f !== 'none');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..', '..', '..', '..');
@@ -78,6 +82,7 @@ async function run(): Promise<void> {
       [`annual report PDF (${fmt(perAgency)} standards)`, `/api/v1/public/reports/bench-2/${FY - 1}/report.pdf`, ''],
       ['home page (all standards)', '/', ''],
     ] as const) {
+      if (ONLY_STANDARD && !label.startsWith('standard')) continue;
       const t0 = performance.now();
       const response = await fetch(base + route);
       const body = await response.arrayBuffer();
@@ -106,6 +111,7 @@ async function run(): Promise<void> {
       // The ceiling again, last: on a shared 2-CPU machine the first route also pays for warming up.
       { label: 'ceiling again, last', path: '/api/v1/public', goal: false },
     ];
+    if (ONLY_STANDARD) routes.splice(3, 3);
     const measured: { route: (typeof routes)[number]; result: autocannon.Result }[] = [];
     for (const route of routes) {
       const options = requestOptions(base, route);
@@ -134,10 +140,11 @@ async function run(): Promise<void> {
     }
 
     const js = publicJavaScript();
-    const lighthouse = [
-      await runLighthouse(`${base}/standards/${standardId}`, 'desktop'),
-      await runLighthouse(`${base}/standards/${standardId}`, 'mobile'),
-    ];
+    const lighthouse: string[] = [];
+    for (const formFactor of ['desktop', 'mobile'] as const) {
+      if (LIGHTHOUSE.includes(formFactor))
+        lighthouse.push(await runLighthouse(`${base}/standards/${standardId}`, formFactor));
+    }
 
     console.log(
       `\nbench:public: ${fmt(STANDARDS)} standards, ${fmt(results)} results, autocannon ${CONNECTIONS} connections, ` +
@@ -288,9 +295,21 @@ async function runLighthouse(url: string, formFactor: 'desktop' | 'mobile'): Pro
   }
   const report = JSON.parse(await fs.readFile(out, 'utf8')) as {
     categories: Record<string, { score: number | null }>;
+    audits: Record<string, { displayValue?: string }>;
   };
   const score = (key: string) => Math.round((report.categories[key]?.score ?? 0) * 100);
-  return `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} (goal >= 90)`;
+  const metrics = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+  ]
+    .map((key) => `${key.replace(/-/g, ' ')} ${report.audits[key]?.displayValue ?? '?'}`)
+    .join(', ');
+  return (
+    `${formFactor}: accessibility ${score('accessibility')} (goal 100), performance ${score('performance')} ` +
+    `(goal >= 90); ${metrics}`
+  );
 }
 
 // ------------------------------------------------------------------------------------------ the run

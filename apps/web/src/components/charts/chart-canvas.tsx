@@ -6,13 +6,19 @@ import {
   Line,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { CHART_COLORS, type ChartCanvasProps } from './chart-types';
 
-/** The drawing itself (Recharts), loaded in the browser only: the figure around it has the words and the table. */
+/** The drawing's height in pixels, legend included (the stylesheet keeps this place, so nothing moves). */
+export const CHART_HEIGHT = 300;
+
+/**
+ * The drawing itself (Recharts), loaded in the browser only: the figure around it has the words and the table.
+ * It is `inert` and hidden from assistive technology, so it has no tooltip (nothing could hover it) and no
+ * keyboard layer (nothing could focus it): less work for a slow phone, the same picture. No series is animated.
+ */
 export const ChartCanvas = ({
   data,
   xKey,
@@ -21,12 +27,11 @@ export const ChartCanvas = ({
   formatValue,
   yDomain = ['auto', 'auto'],
 }: ChartCanvasProps) => (
-  <ResponsiveContainer width="100%" height={300}>
-    <ComposedChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+  <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+    <ComposedChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey={xKey} minTickGap={24} />
       <YAxis domain={yDomain} tickFormatter={(v: number) => formatValue(v)} width={72} />
-      <Tooltip formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))} />
       <Legend />
       {Object.entries(config).map(([key, series]) =>
         series.kind === 'bar' ? (

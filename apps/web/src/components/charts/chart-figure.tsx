@@ -1,13 +1,9 @@
 import { lazy, startTransition, Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ChartCanvasProps, ChartRow } from './chart-types';
 
-// Recharts is its own chunk, fetched only when a chart comes into view in the browser.
+// Recharts is its own chunk, fetched only when a chart has come into view and the browser is idle.
 const ChartCanvas = lazy(() => import('./chart-canvas').then((m) => ({ default: m.ChartCanvas })));
 
-/**
- * True once the element is near the viewport and the browser is idle: the drawing then renders in a
- * transition, in small slices, so it never holds up reading or scrolling. Never true on the server.
- */
 /** Runs fn when the browser is idle (Safari has no requestIdleCallback: shortly after); returns a cancel. */
 const whenIdle = (fn: () => void): (() => void) => {
   if (typeof window.requestIdleCallback === 'function') {
@@ -18,6 +14,10 @@ const whenIdle = (fn: () => void): (() => void) => {
   return () => clearTimeout(id);
 };
 
+/**
+ * True once the element is near the viewport and the browser is idle: the drawing then renders in a
+ * transition, in small slices, so it never holds up reading or scrolling. Never true on the server.
+ */
 const useDrawWhenVisible = (ref: RefObject<HTMLElement | null>): boolean => {
   const [draw, setDraw] = useState(false);
   useEffect(() => {
