@@ -50,6 +50,8 @@ export async function* flatten<T>(batches: AsyncIterable<readonly T[]>): AsyncGe
 /** Rows handed on at a time: few enough that a batch is garbage before the young generation is collected. */
 const CSV_BATCH_ROWS = 250;
 const YIELD_EVERY_CHARS = 1 << 20;
+/** What a piece of text counts for besides its length: a source of one-line pieces still yields every 256. */
+const YIELD_CHARS_PER_PIECE = 4096;
 
 async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
   const reader = new CsvRecordReader(MAX_CSV_RECORD_CHARS);
@@ -86,8 +88,8 @@ async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
       yield* take();
       // A source that is never empty (a file read ahead, a buffered upload) would keep this loop in promise
       // jobs for the whole file: the server's other requests, and Node's own nextTick work, wait for a turn
-      // of the event loop. Every megabyte or so, give them one.
-      sinceYield += text.length;
+      // of the event loop. Every megabyte or so (or every few hundred small pieces), give them one.
+      sinceYield += text.length + YIELD_CHARS_PER_PIECE;
       if (sinceYield >= YIELD_EVERY_CHARS) {
         sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
