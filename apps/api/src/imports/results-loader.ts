@@ -50,7 +50,7 @@ export type LoadOptions = {
 export type StagedBatches = AsyncIterable<readonly StagedResult[]> | Iterable<readonly StagedResult[]>;
 
 /** Rows staged and merged at a time: the next chunk is read and checked while PostgreSQL merges this one. */
-export const MERGE_CHUNK_ROWS = 50_000;
+const MERGE_CHUNK_ROWS = 50_000;
 
 const COPY_BUFFER_BYTES = 128 * 1024;
 
@@ -69,8 +69,6 @@ const STAGING_COLUMNS = [
   'explanation_why',
   'explanation_action',
 ] as const;
-
-type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
 
 /**
  * The result with a staged row's key, found through the natural-key index, one lookup a row: OFFSET 0 keeps
@@ -147,30 +145,29 @@ export class ResultsLoader {
     batches: StagedBatches,
     options: Omit<LoadOptions, 'shouldCommit'>,
   ): Promise<LoadCounts> {
-    const query: Query = (sql, parameters) => runner.query(sql, parameters);
+    const client = (await runner.connect()) as PoolClient;
     // The merges are large and planned once each: compiling them (JIT) costs more than it saves. The
     // trigger's transition table of a chunk's rows fits in memory.
-    await query(`SET LOCAL jit = off`);
-    await query(`SET LOCAL work_mem = '64MB'`);
-    await query(
+    await client.query(`SET LOCAL jit = off`);
+    await client.query(`SET LOCAL work_mem = '64MB'`);
+    await client.query(
       `CREATE TEMPORARY TABLE import_staging (
          seq bigint NOT NULL, standard_n integer NOT NULL, period_n integer NOT NULL, channel text NOT NULL,
          value numeric, numerator bigint, denominator bigint, sample_size integer, source text,
          data_quality_note text, explanation_why text, explanation_action text
        ) ON COMMIT DROP`,
     );
-    await query(
+    await client.query(
       `CREATE TEMPORARY TABLE import_standards (
          n integer PRIMARY KEY, standard_id uuid NOT NULL, agency_id uuid NOT NULL, fresh boolean NOT NULL
        ) ON COMMIT DROP`,
     );
-    await query(
+    await client.query(
       `CREATE TEMPORARY TABLE import_periods (
          n integer PRIMARY KEY, period_key text NOT NULL, frequency text NOT NULL, period_start date NOT NULL,
          period_end date NOT NULL, fiscal_year smallint NOT NULL
        ) ON COMMIT DROP`,
     );
-    const client = (await runner.connect()) as PoolClient;
     const merge = new ChunkMerge(client, options, timeOrderedIdPrefix());
     const counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
     let merging = true;
@@ -186,7 +183,7 @@ export class ResultsLoader {
       const merged = await merge.chunk(chunk);
       counts.inserted += merged.inserted;
       counts.updated += merged.updated;
-      await query(`TRUNCATE import_staging`);
+      await client.query(`TRUNCATE import_staging`);
     }
     counts.unchanged = counts.staged - counts.inserted - counts.updated;
     return counts;
@@ -340,8 +337,8 @@ class ChunkMerge {
  * the import fills the last 48 bits. Ids of one import ascend; two imports share a prefix only if they
  * start in the same millisecond with the same 26 random bits (and then the primary key refuses the second).
  */
-export function timeOrderedIdPrefix(now = Date.now()): string {
-  const time = now.toString(16).padStart(12, '0');
+function timeOrderedIdPrefix(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
   const random = randomBytes(4).readUInt32BE(0);
   const randA = (random >>> 20).toString(16).padStart(3, '0');
   const variant = (8 | ((random >>> 18) & 3)).toString(16);
@@ -353,7 +350,7 @@ export function timeOrderedIdPrefix(now = Date.now()): string {
  * Up to `depth` items of `source` taken ahead of the consumer: while the consumer awaits the database, the
  * source (reading, checking, writing COPY bytes) goes on with the next one.
  */
-export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T> {
+async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   const ahead: Promise<IteratorResult<T>>[] = [];
   try {
