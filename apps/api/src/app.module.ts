@@ -7,6 +7,7 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenchmarksModule } from './benchmarks/benchmarks.module.js';
+import type { Clock } from './common/clock.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
@@ -28,11 +29,16 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: Pick<DatabaseServer, 'url' | 'mode'>, logger: Logger): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    database: Pick<DatabaseServer, 'url' | 'mode'>,
+    logger: Logger,
+    clock: Clock,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config, database.mode),
+        ConfigModule.forRoot(config, database.mode, clock),
         LoggerModule.forRoot(httpLoggerParams(logger)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(database.url, { poolSize: config.dbPoolSize, runMigrations: config.runMigrations }),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   TARGET_STATUSES,
@@ -127,9 +128,11 @@ export class PortfolioService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
+    private readonly clock: Clock,
   ) {}
 
-  async portfolio(auth: AuthContext, query: PortfolioQueryDto, now = new Date()): Promise<PortfolioBody> {
+  async portfolio(auth: AuthContext, query: PortfolioQueryDto): Promise<PortfolioBody> {
+    const now = this.clock.now();
     const today = toIsoDate(now);
     const fiscalYear = query.fiscalYear ?? fiscalYearOf(now);
     const selected = query.quarter ? quarterPeriod(fiscalYear, query.quarter) : fiscalYearPeriod(fiscalYear);
@@ -234,7 +237,7 @@ export class PortfolioService {
         periodKey: result.periodKey,
         label: formatPeriodLabel(period),
         value: result.value,
-        status: cellFor({ standard, version, targets, results: [result] }, period, toIsoDate(new Date())).status,
+        status: cellFor({ standard, version, targets, results: [result] }, period, this.clock.today()).status,
         target: target?.value ?? null,
         targetMin: target?.minValue ?? null,
         targetMax: target?.maxValue ?? null,
@@ -271,7 +274,8 @@ export class PortfolioService {
    * Results that should have come in: each period, in a fiscal year with a target (this one and the last),
    * that has ended without a result, due within the grace period and overdue after it.
    */
-  async due(auth: AuthContext, query: DueQueryDto, now = new Date()): Promise<DueResultBody[]> {
+  async due(auth: AuthContext, query: DueQueryDto): Promise<DueResultBody[]> {
+    const now = this.clock.now();
     const today = toIsoDate(now);
     const currentYear = fiscalYearOf(now);
     const years = [currentYear - 1, currentYear];

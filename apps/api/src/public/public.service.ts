@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import type {
   PublicAgency,
   PublicAgencyRef,
@@ -66,10 +67,13 @@ export type PublicResultRecord = {
 /** Builds every public page's data from PublicQueries: published standards and certified results only. */
 @Injectable()
 export class PublicService {
-  constructor(private readonly queries: PublicQueries) {}
+  constructor(
+    private readonly queries: PublicQueries,
+    private readonly clock: Clock,
+  ) {}
 
   currentFiscalYear(): number {
-    return fiscalYearOf(new Date());
+    return fiscalYearOf(this.clock.now());
   }
 
   async home(q?: string): Promise<PublicHome> {

@@ -38,6 +38,7 @@ import { Standard } from './entities/standard.entity.js';
 import { Target } from './entities/target.entity.js';
 import { toTargetBody, toVersionBody } from './standard.mappers.js';
 import { StandingService } from './standing.service.js';
+import { Clock } from '../common/clock.js';
 
 const CONTENT_FIELDS = [
   'title',
@@ -66,6 +67,7 @@ export class StandardsService {
     @InjectRepository(StandardVersion) private readonly versions: Repository<StandardVersion>,
     @InjectRepository(Target) private readonly targets: Repository<Target>,
     private readonly standing: StandingService,
+    private readonly clock: Clock,
   ) {}
 
   async list(auth: AuthContext, query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
@@ -197,7 +199,7 @@ export class StandardsService {
       if (pending.status !== 'in_review') {
         throw new ConflictAppException('Submit the version for review before publishing it.');
       }
-      const fiscalYear = fiscalYearOf(new Date());
+      const fiscalYear = fiscalYearOf(this.clock.now());
       if (!(await manager.existsBy(Target, { standardId: id, fiscalYear }))) {
         throw new ConflictAppException(`Set a target for FY${fiscalYear} before publishing this standard.`, [
           { field: 'targets', reason: `no target for the current fiscal year, FY${fiscalYear}` },
@@ -207,7 +209,7 @@ export class StandardsService {
       if (standard.publishedVersionId) {
         await manager.update(StandardVersion, { id: standard.publishedVersionId }, { status: 'superseded' });
       }
-      await manager.update(StandardVersion, { id: pending.id }, { status: 'published', publishedAt: new Date() });
+      await manager.update(StandardVersion, { id: pending.id }, { status: 'published', publishedAt: this.clock.now() });
       await manager.update(
         Standard,
         { id },
@@ -230,7 +232,7 @@ export class StandardsService {
         await manager.update(Standard, { id }, { pendingVersionId: null });
         await manager.delete(StandardVersion, { id: standard.pendingVersionId });
       }
-      await manager.update(Standard, { id }, { status: 'retired', retiredAt: new Date() });
+      await manager.update(Standard, { id }, { status: 'retired', retiredAt: this.clock.now() });
     });
     return this.get(auth, id);
   }

@@ -3,17 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StandardStandingBody, TargetStatus } from '@yardstick/contracts';
 import { describeStatusRule, evaluateStatus, fiscalYearOf, parsePeriodKey, type Tolerance } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { Result } from '../results/entities/result.entity.js';
 import type { StandardVersion } from './entities/standard-version.entity.js';
 import { Target } from './entities/target.entity.js';
 import { toTargetBody } from './standard.mappers.js';
 
-export type StandingOptions = { certifiedOnly?: boolean; today?: Date };
+export type StandingOptions = { certifiedOnly?: boolean };
 
 /** Where each standard stands: its latest all-channel result against the target of that period. */
 @Injectable()
 export class StandingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async forStandards(
     standards: { id: string; version: StandardVersion }[],
@@ -33,7 +37,7 @@ export class StandingService {
       .getMany();
     const latestBy = new Map(latest.map((result) => [result.standardId, result]));
     const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids) });
-    const currentYear = fiscalYearOf(options.today ?? new Date());
+    const currentYear = fiscalYearOf(this.clock.now());
 
     return new Map(
       standards.map(({ id, version }) => {

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { FixedClock } from '../../src/common/clock.js';
 import { ApiToken } from '../../src/auth/entities/api-token.entity.js';
 import { newSecret, sha256 } from '../../src/auth/secrets.js';
 import { loadConfig } from '../../src/config/app.config.js';
@@ -16,6 +17,8 @@ export type TestApp = {
   /** The Node HTTP server, for supertest. */
   server: ReturnType<NestFastifyApplication['getHttpServer']>;
   database: TestDatabase;
+  /** The app's clock: set or advance it to move "now" for every rule that reads the time. */
+  clock: FixedClock;
   /** Requests as the administrator (a personal API token). */
   api(): ReturnType<typeof request.agent>;
   /** Requests with this bearer token. */
@@ -26,7 +29,13 @@ export type TestApp = {
 };
 
 /** The whole application, as main.ts builds it, on its own migrated database, with an administrator. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The instant every test app starts at unless told otherwise (FY2027 Q1: after FY2026's results are due). */
+export const TEST_NOW = '2026-11-16T12:00:00.000Z';
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { now?: Date | string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -37,7 +46,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,
   });
-  const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config));
+  const clock = new FixedClock(options.now ?? TEST_NOW);
+  const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config), clock);
   const server = app.getHttpServer();
   const dataSource = app.get(DataSource);
   const tokenFor = async (email: string): Promise<string> => {
@@ -58,6 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     server,
     database,
+    clock,
     api: () => as(adminToken),
     as,
     tokenFor,
