@@ -9,7 +9,16 @@ import type { PublicTally, TargetStatus } from '@yardstick/contracts';
 export type TallyStatus = TargetStatus | 'awaiting_certification';
 
 export function emptyTally(): PublicTally {
-  return { met: 0, near: 0, notMet: 0, noData: 0, notApplicable: 0, awaitingCertification: 0, assessed: 0, share: null };
+  return {
+    met: 0,
+    near: 0,
+    notMet: 0,
+    noData: 0,
+    notApplicable: 0,
+    awaitingCertification: 0,
+    assessed: 0,
+    share: null,
+  };
 }
 
 /** Counts of statuses and met / (met + near + not met + awaiting certification), from the counts. */
