@@ -88,11 +88,7 @@ export function describeStatusRule(
   return `${rule} The result is first rounded to ${rounding} decimal${rounding === 1 ? '' : 's'}, half to even${example}, as the source of the figures rounds it.`;
 }
 
-function statusRuleSentence(
-  direction: Direction,
-  tolerance: Tolerance | null,
-  unit: Unit | undefined,
-): string {
+function statusRuleSentence(direction: Direction, tolerance: Tolerance | null, unit: Unit | undefined): string {
   if (tolerance !== null) assertTolerance(tolerance);
   const hasBand = tolerance !== null && (tolerance.kind === 'absolute' ? tolerance.amount : tolerance.percent) > 0;
   const ofWhat = direction === 'within_range' ? 'the range width' : 'the target';
@@ -160,14 +156,18 @@ export function targetProblems(
     if (min === null) problems.push({ field: 'minValue', reason: 'is required for a within-range measure' });
     if (max === null) problems.push({ field: 'maxValue', reason: 'is required for a within-range measure' });
     if (value !== null) {
-      problems.push({ field: 'value', reason: 'must be left out for a within-range measure: give minValue and maxValue' });
+      problems.push({
+        field: 'value',
+        reason: 'must be left out for a within-range measure: give minValue and maxValue',
+      });
     }
     if (min !== null && max !== null && min > max) {
       problems.push({ field: 'minValue', value: min, reason: `must not be above maxValue (${max})` });
     }
   } else {
     if (value === null) problems.push({ field: 'value', reason: 'is required' });
-    if (min !== null || max !== null) problems.push({ field: 'minValue', reason: 'applies only to within-range measures' });
+    if (min !== null || max !== null)
+      problems.push({ field: 'minValue', reason: 'applies only to within-range measures' });
   }
   for (const [field, n] of [
     ['value', value],

@@ -36,7 +36,8 @@ export function valueRangeProblem(unit: Unit, declared: ValueRange | null | unde
   if (!declared) return null;
   const { min, max } = declared;
   for (const side of [min, max]) {
-    if (side !== null && (typeof side !== 'number' || !Number.isFinite(side))) return 'min and max must be numbers or null';
+    if (side !== null && (typeof side !== 'number' || !Number.isFinite(side)))
+      return 'min and max must be numbers or null';
   }
   if (min !== null && max !== null && min >= max) return `min (${min}) must be below max (${max})`;
   if (unit === 'score' && !SCORE_SCALES.some((s) => s.min === min && s.max === max)) {
@@ -51,7 +52,8 @@ export function unitValueProblem(unit: Unit, value: number, declared?: ValueRang
   const { min, max } = valueRangeOf(unit, declared);
   if (value < min || value > max) {
     const what = declared ? `this standard's declared range (${rangeText(min, max)})` : `a value in ${unit}`;
-    if (max === Number.POSITIVE_INFINITY) return min === 0 ? `must not be negative for ${what}` : `must not be below ${min} for ${what}`;
+    if (max === Number.POSITIVE_INFINITY)
+      return min === 0 ? `must not be negative for ${what}` : `must not be below ${min} for ${what}`;
     if (min === Number.NEGATIVE_INFINITY) return `must not be above ${max} for ${what}`;
     return `must be from ${min} to ${max} for ${what}`;
   }

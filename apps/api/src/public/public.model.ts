@@ -40,11 +40,7 @@ export function yearTarget(targets: TargetRow[], fiscalYear: number): TargetRow 
 }
 
 export function statusOf(standard: StandardRow, target: TargetRow | null, value: number | null): TargetStatus {
-  return statusAgainst(
-    standard,
-    target && { value: target.value, min: target.minValue, max: target.maxValue },
-    value,
-  );
+  return statusAgainst(standard, target && { value: target.value, min: target.minValue, max: target.maxValue }, value);
 }
 
 /**
@@ -160,7 +156,12 @@ export function yearFigure(standard: StandardRow, results: ResultRow[]): PublicY
   const all = results.filter((r) => r.channel === 'all');
   const yearly = all.find((r) => r.frequency === 'year');
   if (yearly) {
-    return { value: yearly.value, periods: 1, reason: yearly.value === null ? 'the result is blank' : null, leftOut: [] };
+    return {
+      value: yearly.value,
+      periods: 1,
+      reason: yearly.value === null ? 'the result is blank' : null,
+      leftOut: [],
+    };
   }
   if (all.length === 0) return { value: null, periods: 0, reason: 'no certified result for this year', leftOut: [] };
   const combined = aggregateWhatCan(standard.computation, all);

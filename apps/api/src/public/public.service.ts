@@ -288,47 +288,51 @@ export class PublicService {
     const resultsBy = groupBy(results, (r) => `${r.standardId} ${r.fiscalYear}`);
     const benchmarksBy = groupBy(benchmarks, (b) => b.standardId);
 
-    const rows = standards.map((s): PublicReportStandard & {
-      serviceSlug: string;
-      tallyStatus: TallyStatus;
-      previousStatus: TallyStatus;
-    } => {
-      const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
-      const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
-      const result = yearFigure(s, ofYear);
-      const status = statusOf(s, target, result.value);
-      const awaitsCertification = awaitingIn.has(`${s.id} ${fiscalYear}`) && target !== null;
-      const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
-      return {
-        id: s.id,
-        code: s.code,
-        title: s.title,
-        statement: s.statement,
-        dimension: s.dimension,
-        unit: s.unit,
-        direction: s.direction,
-        measureDescription: s.measureDescription,
-        target: toPublicTarget(target),
-        result,
-        status,
-        awaitingCertification: awaitsCertification,
-        previous,
-        change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
-        benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
-        explanations: explanationsOf(ofYear),
-        dataQualityNotes: ofYear
-          .filter((r) => r.dataQualityNote)
-          .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
-        serviceSlug: s.serviceSlug,
-        tallyStatus: tallyStatusOf(status, awaitsCertification, target !== null),
-        previousStatus: this.yearStatus(
-          s,
-          yearTarget(targetsBy.get(s.id) ?? [], fiscalYear - 1),
-          resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? [],
-          awaitingIn.has(`${s.id} ${fiscalYear - 1}`),
-        ),
-      };
-    });
+    const rows = standards.map(
+      (
+        s,
+      ): PublicReportStandard & {
+        serviceSlug: string;
+        tallyStatus: TallyStatus;
+        previousStatus: TallyStatus;
+      } => {
+        const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
+        const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
+        const result = yearFigure(s, ofYear);
+        const status = statusOf(s, target, result.value);
+        const awaitsCertification = awaitingIn.has(`${s.id} ${fiscalYear}`) && target !== null;
+        const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
+        return {
+          id: s.id,
+          code: s.code,
+          title: s.title,
+          statement: s.statement,
+          dimension: s.dimension,
+          unit: s.unit,
+          direction: s.direction,
+          measureDescription: s.measureDescription,
+          target: toPublicTarget(target),
+          result,
+          status,
+          awaitingCertification: awaitsCertification,
+          previous,
+          change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
+          benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
+          explanations: explanationsOf(ofYear),
+          dataQualityNotes: ofYear
+            .filter((r) => r.dataQualityNote)
+            .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
+          serviceSlug: s.serviceSlug,
+          tallyStatus: tallyStatusOf(status, awaitsCertification, target !== null),
+          previousStatus: this.yearStatus(
+            s,
+            yearTarget(targetsBy.get(s.id) ?? [], fiscalYear - 1),
+            resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? [],
+            awaitingIn.has(`${s.id} ${fiscalYear - 1}`),
+          ),
+        };
+      },
+    );
     const byService = groupBy(rows, (r) => r.serviceSlug);
     const services = [...new Map(standards.map((s) => [s.serviceSlug, s.serviceName])).entries()]
       .map(([serviceSlug, name]) => ({

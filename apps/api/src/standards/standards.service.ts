@@ -392,7 +392,12 @@ export class StandardsService {
       }
     }
     if (problems.length > 0) {
-      throw new AppException(409, 'conflict', 'Some targets do not fit the standard: correct them before publishing.', problems);
+      throw new AppException(
+        409,
+        'conflict',
+        'Some targets do not fit the standard: correct them before publishing.',
+        problems,
+      );
     }
   }
 
@@ -416,7 +421,8 @@ export class StandardsService {
       problems.push({ field: 'thresholdValue', reason: 'applies only to a share meeting a threshold' });
     }
     const rangeProblem = valueRangeProblem(content.unit, content.valueRange);
-    if (rangeProblem) problems.push({ field: 'valueRange', value: JSON.stringify(content.valueRange), reason: rangeProblem });
+    if (rangeProblem)
+      problems.push({ field: 'valueRange', value: JSON.stringify(content.valueRange), reason: rangeProblem });
     if (content.goalId) {
       const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
       if (!goal || goal.agencyId !== agencyId) {
@@ -471,7 +477,9 @@ function normaliseContent(content: Partial<Content>): Content {
     channelScope: content.channelScope ?? [],
     nearTolerance: content.nearTolerance ?? null,
     resultRounding: content.resultRounding ?? null,
-    valueRange: content.valueRange ? { min: content.valueRange.min ?? null, max: content.valueRange.max ?? null } : null,
+    valueRange: content.valueRange
+      ? { min: content.valueRange.min ?? null, max: content.valueRange.max ?? null }
+      : null,
     indicatorKind: content.indicatorKind ?? null,
     goalId: content.goalId ?? null,
   };
