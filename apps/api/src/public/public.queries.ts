@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 
 // The only reads behind the public site. Every query here sees published standards through their published
 // version, certified results of those standards, and public agency fields; nothing else can reach a public
-// page, file or API answer. Plain SQL (numbers cast to float8) keeps the hot pages cheap.
+// page, file or API answer. The one exception is awaitingCertification: the period (never a figure) of a result
+// not certified yet, so that a headline counts it apart instead of leaving it out of its denominator. Plain SQL (numbers cast to float8) keeps the hot pages cheap.
 
 /** A published standard: WHERE clause shared by every query that starts from standards. */
 const PUBLISHED = `s.status = 'published' AND s.published_version_id IS NOT NULL`;
