@@ -45,7 +45,13 @@ describe('honest figures from real file formats', () => {
     await t?.close();
   });
 
-  it('names the record, the physical line and the row in file errors (18.7)', () => {
+  it('names the record, the physical line and the row in file errors (18.7)', async () => {
+    const csv = (
+      await api()
+        .get(`/api/v1/imports/${gc.body.id as string}/errors.csv`)
+        .expect(200)
+    ).text;
+    expect(csv).toMatch(/^"6",,,"channel","XYZ",".*","5","tst-tes, service 1001, standard 14, 2023-2024"$/m);
     expect(gc.body.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
