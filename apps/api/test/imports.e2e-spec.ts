@@ -170,7 +170,7 @@ describe('POST /api/v1/imports (Yardstick template)', () => {
     expect(response.body).toMatchObject({ status: 'completed', inserted: 1, errorCount: 1 });
     expect(response.body.errors[0]).toMatchObject({ line: 2, column: 'value' });
     const csv = await t.api().get(`/api/v1/imports/${response.body.id}/errors.csv`).expect(200);
-    expect(csv.text.split('\n')[0]).toBe('line,sheet,cell,column,value,reason');
+    expect(csv.text.split('\n')[0]).toBe('line,sheet,cell,column,value,reason,record,row');
     expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
     await t.api().post('/api/v1/imports').send({ not: 'an array' }).expect(400);
   });

@@ -3,9 +3,9 @@ import { inflateSync } from 'node:zlib';
 import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
 import { csvCell } from '../src/public/public-files.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
-const FY = fiscalYearOf(new Date());
+const FY = fiscalYearOf(new Date(TEST_NOW));
 /** Strings that must never reach the public: each sits only in a draft, a pending version or an uncertified result. */
 const SECRETS = {
   draftStandard: 'Zebra draft standard',
@@ -120,6 +120,8 @@ describe('the public site and open data', () => {
           .send({ standardId, period, numerator, denominator: 100, source })
           .expect(201)
       ).body.id as string;
+    // Results are recorded once their period is over: the clock moves past FY's last quarter, and back.
+    t.clock.set(`${FY}-10-01T12:00:00Z`);
     const certified = [
       await record(publishedId, `FY${FY - 1}-Q1`, 95, 'Case system'),
       await record(publishedId, `FY${FY - 1}-Q2`, 92, 'Case system'),
@@ -128,6 +130,7 @@ describe('the public site and open data', () => {
     await api().post('/api/v1/results/certify').send({ ids: certified }).expect(200);
     uncertifiedResultId = await record(publishedId, `FY${FY}-Q2`, 91, SECRETS.uncertifiedSource);
     await record(draftId, `FY${FY}-Q1`, 50, SECRETS.draftStandard);
+    t.clock.set(TEST_NOW);
   });
   afterAll(async () => {
     await t?.close();
@@ -246,7 +249,12 @@ describe('the public site and open data', () => {
     expect(previous.services[0].standards[0].result).toMatchObject({ value: 93.5, periods: 2 });
     expect(row).toMatchObject({ result: { value: 97, periods: 1 }, status: 'met', previous: { value: 93.5 } });
     expect(row.change).toBeCloseTo(3.5);
-    expect(report.tally).toMatchObject({ met: 1, assessed: 1, share: 100 });
+    // FY-Q2 is in but not certified: the year's headline counts the standard as awaiting certification,
+    // in the denominator and never as met, without showing the uncertified figure.
+    expect(row.awaitingCertification).toBe(true);
+    expect(report.tally).toMatchObject({ met: 0, awaitingCertification: 1, assessed: 1, share: 0 });
+    expect(previous.tally).toMatchObject({ met: 1, awaitingCertification: 0, assessed: 1, share: 100 });
+    expect(standard.latest).toMatchObject({ periodKey: `FY${FY}-Q1` });
   });
 
   it('neutralises spreadsheet formulas in CSV cells', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
-const FY = fiscalYearOf(new Date());
+const FY = fiscalYearOf(new Date(TEST_NOW));
 
 const renewalTime = {
   code: 'PPT-RENEW-TIME',
@@ -238,6 +238,9 @@ describe('/api/v1/standards', () => {
   });
 
   describe('results and standing', () => {
+    // Results are recorded once their period is over: the clock moves to the day after FY ends.
+    beforeAll(() => t.clock.set(`${FY}-10-01T12:00:00Z`));
+    afterAll(() => t.clock.set(TEST_NOW));
     const post = (body: object) =>
       api()
         .post('/api/v1/results')

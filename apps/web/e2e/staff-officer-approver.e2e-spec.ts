@@ -238,7 +238,7 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       ]);
       expect(report.suggestedFilename()).toMatch(/^import-errors-[0-9a-f-]{36}\.csv$/);
       const reportLines = (await readFile((await report.path())!, 'utf8')).trim().split('\n');
-      expect(reportLines[0]).toBe('line,sheet,cell,column,value,reason');
+      expect(reportLines[0]).toBe('line,sheet,cell,column,value,reason,record,row');
       expect(reportLines).toHaveLength(2);
       expect(reportLines[1]).toMatch(/^"3",,,"value","ninety","/);
       await checkAxe(page, 'on the import page with a row error');

@@ -11,7 +11,12 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
  * or the sheet row of an XLSX file, with `sheet` and `cell` ("D7") naming the cell.
  */
 export type ImportRowError = {
+  /** The physical line the row starts on (a quoted cell may hold line breaks, so it can differ from `record`). */
   line: number;
+  /** CSV: the record's number in the file, the header being 1: the row a spreadsheet shows it on. */
+  record?: number;
+  /** What the row is about, in the file's own terms (department, service and standard id; KPI and year). */
+  row?: string;
   sheet?: string;
   cell?: string;
   column?: string;

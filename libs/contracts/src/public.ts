@@ -11,14 +11,19 @@ import type {
   Unit,
 } from './domain.js';
 
-/** How many standards stand where, and the share of targets met: met / (met + near + not met), from counts. */
+/**
+ * How many standards stand where, and the share of targets met: met / (met + near + not met + awaiting
+ * certification), from counts (libs/metrics tallyStatuses).
+ */
 export type PublicTally = {
   met: number;
   near: number;
   notMet: number;
   noData: number;
   notApplicable: number;
-  /** Standards with a target and a result: the denominator of `share`. */
+  /** Standards whose latest result against a target is in but not certified yet: counted apart, never as met. */
+  awaitingCertification: number;
+  /** Standards with a target and a result (certified or awaiting certification): the denominator of `share`. */
   assessed: number;
   /** Percent of assessed targets met, or null when none was assessed. */
   share: number | null;
@@ -58,10 +63,16 @@ export type PublicStandardSummary = {
   } | null;
   /** When its latest certified result was certified, or when its version was published. */
   lastUpdated: string | null;
+  /** A newer result than `latest` is in but not certified yet: its period only, never its figures. */
+  awaitingCertification: { periodKey: string; periodLabel: string } | null;
 };
 
 export type PublicAgencySummary = PublicAgencyRef & {
   websiteUrl: string | null;
+  /** A bureau's department (its standards are counted again in the department's figures), or null. */
+  parent: PublicAgencyRef | null;
+  /** The bureaus whose standards this department's figures include. */
+  bureaus: PublicAgencyRef[];
   services: number;
   standards: number;
   tally: PublicTally;
@@ -71,6 +82,8 @@ export type PublicHome = {
   fiscalYear: number;
   /** The latest certified result of every published standard, against its target. */
   tally: PublicTally;
+  /** Published standards, each counted once (a bureau's are not counted again under its department). */
+  standards: number;
   agencies: PublicAgencySummary[];
   recentlyUpdated: PublicStandardSummary[];
   search: {
@@ -87,8 +100,10 @@ export type PublicAgency = {
   agency: PublicAgencyRef & { websiteUrl: string | null; parent: PublicAgencyRef | null };
   bureaus: PublicAgencyRef[];
   services: (PublicServiceRef & { hisp: boolean; standards: PublicStandardSummary[] })[];
-  /** Each fiscal year's results (over the year) against that year's targets. */
+  /** Each fiscal year with certified results (over the year) against that year's targets, oldest first. */
   byYear: PublicYearTally[];
+  /** Where the agency's standards stand now (their latest results), as on the home page. */
+  tally: PublicTally;
   /** Fiscal years with an annual report, newest first. */
   reportYears: number[];
 };
@@ -183,6 +198,8 @@ export type PublicYearFigure = {
   periods: number;
   /** Why the value is not known, when it is not. */
   reason: string | null;
+  /** Results of the year that could not be combined with the others (the value covers the rest), and why. */
+  leftOut: { periodKey: string; periodLabel: string; reason: string }[];
 };
 
 export type PublicReportStandard = {
@@ -197,6 +214,8 @@ export type PublicReportStandard = {
   target: PublicTarget | null;
   result: PublicYearFigure;
   status: TargetStatus;
+  /** A result of the year is in but not certified yet: counted apart in the tally, never as met. */
+  awaitingCertification: boolean;
   previous: PublicYearFigure;
   /** result - previous, in the standard's unit. */
   change: number | null;

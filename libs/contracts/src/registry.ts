@@ -80,6 +80,10 @@ export type StandardVersionBody = {
   channelScope: Channel[];
   frequency: 'month' | 'quarter' | 'year';
   nearTolerance: number | null;
+  /** The source's rounding rule: results are rounded to this many decimals (half to even) before comparing. */
+  resultRounding: number | null;
+  /** The declared range of values (a 1-7 scale, a percent that may be negative); null: the unit's own. */
+  valueRange: { min: number | null; max: number | null } | null;
   indicatorKind: IndicatorKind | null;
   goalId: string | null;
   publishedAt: string | null;

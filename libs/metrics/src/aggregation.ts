@@ -154,3 +154,56 @@ function assertPart(part: Part, index: number): void {
     throw new RangeError(`${where}: numerator ${part.numerator} is greater than denominator ${part.denominator}`);
   }
 }
+
+/** A combination of the parts that can be combined, saying which could not and why. */
+export type PartialAggregate = Aggregate & {
+  /** How many parts the value was combined from. */
+  combined: number;
+  /** The parts left out (by index), each with the reason; empty when every part was combined. */
+  leftOut: { index: number; reason: string }[];
+};
+
+/**
+ * Like aggregate, but a part that cannot be combined with the others (a share given without its counts, a
+ * mean without its sample size, a blank) is left out and named, instead of blanking the whole: the value
+ * then covers the other parts only, and the caller must say so. Medians are still never combined.
+ */
+export function aggregateWhatCan(computation: Computation, parts: readonly Part[]): PartialAggregate {
+  parts.forEach(assertPart);
+  const leftOut: { index: number; reason: string }[] = [];
+  const kept: Part[] = [];
+  if (parts.length > 1 && computation !== 'median') {
+    parts.forEach((part, index) => {
+      const reason = exclusionReason(computation, part);
+      if (reason === null) kept.push(part);
+      else leftOut.push({ index, reason });
+    });
+  } else kept.push(...parts);
+  if (kept.length === 0) {
+    return {
+      ...blank(parts, 'none of the results can be combined: ' + leftOut.map((l) => l.reason).join('; ')),
+      combined: 0,
+      leftOut,
+    };
+  }
+  return { ...aggregate(computation, kept), combined: kept.length, leftOut };
+}
+
+function exclusionReason(computation: Computation, part: Part): string | null {
+  if (computation === 'share_meeting_threshold') {
+    if (part.numerator == null || part.denominator == null) {
+      return part.value === null
+        ? 'it is blank'
+        : 'it gives a percentage without the counts behind it, and percentages are never averaged';
+    }
+    return null;
+  }
+  if (computation === 'mean') {
+    const weight = part.sampleSize ?? part.denominator ?? null;
+    if (part.value === null) return weight === 0 ? null : 'it is blank';
+    if (weight === null) return 'it has no sample size, and means are combined weighted by sample size';
+    return null;
+  }
+  if (computation === 'total') return part.value === null ? 'it is blank (a blank is not 0)' : null;
+  return null;
+}

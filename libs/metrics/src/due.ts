@@ -29,3 +29,14 @@ export function resultDueState({ period, graceDays, today, hasResult }: DueInput
   if (day <= p.end) return 'not_due';
   return isOverdue(p, graceDays, day) ? 'overdue' : 'due';
 }
+
+/**
+ * Why a result cannot be recorded for this period on `today`, or null when it can: a period is measured
+ * once it is over, so a result for a period that has not ended (its last day included) is refused.
+ */
+export function unendedPeriodProblem(period: PeriodLike, today: DateInput): string | null {
+  const p = toPeriod(period);
+  const day = toIsoDate(today);
+  if (day > p.end) return null;
+  return `${p.key} has not ended yet (it ends on ${p.end}; today is ${day}): a result is recorded once its period is over`;
+}

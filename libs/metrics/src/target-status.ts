@@ -1,6 +1,7 @@
 // Status of a result against its target. The rule is published on the methodology page, so
 // describeStatusRule must say exactly what evaluateStatus does.
 import type { Direction, TargetStatus, Unit } from '@yardstick/contracts';
+import { unitValueProblem, type ValueRange } from './units.js';
 
 /** One target value, or an inclusive range for `within_range` measures. */
 export type Target = { value: number } | { min: number; max: number };
@@ -25,6 +26,11 @@ export type StatusInput = {
   tolerance?: Tolerance | null;
   /** False for a period whose result is not due yet: a blank then is not_applicable, not no_data. */
   due?: boolean;
+  /**
+   * The source's own rounding rule, when a standard declares one: the value is rounded to this many
+   * decimals (half to even) before it is compared. Undefined or null: the exact value is compared.
+   */
+  rounding?: number | null;
 };
 
 /**
@@ -38,7 +44,7 @@ export function evaluateStatus(input: StatusInput): TargetStatus {
   const band = toleranceAmount(target, direction, input.tolerance);
   if (value === null) return input.due === false ? 'not_applicable' : 'no_data';
   assertFinite(value, 'Result value');
-  const shortfall = shortfallFrom(target, direction, value);
+  const shortfall = shortfallFrom(target, direction, roundForComparison(value, input.rounding));
   if (shortfall <= 0) return 'met';
   if (band === 0) return 'not_met';
   // Decimal inputs meet binary rounding: 4 - 3.9 is 0.10000000000000009, which must still count as
@@ -73,7 +79,16 @@ export function describeStatusRule(
   direction: Direction,
   tolerance: Tolerance | null | undefined = DEFAULT_TOLERANCE,
   unit?: Unit,
+  rounding?: number | null,
 ): string {
+  const rule = statusRuleSentence(direction, tolerance, unit);
+  if (rounding === undefined || rounding === null) return rule;
+  assertRounding(rounding);
+  const example = unit === 'percent' && rounding === 2 ? ' (99.996% counts as 100%)' : '';
+  return `${rule} The result is first rounded to ${rounding} decimal${rounding === 1 ? '' : 's'}, half to even${example}, as the source of the figures rounds it.`;
+}
+
+function statusRuleSentence(direction: Direction, tolerance: Tolerance | null, unit: Unit | undefined): string {
   if (tolerance !== null) assertTolerance(tolerance);
   const hasBand = tolerance !== null && (tolerance.kind === 'absolute' ? tolerance.amount : tolerance.percent) > 0;
   const ofWhat = direction === 'within_range' ? 'the range width' : 'the target';
@@ -96,6 +111,94 @@ export function describeStatusRule(
     default:
       throw unknownDirection(direction);
   }
+}
+
+/**
+ * The value as a source rounds it before comparing: to `decimals` decimals, half to even (0.90625 to 4
+ * decimals is 0.9062). Undefined or null returns the value unchanged.
+ */
+export function roundForComparison(value: number, decimals: number | null | undefined): number {
+  if (decimals === undefined || decimals === null) return value;
+  assertRounding(decimals);
+  const factor = 10 ** decimals;
+  const scaled = value * factor;
+  const floor = Math.floor(scaled);
+  const rest = scaled - floor;
+  // Binary fractions land a hair off .5 (0.90625 * 10000 is exact, 1.005 * 100 is not): within 1e-9 is a tie.
+  const rounded = Math.abs(rest - 0.5) < 1e-9 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(scaled);
+  return rounded / factor;
+}
+
+function assertRounding(decimals: number): void {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
+    throw new RangeError(`Rounding must be a whole number of decimals from 0 to 10, got ${String(decimals)}`);
+  }
+}
+
+/** A target's figures as stored or sent: a value, or a range's min and max. */
+export type TargetFigures = { value: number | null; min: number | null; max: number | null };
+
+export type TargetProblem = { field: 'value' | 'minValue' | 'maxValue' | 'baseline'; value?: number; reason: string };
+
+/**
+ * Every rule a target must meet for a standard measured this way, each problem naming its field: the
+ * one check of the API's PUT /targets and of every import, so that nothing stored is refused on read.
+ */
+export function targetProblems(
+  direction: Direction,
+  unit: Unit,
+  figures: TargetFigures & { baseline?: number | null },
+  declared?: ValueRange | null,
+): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  const { value, min, max } = figures;
+  if (direction === 'within_range') {
+    if (min === null) problems.push({ field: 'minValue', reason: 'is required for a within-range measure' });
+    if (max === null) problems.push({ field: 'maxValue', reason: 'is required for a within-range measure' });
+    if (value !== null) {
+      problems.push({
+        field: 'value',
+        reason: 'must be left out for a within-range measure: give minValue and maxValue',
+      });
+    }
+    if (min !== null && max !== null && min > max) {
+      problems.push({ field: 'minValue', value: min, reason: `must not be above maxValue (${max})` });
+    }
+  } else {
+    if (value === null) problems.push({ field: 'value', reason: 'is required' });
+    if (min !== null || max !== null)
+      problems.push({ field: 'minValue', reason: 'applies only to within-range measures' });
+  }
+  for (const [field, n] of [
+    ['value', value],
+    ['minValue', min],
+    ['maxValue', max],
+    ['baseline', figures.baseline ?? null],
+  ] as const) {
+    if (n === null) continue;
+    const problem = unitValueProblem(unit, n, declared);
+    if (problem) problems.push({ field, value: n, reason: problem });
+  }
+  return problems;
+}
+
+/**
+ * The target to compare results with, from stored figures; a target that cannot be used (a within-range
+ * target without min and max, stored before the rules said so) is reported, never thrown, so a read
+ * still answers.
+ */
+export function usableTarget(
+  direction: Direction,
+  figures: TargetFigures,
+): { target: Target; problem: null } | { target: null; problem: string } {
+  if (direction === 'within_range') {
+    if (figures.min === null || figures.max === null || figures.min > figures.max) {
+      return { target: null, problem: 'the target range has no minimum and maximum, so results are not assessed' };
+    }
+    return { target: { min: figures.min, max: figures.max }, problem: null };
+  }
+  if (figures.value === null) return { target: null, problem: 'the target has no value, so results are not assessed' };
+  return { target: { value: figures.value }, problem: null };
 }
 
 /** How far the value falls short of the target in the bad direction; 0 or less means met. */
@@ -165,4 +268,45 @@ function assertFinite(n: number, what: string): void {
 
 function unknownDirection(direction: never): RangeError {
   return new RangeError(`Unknown direction ${JSON.stringify(direction)}`);
+}
+
+/** How a standard decides a status, as stored on its version. */
+export type StatusRule = {
+  direction: Direction;
+  /** Width of the near band in the unit; null: DEFAULT_TOLERANCE. */
+  nearTolerance: number | null;
+  /** The source's rounding rule (decimals, half to even); null or absent: exact. */
+  resultRounding?: number | null;
+  unit?: Unit;
+};
+
+function ruleTolerance(rule: StatusRule): Tolerance | undefined {
+  return rule.nearTolerance === null ? undefined : { kind: 'absolute', amount: rule.nearTolerance };
+}
+
+/**
+ * A result's status against a stored target, by the standard's stored rule: what every page and list
+ * shows. A stored target that cannot be used gives not_applicable (no target to assess against), never
+ * an exception, so that one bad row cannot break a read.
+ */
+export function statusAgainst(
+  rule: StatusRule,
+  target: TargetFigures | null,
+  value: number | null,
+  due?: boolean,
+): TargetStatus {
+  const usable = target === null ? null : usableTarget(rule.direction, target).target;
+  return evaluateStatus({
+    value,
+    target: usable,
+    direction: rule.direction,
+    tolerance: ruleTolerance(rule),
+    rounding: rule.resultRounding ?? null,
+    ...(due === undefined ? {} : { due }),
+  });
+}
+
+/** The rule statusAgainst applies, in words. */
+export function describeRule(rule: StatusRule): string {
+  return describeStatusRule(rule.direction, ruleTolerance(rule), rule.unit, rule.resultRounding ?? null);
 }

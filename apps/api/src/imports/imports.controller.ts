@@ -102,8 +102,10 @@ export class ImportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async errorsCsv(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
     const batch = await this.imports.get(auth, id);
-    const rows = batch.errors.map((e) => [e.line, e.sheet, e.cell, e.column, e.value, e.reason].map(csvCell).join(','));
-    return ['line,sheet,cell,column,value,reason', ...rows].join('\n') + '\n';
+    const rows = batch.errors.map((e) =>
+      [e.line, e.sheet, e.cell, e.column, e.value, e.reason, e.record, e.row].map(csvCell).join(','),
+    );
+    return ['line,sheet,cell,column,value,reason,record,row', ...rows].join('\n') + '\n';
   }
 
   @Get(':id')

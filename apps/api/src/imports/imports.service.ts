@@ -3,7 +3,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
-import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
+import { shareOf, unendedPeriodProblem, unitValueProblem, type Frequency, type ValueRange } from '@yardstick/metrics';
+import { Clock } from '../common/clock.js';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
@@ -76,6 +77,7 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -137,6 +139,7 @@ export class ImportsService {
         .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
         .then(() => undefined);
     };
+    const today = this.clock.today();
     const written = (): boolean =>
       !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0));
     try {
@@ -148,6 +151,7 @@ export class ImportsService {
           parseImportFileBatches(hashed, { kind: file.kind, format: 'yardstick' }),
           addErrors,
           onRows,
+          today,
         );
         counts = await this.loader.load(staged, {
           batchId: batch.id,
@@ -177,11 +181,24 @@ export class ImportsService {
             );
           }
           addWarnings(row.warnings);
-          rows.push(
+          const registryRow =
             format === 'gc-service-standards'
-              ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord)
-              : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!),
-          );
+              ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord, row.at)
+              : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!, row.at);
+          // The same rule as POST /results: a period that has not ended has no result yet.
+          const unended = registryRow.result && unendedPeriodProblem(registryRow.result.period, today);
+          if (unended) {
+            addErrors([
+              {
+                line: row.line,
+                ...row.at,
+                column: format === 'gc-service-standards' ? 'fiscal_yr' : 'Year',
+                reason: unended,
+              },
+            ]);
+            continue;
+          }
+          rows.push(registryRow);
         }
         ({ counts, registry } = await this.writeRegistryFile(auth, rows, addErrors, batch.id, written));
       }
@@ -307,6 +324,7 @@ export class ImportsService {
     batches: AsyncIterable<ParsedRow<YardstickRecord>[]>,
     addErrors: (errors: RowError[]) => void,
     onRows: (count: number) => Promise<void> | undefined,
+    today: string,
   ): AsyncIterable<StagedResult[]> {
     const pending = new Map<string, Promise<StandardFacts | string>>();
     const resolved = new Map<string, StandardFacts | string>();
@@ -339,7 +357,7 @@ export class ImportsService {
           addErrors([errorAt(row, 'standard', last)]);
           continue;
         }
-        const checked = checkRow(row, last);
+        const checked = checkRow(row, last, today);
         if (checked.errors) addErrors(checked.errors);
         else staged.push(checked.result);
       }
@@ -372,6 +390,7 @@ export class ImportsService {
       agencyId: standard.agencyId,
       code: standard.code,
       unit: version.unit,
+      valueRange: version.valueRange,
       frequency: version.frequency,
       channelScope: version.channelScope.length > 0 ? new Set<string>(version.channelScope) : null,
       share: version.computation === 'share_meeting_threshold',
@@ -385,6 +404,7 @@ type StandardFacts = {
   agencyId: string;
   code: string;
   unit: Unit;
+  valueRange: ValueRange | null;
   frequency: Frequency;
   /** null: every channel. */
   channelScope: ReadonlySet<string> | null;
@@ -400,6 +420,7 @@ type StandardFacts = {
 function checkRow(
   row: ParsedRecord<YardstickRecord>,
   standard: StandardFacts,
+  today: string,
 ): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
   const { period } = record;
@@ -413,6 +434,8 @@ function checkRow(
   if (period.frequency !== standard.frequency) {
     fail('period', `is a ${period.frequency}, but this standard is reported by ${standard.frequency}`, period.key);
   }
+  const unended = unendedPeriodProblem(period, today);
+  if (unended) fail('period', unended, period.key);
   if (record.channel !== ALL_CHANNELS && standard.channelScope !== null && !standard.channelScope.has(record.channel)) {
     fail(
       'channel',
@@ -427,7 +450,7 @@ function checkRow(
     else if (value === null) value = shareOf(record.numerator, record.denominator);
   }
   if (value !== null) {
-    const problem = unitValueProblem(standard.unit, value);
+    const problem = unitValueProblem(standard.unit, value, standard.valueRange);
     if (problem !== null) fail('value', problem, value);
   } else if (record.dataQualityNote === null) {
     fail('data_quality_note', 'is required when the value is blank: say why it is not known');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Channel, Computation, Dimension, Direction, GoalKind, ResultChannel, Unit } from '@yardstick/contracts';
-import type { Frequency, Period } from '@yardstick/metrics';
+import { targetProblems, type Frequency, type Period, type ValueRange } from '@yardstick/metrics';
 import type { QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AprRecord, GcServiceStandardRecord, RowError } from './formats/index.js';
@@ -14,6 +14,8 @@ import type { StagedResult } from './results-loader.js';
 /** A row of a registry file, in Yardstick's terms: what it names, and the target and result it gives. */
 export type RegistryRow = {
   line: number;
+  /** The record's number and identity in the file, named by every error about the row. */
+  at?: Pick<RowError, 'record' | 'row'>;
   agency: { abbreviation: string; name: string; slug: string };
   service: { slug: string; name: string; channels: Channel[] };
   /** APR: the strategic goal (and objective) the indicator serves. */
@@ -29,6 +31,9 @@ export type RegistryRow = {
     direction: Direction;
     channelScope: Channel[];
     frequency: Frequency;
+    /** The source's rounding rule (decimals, half to even) before comparing; null: exact. */
+    resultRounding: number | null;
+    valueRange: ValueRange | null;
   };
   target: { fiscalYear: number; value: number | null; min: number | null; max: number | null } | null;
   result: {
@@ -56,16 +61,27 @@ export type RegistryCounts = {
   targetsUnchanged: number;
 };
 
+/**
+ * Canada rounds performance (a fraction) to 4 decimals, half to even, before comparing it with the target:
+ * 2 decimals of the percent Yardstick stores (51,811 of 51,813 is 99.9961%, 100.00%: met there).
+ */
+export const GC_RESULT_ROUNDING = 2;
+
 /** GC comments are one field: kept as the explanation's why; the file has nothing for the action. */
 export const GC_EXPLANATION_ACTION =
   'Not stated: the Government of Canada file has one comments field, kept as the why.';
 
-export function gcRegistryRow(line: number, record: GcServiceStandardRecord): RegistryRow {
+export function gcRegistryRow(
+  line: number,
+  record: GcServiceStandardRecord,
+  at?: Pick<RowError, 'record' | 'row'>,
+): RegistryRow {
   const { department, service, standard, result } = record;
   const agencySlug = slugOf(department.code);
   const channelName = standard.channel.replace('_', ' ');
   return {
     line,
+    ...(at ? { at } : {}),
     agency: { abbreviation: department.abbreviation, name: department.name, slug: agencySlug },
     service: { slug: slugOf(`${agencySlug}-${service.id}`), name: service.name, channels: [standard.channel] },
     goal: null,
@@ -83,6 +99,8 @@ export function gcRegistryRow(line: number, record: GcServiceStandardRecord): Re
       direction: standard.direction,
       channelScope: [standard.channel],
       frequency: standard.frequency,
+      resultRounding: GC_RESULT_ROUNDING,
+      valueRange: null,
     },
     target: record.target && {
       fiscalYear: record.target.period.fiscalYear,
@@ -118,11 +136,13 @@ export function aprRegistryRow(
   line: number,
   record: AprRecord,
   agency: { abbreviation: string; name: string; slug: string },
+  at?: Pick<RowError, 'record' | 'row'>,
 ): RegistryRow {
   const { indicator, goal, period } = record;
   const goalCode = `APR-G-${shortHash(goal.title.toLowerCase())}`;
   return {
     line,
+    ...(at ? { at } : {}),
     agency,
     service: { slug: `${agency.slug}-annual-performance-report`, name: 'Annual performance report', channels: [] },
     goal: {
@@ -144,10 +164,13 @@ export function aprRegistryRow(
         [indicator.description, indicator.notes].filter(Boolean).join(' ') ||
         `${indicator.title} (${indicator.sourceUnit}), as reported in the annual performance report.`,
       unit: indicator.unit,
-      computation: APR_COMPUTATION[indicator.unit],
+      // A percent that may be negative (a change, a margin) is not a share of transactions.
+      computation: indicator.valueRange && indicator.unit === 'percent' ? 'mean' : APR_COMPUTATION[indicator.unit],
       direction: indicator.direction,
       channelScope: [],
       frequency: 'year',
+      resultRounding: null,
+      valueRange: indicator.valueRange,
     },
     target: record.target && { fiscalYear: period.fiscalYear, ...record.target },
     result: record.result && {
@@ -194,7 +217,7 @@ export async function writeRegistry(
     live = live.filter((row) => {
       const reason = refused.get(keyOf(row));
       if (reason === undefined) return true;
-      addErrors([{ line: row.line, column, reason }]);
+      addErrors([{ line: row.line, ...row.at, column, reason }]);
       return false;
     });
   };
@@ -323,11 +346,18 @@ export async function writeRegistry(
 
   // Standards, by code within the agency; a new one is a draft with its first version.
   const standardKey = (row: RegistryRow): string => `${agencyIds.get(agencyKey(row))}/${row.standard.code}`;
+  // A KPI declared as a signed percent on any of its rows is declared so on all (the file's order does not matter).
+  const widened = new Set(live.filter((row) => row.standard.valueRange !== null).map(standardKey));
   const standards = unique(live, standardKey, (row) => {
     const agencyId = agencyIds.get(agencyKey(row))!;
     const goal = row.goal && (row.goal.objective?.code ?? row.goal.code);
+    const declared = widened.has(standardKey(row))
+      ? live.find((r) => standardKey(r) === standardKey(row) && r.standard.valueRange !== null)!.standard
+      : row.standard;
     return {
       ...row.standard,
+      valueRange: declared.valueRange,
+      computation: declared.computation,
       agencyId,
       serviceId: serviceIds.get(row.service.slug)!,
       goalId: goal ? (goalIds.get(`${agencyId}/${goal}`) ?? null) : null,
@@ -337,7 +367,7 @@ export async function writeRegistry(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(agency_id uuid, service_id uuid, code text, title text,
          statement text, dimension text, measure_description text, unit text, computation text, direction text,
-         channel_scope text[], frequency text, goal_id uuid)
+         channel_scope text[], frequency text, goal_id uuid, result_rounding smallint, value_range jsonb)
      ),
      created AS (
        INSERT INTO standards (agency_id, service_id, code, status)
@@ -346,9 +376,9 @@ export async function writeRegistry(
      ),
      versions AS (
        INSERT INTO standard_versions (standard_id, version, status, title, statement, dimension, measure_description,
-         unit, computation, direction, channel_scope, frequency, goal_id)
+         unit, computation, direction, channel_scope, frequency, goal_id, result_rounding, value_range)
        SELECT c.id, 1, 'draft', i.title, i.statement, i.dimension, i.measure_description, i.unit, i.computation,
-         i.direction, i.channel_scope, i.frequency, i.goal_id
+         i.direction, i.channel_scope, i.frequency, i.goal_id, i.result_rounding, i.value_range
        FROM created c JOIN input i ON i.agency_id = c.agency_id AND i.code = c.code
        RETURNING id, standard_id
      )
@@ -369,6 +399,8 @@ export async function writeRegistry(
           channel_scope: s.channelScope,
           frequency: s.frequency,
           goal_id: s.goalId,
+          result_rounding: s.resultRounding,
+          value_range: s.valueRange,
         })),
       ),
     ],
@@ -383,6 +415,7 @@ export async function writeRegistry(
   created.standards = createdStandards.map((c) => c.id);
   counts.standardsCreated = createdStandards.length;
   const standardIds = new Map<string, string>();
+  const measuredBy = new Map<string, { direction: Direction; valueRange: ValueRange | null }>();
   const refusedStandards = new Map<string, string>();
   for (const found of await query<{
     id: string;
@@ -391,8 +424,10 @@ export async function writeRegistry(
     status: string;
     unit: string;
     frequency: string;
+    direction: Direction;
+    value_range: ValueRange | null;
   }>(
-    `SELECT s.id, s.agency_id, s.code, s.status, v.unit, v.frequency
+    `SELECT s.id, s.agency_id, s.code, s.status, v.unit, v.frequency, v.direction, v.value_range
      FROM standards s
      JOIN jsonb_to_recordset($1::jsonb) AS k(agency_id uuid, code text) ON k.agency_id = s.agency_id AND k.code = s.code
      JOIN standard_versions v ON v.id = coalesce(s.published_version_id, s.pending_version_id)`,
@@ -406,12 +441,30 @@ export async function writeRegistry(
         key,
         `standard ${found.code} exists, measured in ${found.unit} by ${found.frequency}, not in ${planned.unit} by ${planned.frequency}`,
       );
-    } else standardIds.set(key, found.id);
+    } else {
+      standardIds.set(key, found.id);
+      measuredBy.set(key, { direction: found.direction, valueRange: found.value_range });
+    }
   }
   drop(refusedStandards, standardKey, 'standard');
 
-  // Targets, one a standard and fiscal year: a changed figure replaces the old one.
-  const targets = live.filter((row) => row.target !== null);
+  // Targets, one a standard and fiscal year: a changed figure replaces the old one. Each passes the API's own
+  // rule for the standard as stored (libs/metrics targetProblems): what PUT /targets would refuse is not kept.
+  const targets = live.filter((row) => {
+    if (row.target === null) return false;
+    const stored = measuredBy.get(standardKey(row))!;
+    const problems = targetProblems(stored.direction, row.standard.unit, row.target, stored.valueRange);
+    if (problems.length === 0) return true;
+    addErrors(
+      problems.map((p) => ({
+        line: row.line,
+        ...row.at,
+        column: 'target',
+        reason: `the FY${row.target!.fiscalYear} target is not kept: ${p.field} ${p.reason}`,
+      })),
+    );
+    return false;
+  });
   if (targets.length > 0) {
     const written = await query<{ inserted: boolean }>(
       `INSERT INTO targets (standard_id, fiscal_year, quarter, value, min_value, max_value, unit)

@@ -13,11 +13,10 @@ import {
   type TargetStatus,
 } from '@yardstick/contracts';
 import {
-  aggregate,
+  aggregateWhatCan,
   containsPeriod,
   describeStatusRule,
   dueDate,
-  evaluateStatus,
   fiscalYearOf,
   fiscalYearPeriod,
   formatPeriodLabel,
@@ -27,12 +26,11 @@ import {
   quarterPeriod,
   resultDueState,
   shiftPeriod,
+  statusAgainst,
   toIsoDate,
   wilsonInterval,
   type Frequency,
   type Period,
-  type Target as MetricTarget,
-  type Tolerance,
 } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
 import { Agency } from '../agencies/entities/agency.entity.js';
@@ -56,9 +54,6 @@ const FREQUENCY_RANK: Record<Frequency, number> = { month: 0, quarter: 1, year: 
 type Subject = { standard: Standard; version: StandardVersion; targets: Target[]; results: Result[] };
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as StatusCounts;
-
-const toleranceOf = (version: StandardVersion): Tolerance | undefined =>
-  version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
 
 /** The target for a period: the quarter's own when there is one, else the fiscal year's. */
 function targetFor(targets: Target[], period: Period): Target | undefined {
@@ -99,17 +94,25 @@ export function cellFor(subject: Subject, period: Period, today: string): Portfo
     const overdue = expected.some((p) => isOverdue(p, RESULT_GRACE_DAYS, today));
     return overdue ? cell('no_data', null, 'no result, overdue') : cell('not_applicable', null, 'not due yet');
   }
-  const combined = aggregate(version.computation, found);
-  const metricTarget: MetricTarget =
-    version.direction === 'within_range' ? { min: target.minValue!, max: target.maxValue! } : { value: target.value! };
-  const status = evaluateStatus({
-    value: combined.value,
-    target: metricTarget,
-    direction: version.direction,
-    tolerance: toleranceOf(version),
-  });
+  // What can be combined is; a result that cannot (a percentage without its counts) is named, not hidden.
+  const combined = aggregateWhatCan(version.computation, found);
+  const status = statusAgainst(
+    version,
+    { value: target.value, min: target.minValue, max: target.maxValue },
+    combined.value,
+  );
   const partial = found.length < expected.length ? `${found.length} of ${expected.length} periods reported` : null;
-  return cell(status, combined.value, combined.reason ?? partial);
+  const leftOut =
+    combined.leftOut.length > 0 && combined.value !== null
+      ? `from ${combined.combined} of ${found.length} results; not combined: ${combined.leftOut
+          .map(({ index, reason }) => `${formatPeriodLabel(found[index]!.periodKey)} (${reason})`)
+          .join(', ')}`
+      : null;
+  return cell(
+    status,
+    combined.value,
+    [combined.value === null ? combined.reason : leftOut, partial].filter(Boolean).join('; ') || null,
+  );
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

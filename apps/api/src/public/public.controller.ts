@@ -106,13 +106,19 @@ export class PublicController {
   }
 
   @Get('agencies/:slug/results.csv')
-  agencyCsv(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  agencyCsv(
+    @Param('slug') slug: string,
+    @Query('bureaus') bureaus: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const scope = bureausScope(bureaus);
     return this.send(
       request,
       reply,
-      `api:agency-csv:${slug}`,
+      `api:agency-csv:${slug}:${scope.bureaus}`,
       async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug)),
+        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug, scope)),
         type: CSV_TYPE,
       }),
       `${slug}-results.csv`,
@@ -120,8 +126,16 @@ export class PublicController {
   }
 
   @Get('agencies/:slug/results.json')
-  agencyJson(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:agency-json:${slug}`, async () => json(await this.pub.agencyRecords(slug)));
+  agencyJson(
+    @Param('slug') slug: string,
+    @Query('bureaus') bureaus: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const scope = bureausScope(bureaus);
+    return this.send(request, reply, `api:agency-json:${slug}:${scope.bureaus}`, async () =>
+      json(await this.pub.agencyRecords(slug, scope)),
+    );
   }
 
   @Get('services/:slug')
@@ -239,6 +253,11 @@ export async function sendCatalog(
   const base = `${request.protocol}://${request.host}`;
   const entry = await cache.get(`catalog:${base}`, async () => json(await pub.catalog(base)));
   sendCached(request, reply, entry);
+}
+
+/** `?bureaus=exclude`: the agency's own standards only (what data.json links to); anything else includes them. */
+function bureausScope(value: unknown): { bureaus: boolean } {
+  return { bureaus: value !== 'exclude' };
 }
 
 function fiscalYearParam(slug: string, value: string): number {

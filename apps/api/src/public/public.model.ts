@@ -8,24 +8,20 @@ import type {
   TargetStatus,
 } from '@yardstick/contracts';
 import {
-  aggregate,
-  describeStatusRule,
-  evaluateStatus,
+  aggregateWhatCan,
+  describeRule,
   formatPeriodLabel,
   parsePeriodKey,
-  type Target,
-  type Tolerance,
+  statusAgainst,
+  tallyStatuses,
+  type TallyStatus,
 } from '@yardstick/metrics';
 import type { BenchmarkRow, ResultRow, StandardRow, TargetRow } from './public.queries.js';
 
 // Pure assembly of public figures from the rows of public.queries.ts; the numbers come from libs/metrics.
 
-export function toleranceOf(standard: Pick<StandardRow, 'nearTolerance'>): Tolerance | undefined {
-  return standard.nearTolerance === null ? undefined : { kind: 'absolute', amount: standard.nearTolerance };
-}
-
 export function ruleOf(standard: StandardRow): string {
-  return describeStatusRule(standard.direction, toleranceOf(standard), standard.unit);
+  return describeRule(standard);
 }
 
 /** The target of a period: its quarter's when there is one (for monthly and quarterly results), else its year's. */
@@ -43,21 +39,16 @@ export function yearTarget(targets: TargetRow[], fiscalYear: number): TargetRow 
   return targets.find((t) => t.fiscalYear === fiscalYear && t.quarter === 0) ?? null;
 }
 
-function metricsTarget(standard: StandardRow, target: TargetRow | null): Target | null {
-  if (!target) return null;
-  if (standard.direction === 'within_range') {
-    return target.minValue === null || target.maxValue === null ? null : { min: target.minValue, max: target.maxValue };
-  }
-  return target.value === null ? null : { value: target.value };
+export function statusOf(standard: StandardRow, target: TargetRow | null, value: number | null): TargetStatus {
+  return statusAgainst(standard, target && { value: target.value, min: target.minValue, max: target.maxValue }, value);
 }
 
-export function statusOf(standard: StandardRow, target: TargetRow | null, value: number | null): TargetStatus {
-  return evaluateStatus({
-    value,
-    target: metricsTarget(standard, target),
-    direction: standard.direction,
-    tolerance: toleranceOf(standard),
-  });
+/**
+ * A standard's place in a tally: awaiting certification when a result against a target is in but not
+ * certified (counted apart, kept in the denominator), else its status.
+ */
+export function tallyStatusOf(status: TargetStatus, awaiting: boolean, hasTarget: boolean): TallyStatus {
+  return awaiting && hasTarget ? 'awaiting_certification' : status;
 }
 
 export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
@@ -113,7 +104,9 @@ export function summaryOf(
   targets: TargetRow[],
   latest: ResultRow | undefined,
   lastCertified: Date | undefined,
+  awaiting?: { periodKey: string; periodStart: string } | undefined,
 ): PublicStandardSummary {
+  const newer = awaiting && (!latest || awaiting.periodStart > latest.periodStart) ? awaiting : undefined;
   const target = latest ? targetForPeriod(targets, latest.periodKey) : null;
   return {
     id: standard.id,
@@ -135,44 +128,58 @@ export function summaryOf(
         }
       : null,
     lastUpdated: (lastCertified ?? standard.publishedAt)?.toISOString() ?? null,
+    awaitingCertification: newer
+      ? { periodKey: newer.periodKey, periodLabel: formatPeriodLabel(newer.periodKey) }
+      : null,
   };
+}
+
+/** Where a summary stands in a tally: its latest status, or awaiting certification (against a target). */
+export function summaryTallyStatus(summary: PublicStandardSummary, targets: TargetRow[]): TallyStatus {
+  if (summary.awaitingCertification) {
+    return tallyStatusOf(
+      summary.latest?.status ?? 'no_data',
+      true,
+      targetForPeriod(targets, summary.awaitingCertification.periodKey) !== null,
+    );
+  }
+  return summary.latest?.status ?? 'no_data';
 }
 
 /**
  * A standard's figure for a fiscal year from its certified all-channel results of that year: the yearly
  * result when there is one, else the months or quarters combined by libs/metrics (counts summed, means
- * weighted; never an average of percentages, never a median of medians).
+ * weighted; never an average of percentages, never a median of medians). A result that cannot be combined
+ * with the others (a percentage without its counts) is left out and named; the figure covers the rest.
  */
 export function yearFigure(standard: StandardRow, results: ResultRow[]): PublicYearFigure {
   const all = results.filter((r) => r.channel === 'all');
   const yearly = all.find((r) => r.frequency === 'year');
-  if (yearly) return { value: yearly.value, periods: 1, reason: yearly.value === null ? 'the result is blank' : null };
-  if (all.length === 0) return { value: null, periods: 0, reason: 'no certified result for this year' };
-  const combined = aggregate(standard.computation, all);
+  if (yearly) {
+    return {
+      value: yearly.value,
+      periods: 1,
+      reason: yearly.value === null ? 'the result is blank' : null,
+      leftOut: [],
+    };
+  }
+  if (all.length === 0) return { value: null, periods: 0, reason: 'no certified result for this year', leftOut: [] };
+  const combined = aggregateWhatCan(standard.computation, all);
   return {
     value: combined.value,
-    periods: all.length,
+    periods: combined.combined,
     reason: combined.value === null ? (combined.reason ?? null) : null,
+    leftOut: combined.leftOut.map(({ index, reason }) => ({
+      periodKey: all[index]!.periodKey,
+      periodLabel: formatPeriodLabel(all[index]!.periodKey),
+      reason,
+    })),
   };
 }
 
-export function emptyTally(): PublicTally {
-  return { met: 0, near: 0, notMet: 0, noData: 0, notApplicable: 0, assessed: 0, share: null };
-}
-
-/** Counts of statuses and the share of assessed targets met, from the counts (never an average of shares). */
-export function tallyOf(statuses: Iterable<TargetStatus>): PublicTally {
-  const tally = emptyTally();
-  for (const status of statuses) {
-    if (status === 'met') tally.met += 1;
-    else if (status === 'near') tally.near += 1;
-    else if (status === 'not_met') tally.notMet += 1;
-    else if (status === 'no_data') tally.noData += 1;
-    else tally.notApplicable += 1;
-  }
-  tally.assessed = tally.met + tally.near + tally.notMet;
-  tally.share = tally.assessed === 0 ? null : (tally.met / tally.assessed) * 100;
-  return tally;
+/** Counts of statuses and the share of targets met (libs/metrics tallyStatuses: one rule for every page). */
+export function tallyOf(statuses: Iterable<TallyStatus>): PublicTally {
+  return tallyStatuses(statuses);
 }
 
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
@@ -191,8 +198,9 @@ export const METHODOLOGY: string[] = [
   'Only published service standards and results certified by the agency for public release are shown. A corrected result appears again once it is certified.',
   'A fiscal year runs from 1 October to 30 September: fiscal year 2026 is 1 October 2025 to 30 September 2026.',
   "A standard's result for a year is its yearly result when it reports yearly; otherwise its monthly or quarterly results over all channels are combined: shares are recomputed from the counts behind them (the sum of numerators over the sum of denominators), means are weighted by sample size, totals are added up. Percentages are never averaged, and a median is never derived from medians (such a year shows no figure, with the reason).",
-  "Each result is compared with the target for its period (the quarter's target when there is one, else the year's). Met: the target is reached. Near: short of it by no more than the standard's tolerance (5% of the target unless the standard says otherwise). Not met: further short. No data: due but not reported, or blank. A standard without a target for the period is not assessed.",
-  'The share of targets met is the number of standards that met their target divided by the number assessed (met, near or not met), from the counts.',
+  "Each result is compared with the target for its period (the quarter's target when there is one, else the year's). Met: the target is reached. Near: short of it by no more than the standard's tolerance (5% of the target unless the standard says otherwise). Not met: further short. No data: due but not reported, or blank. A standard without a target for the period is not assessed. Where the source of the figures rounds them before comparing (the Government of Canada rounds to 4 decimals of a fraction), the standard says so and the same rounding is applied.",
+  'A result that is in but not yet certified by the agency is shown only as awaiting certification, never with its figures.',
+  'The share of targets met is the number of standards that met their target divided by the number with a target and a result (met, near, not met, or awaiting certification), from the counts: a result awaiting certification is never left out of the denominator.',
   'Benchmarks are comparisons with the best in business, named with their source organisation and year.',
   'Every missed target is explained by the agency: why, and what it will do about it.',
 ];

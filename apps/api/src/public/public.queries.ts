@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 
 // The only reads behind the public site. Every query here sees published standards through their published
 // version, certified results of those standards, and public agency fields; nothing else can reach a public
-// page, file or API answer. Plain SQL (numbers cast to float8) keeps the hot pages cheap.
+// page, file or API answer. The one exception is awaitingCertification: the period (never a figure) of a result
+// not certified yet, so that a headline counts it apart instead of leaving it out of its denominator. Plain SQL (numbers cast to float8) keeps the hot pages cheap.
 
 /** A published standard: WHERE clause shared by every query that starts from standards. */
 const PUBLISHED = `s.status = 'published' AND s.published_version_id IS NOT NULL`;
@@ -42,6 +43,7 @@ export type StandardRow = {
   channelScope: Channel[];
   frequency: Frequency;
   nearTolerance: number | null;
+  resultRounding: number | null;
   indicatorKind: IndicatorKind | null;
   publishedAt: Date | null;
 };
@@ -132,6 +134,7 @@ const STANDARD_COLUMNS = `
   sv.name AS "serviceName", v.version, v.title, v.statement, v.dimension, v.measure_description AS "measureDescription",
   v.unit, v.computation, v.direction, v.threshold_value::float8 AS "thresholdValue", v.threshold_unit AS "thresholdUnit",
   v.channel_scope AS "channelScope", v.frequency, v.near_tolerance::float8 AS "nearTolerance",
+  v.result_rounding AS "resultRounding",
   v.indicator_kind AS "indicatorKind", v.published_at AS "publishedAt"`;
 
 const RESULT_COLUMNS = `
@@ -222,6 +225,45 @@ export class PublicQueries {
         ORDER BY r.standard_id, r.period_start DESC, r.period_end ASC`,
       [standardIds],
     );
+  }
+
+  /**
+   * Each standard's latest all-channel result that awaits certification: its period only (never its
+   * figures), so that a headline can count it apart instead of leaving it out of the denominator.
+   */
+  async awaitingCertification(
+    standardIds: string[],
+    options: { fiscalYears?: number[] } = {},
+  ): Promise<{ standardId: string; periodKey: string; periodStart: string; fiscalYear: number }[]> {
+    if (standardIds.length === 0) return [];
+    const params: unknown[] = [standardIds];
+    let extra = '';
+    if (options.fiscalYears) {
+      params.push(options.fiscalYears);
+      extra = ` AND r.fiscal_year = ANY($2::int[])`;
+    }
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (r.standard_id, r.fiscal_year) r.standard_id AS "standardId", r.period_key AS "periodKey",
+              to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", r.fiscal_year AS "fiscalYear"
+         FROM results r
+         JOIN standards s ON s.id = r.standard_id
+        WHERE r.standard_id = ANY($1::uuid[]) AND r.channel = 'all' AND r.certified_at IS NULL AND ${PUBLISHED}${extra}
+        ORDER BY r.standard_id, r.fiscal_year, r.period_start DESC, r.period_end ASC`,
+      params,
+    );
+  }
+
+  /** Fiscal years in which any of the standards has a certified all-channel result, oldest first. */
+  async resultYears(standardIds: string[]): Promise<number[]> {
+    if (standardIds.length === 0) return [];
+    const rows: { fiscalYear: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT r.fiscal_year AS "fiscalYear"
+         FROM results r JOIN standards s ON s.id = r.standard_id
+        WHERE r.standard_id = ANY($1::uuid[]) AND r.channel = 'all' AND r.certified_at IS NOT NULL AND ${PUBLISHED}
+        ORDER BY 1`,
+      [standardIds],
+    );
+    return rows.map((r) => r.fiscalYear);
   }
 
   /** When each standard's results were last certified. */

@@ -21,7 +21,9 @@ import {
   ruleOf,
   statusOf,
   summaryOf,
+  summaryTallyStatus,
   tallyOf,
+  tallyStatusOf,
   toPublicBenchmark,
   toPublicResult,
   toPublicTarget,
@@ -29,10 +31,10 @@ import {
   yearTarget,
 } from './public.model.js';
 import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow } from './public.queries.js';
+import type { TallyStatus } from '@yardstick/metrics';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT = 10;
-const YEARS_ON_AGENCY_PAGE = 5;
 
 /** A row of the open data files (CSV and JSON): one certified result of a published standard. */
 export type PublicResultRecord = {
@@ -78,24 +80,32 @@ export class PublicService {
 
   async home(q?: string): Promise<PublicHome> {
     const standards = await this.queries.standards();
-    const summaries = await this.summaries(standards);
+    const placed = await this.placedSummaries(standards);
+    const summaries = placed.map((p) => p.summary);
     const agencies = await this.queries.agencies();
-    const byAgency = groupBy(summaries, (s) => s.agency.slug);
+    const byAgency = groupBy(placed, (p) => p.summary.agency.slug);
     const childrenOf = groupBy(agencies, (a) => a.parentId);
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    // A department's row includes its bureaus' standards, and says so; the headline counts each standard once.
     const agencySummaries = agencies.map((agency) => {
-      const own = [agency, ...(childrenOf.get(agency.id) ?? [])].flatMap((a) => byAgency.get(a.slug) ?? []);
+      const bureaus = childrenOf.get(agency.id) ?? [];
+      const own = [agency, ...bureaus].flatMap((a) => byAgency.get(a.slug) ?? []);
+      const parent = agency.parentId ? byId.get(agency.parentId) : undefined;
       return {
         ...refOf(agency),
         websiteUrl: agency.websiteUrl,
-        services: new Set(own.map((s) => s.service.slug)).size,
+        parent: parent ? refOf(parent) : null,
+        bureaus: bureaus.map(refOf),
+        services: new Set(own.map((p) => p.summary.service.slug)).size,
         standards: own.length,
-        tally: tallyOf(own.map(statusOfSummary)),
+        tally: tallyOf(own.map((p) => p.status)),
       };
     });
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
-      tally: tallyOf(summaries.map(statusOfSummary)),
+      tally: tallyOf(placed.map((p) => p.status)),
+      standards: standards.length,
       agencies: agencySummaries,
       recentlyUpdated: [...summaries]
         .filter((s) => s.latest)
@@ -129,33 +139,38 @@ export class PublicService {
     const bureaus = agencies.filter((a) => a.parentId === agency.id);
     const parent = agencies.find((a) => a.id === agency.parentId) ?? null;
     const standards = await this.queries.standards({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
-    const summaries = await this.summaries(standards);
-    const bySlug = groupBy(summaries, (s) => s.service.slug);
+    const placed = await this.placedSummaries(standards);
+    const bySlug = groupBy(
+      placed.map((p) => p.summary),
+      (s) => s.service.slug,
+    );
     const services = await this.queries.services({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
 
     const ids = standards.map((s) => s.id);
-    const current = this.currentFiscalYear();
-    const years = Array.from({ length: YEARS_ON_AGENCY_PAGE }, (_, i) => current - YEARS_ON_AGENCY_PAGE + 1 + i);
-    const [targets, results] = await Promise.all([
+    // Every fiscal year with certified results, however old: an agency's history is not cut to recent years.
+    const years = await this.queries.resultYears(ids);
+    const [targets, results, awaiting] = await Promise.all([
       this.queries.targets(ids),
       this.queries.results(ids, { fiscalYears: years, allChannelsOnly: true }),
+      this.queries.awaitingCertification(ids, { fiscalYears: years }),
     ]);
     const targetsBy = groupBy(targets, (t) => t.standardId);
     const resultsBy = groupBy(results, (r) => `${r.standardId} ${r.fiscalYear}`);
-    const byYear: PublicYearTally[] = years
-      .map((fiscalYear) => ({
-        fiscalYear,
-        ...tallyOf(
-          standards.map((s) =>
-            statusOf(
-              s,
-              yearTarget(targetsBy.get(s.id) ?? [], fiscalYear),
-              yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear}`) ?? []).value,
-            ),
+    const awaitingIn = new Set(awaiting.map((a) => `${a.standardId} ${a.fiscalYear}`));
+    // Every year is listed with all its standards, those without a target included (as on the home page).
+    const byYear: PublicYearTally[] = years.map((fiscalYear) => ({
+      fiscalYear,
+      ...tallyOf(
+        standards.map((s) =>
+          this.yearStatus(
+            s,
+            yearTarget(targetsBy.get(s.id) ?? [], fiscalYear),
+            resultsBy.get(`${s.id} ${fiscalYear}`) ?? [],
+            awaitingIn.has(`${s.id} ${fiscalYear}`),
           ),
         ),
-      }))
-      .filter((y) => y.assessed + y.noData > 0);
+      ),
+    }));
 
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl, parent: parent ? refOf(parent) : null },
@@ -167,7 +182,8 @@ export class PublicService {
         standards: bySlug.get(s.slug) ?? [],
       })),
       byYear,
-      reportYears: [...new Set(results.map((r) => r.fiscalYear))].sort((a, b) => b - a),
+      tally: tallyOf(placed.map((p) => p.status)),
+      reportYears: [...years].sort((a, b) => b - a),
     };
   }
 
@@ -258,11 +274,13 @@ export class PublicService {
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
     const standards = await this.queries.standards({ agencyIds });
     const ids = standards.map((s) => s.id);
-    const [targets, results, benchmarks] = await Promise.all([
+    const [targets, results, benchmarks, awaiting] = await Promise.all([
       this.queries.targets(ids),
       this.queries.results(ids, { fiscalYears: [fiscalYear - 1, fiscalYear], allChannelsOnly: true }),
       this.queries.benchmarks(ids),
+      this.queries.awaitingCertification(ids, { fiscalYears: [fiscalYear - 1, fiscalYear] }),
     ]);
+    const awaitingIn = new Set(awaiting.map((a) => `${a.standardId} ${a.fiscalYear}`));
     if (!results.some((r) => r.fiscalYear === fiscalYear)) {
       throw new NotFoundAppException('Annual report', `${slug}/${fiscalYear}`);
     }
@@ -270,48 +288,67 @@ export class PublicService {
     const resultsBy = groupBy(results, (r) => `${r.standardId} ${r.fiscalYear}`);
     const benchmarksBy = groupBy(benchmarks, (b) => b.standardId);
 
-    const rows = standards.map((s): PublicReportStandard & { serviceSlug: string; previousStatus: string } => {
-      const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
-      const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
-      const result = yearFigure(s, ofYear);
-      const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
-      return {
-        id: s.id,
-        code: s.code,
-        title: s.title,
-        statement: s.statement,
-        dimension: s.dimension,
-        unit: s.unit,
-        direction: s.direction,
-        measureDescription: s.measureDescription,
-        target: toPublicTarget(target),
-        result,
-        status: statusOf(s, target, result.value),
-        previous,
-        change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
-        benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
-        explanations: explanationsOf(ofYear),
-        dataQualityNotes: ofYear
-          .filter((r) => r.dataQualityNote)
-          .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
-        serviceSlug: s.serviceSlug,
-        previousStatus: statusOf(s, yearTarget(targetsBy.get(s.id) ?? [], fiscalYear - 1), previous.value),
-      };
-    });
+    const rows = standards.map(
+      (
+        s,
+      ): PublicReportStandard & {
+        serviceSlug: string;
+        tallyStatus: TallyStatus;
+        previousStatus: TallyStatus;
+      } => {
+        const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
+        const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
+        const result = yearFigure(s, ofYear);
+        const status = statusOf(s, target, result.value);
+        const awaitsCertification = awaitingIn.has(`${s.id} ${fiscalYear}`) && target !== null;
+        const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
+        return {
+          id: s.id,
+          code: s.code,
+          title: s.title,
+          statement: s.statement,
+          dimension: s.dimension,
+          unit: s.unit,
+          direction: s.direction,
+          measureDescription: s.measureDescription,
+          target: toPublicTarget(target),
+          result,
+          status,
+          awaitingCertification: awaitsCertification,
+          previous,
+          change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
+          benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
+          explanations: explanationsOf(ofYear),
+          dataQualityNotes: ofYear
+            .filter((r) => r.dataQualityNote)
+            .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
+          serviceSlug: s.serviceSlug,
+          tallyStatus: tallyStatusOf(status, awaitsCertification, target !== null),
+          previousStatus: this.yearStatus(
+            s,
+            yearTarget(targetsBy.get(s.id) ?? [], fiscalYear - 1),
+            resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? [],
+            awaitingIn.has(`${s.id} ${fiscalYear - 1}`),
+          ),
+        };
+      },
+    );
     const byService = groupBy(rows, (r) => r.serviceSlug);
     const services = [...new Map(standards.map((s) => [s.serviceSlug, s.serviceName])).entries()]
       .map(([serviceSlug, name]) => ({
         slug: serviceSlug,
         name,
-        standards: (byService.get(serviceSlug) ?? []).map(({ serviceSlug: _, previousStatus: __, ...rest }) => rest),
+        standards: (byService.get(serviceSlug) ?? []).map(
+          ({ serviceSlug: _, tallyStatus: __, previousStatus: ___, ...rest }) => rest,
+        ),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const uniqueBenchmarks = new Map(benchmarks.map((b) => [`${b.name} ${b.year} ${b.sourceOrganization}`, b]));
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
-      tally: tallyOf(rows.map((r) => r.status)),
-      previousTally: tallyOf(rows.map((r) => r.previousStatus as PublicReportStandard['status'])),
+      tally: tallyOf(rows.map((r) => r.tallyStatus)),
+      previousTally: tallyOf(rows.map((r) => r.previousStatus)),
       services,
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
@@ -324,12 +361,13 @@ export class PublicService {
     return this.records([standard]);
   }
 
-  /** Every certified result of an agency's (and its bureaus') published standards. */
-  async agencyRecords(slug: string): Promise<PublicResultRecord[]> {
+  /** Every certified result of an agency's (and, unless told not to, its bureaus') published standards. */
+  async agencyRecords(slug: string, options: { bureaus?: boolean } = {}): Promise<PublicResultRecord[]> {
     const agencies = await this.queries.agencies();
     const agency = agencies.find((a) => a.slug === slug);
     if (!agency) throw new NotFoundAppException('Agency', slug);
-    const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
+    const bureaus = options.bureaus === false ? [] : agencies.filter((a) => a.parentId === agency.id);
+    const agencyIds = [agency.id, ...bureaus.map((a) => a.id)];
     return this.records(await this.queries.standards({ agencyIds }));
   }
 
@@ -337,10 +375,15 @@ export class PublicService {
     return this.queries.agencies();
   }
 
-  /** The open data catalog in the DCAT-US 1.1 (Project Open Data) schema: one dataset per agency. */
+  /**
+   * The open data catalog in the DCAT-US 1.1 (Project Open Data) schema: one dataset per agency with
+   * published standards of its own, holding those only, so that no result is in two datasets (a bureau's
+   * are in the bureau's dataset, not again in its department's).
+   */
   async catalog(baseUrl: string): Promise<Record<string, unknown>> {
-    const [agencies, modified] = await Promise.all([this.queries.agencies(), this.queries.agencyModified()]);
-    const childrenOf = groupBy(agencies, (a) => a.parentId);
+    const [all, modified] = await Promise.all([this.queries.agencies(), this.queries.agencyModified()]);
+    const childrenOf = groupBy(all, (a) => a.parentId);
+    const agencies = all.filter((a) => modified.has(a.id));
     return {
       '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
       '@id': `${baseUrl}/data.json`,
@@ -348,16 +391,19 @@ export class PublicService {
       conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
       dataset: agencies.map((agency) => {
-        const dates = [agency, ...(childrenOf.get(agency.id) ?? [])]
-          .map((a) => modified.get(a.id))
-          .filter((d): d is Date => d !== undefined);
-        const latest = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
+        const latest = modified.get(agency.id)!;
+        const bureaus = childrenOf.get(agency.id) ?? [];
         const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}`;
+        const only = bureaus.length > 0 ? '?bureaus=exclude' : '';
+        const apart =
+          bureaus.length > 0
+            ? ` Its bureaus' standards are not repeated here: each is in its own dataset (${bureaus.map((b) => b.name).join(', ')}).`
+            : '';
         return {
           '@type': 'dcat:Dataset',
           identifier: `${baseUrl}/agencies/${agency.slug}#results`,
           title: `${agency.name}: customer service standards and results`,
-          description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.`,
+          description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.${apart}`,
           keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
           modified: latest.toISOString(),
           publisher: { '@type': 'org:Organization', name: agency.name },
@@ -375,14 +421,14 @@ export class PublicService {
             {
               '@type': 'dcat:Distribution',
               title: 'Certified results (CSV)',
-              downloadURL: `${api}/results.csv`,
+              downloadURL: `${api}/results.csv${only}`,
               mediaType: 'text/csv',
               format: 'CSV',
             },
             {
               '@type': 'dcat:Distribution',
               title: 'Certified results (JSON)',
-              downloadURL: `${api}/results.json`,
+              downloadURL: `${api}/results.json${only}`,
               mediaType: 'application/json',
               format: 'JSON',
             },
@@ -439,24 +485,47 @@ export class PublicService {
   }
 
   private async summaries(standards: StandardRow[]): Promise<PublicStandardSummary[]> {
+    return (await this.placedSummaries(standards)).map((p) => p.summary);
+  }
+
+  /** Each standard's summary and its place in a tally (awaiting certification counted apart). */
+  private async placedSummaries(
+    standards: StandardRow[],
+  ): Promise<{ summary: PublicStandardSummary; status: TallyStatus }[]> {
     const ids = standards.map((s) => s.id);
-    const [targets, latest, lastCertified] = await Promise.all([
+    const [targets, latest, lastCertified, awaiting] = await Promise.all([
       this.queries.targets(ids),
       this.queries.latestResults(ids),
       this.queries.lastCertified(ids),
+      this.queries.awaitingCertification(ids),
     ]);
     const targetsBy = groupBy(targets, (t) => t.standardId);
     const latestBy = new Map(latest.map((r) => [r.standardId, r]));
-    return standards.map((s) => summaryOf(s, targetsBy.get(s.id) ?? [], latestBy.get(s.id), lastCertified.get(s.id)));
+    const awaitingBy = new Map<string, (typeof awaiting)[number]>();
+    for (const a of awaiting) {
+      const seen = awaitingBy.get(a.standardId);
+      if (!seen || a.periodStart > seen.periodStart) awaitingBy.set(a.standardId, a);
+    }
+    return standards.map((s) => {
+      const own = targetsBy.get(s.id) ?? [];
+      const summary = summaryOf(s, own, latestBy.get(s.id), lastCertified.get(s.id), awaitingBy.get(s.id));
+      return { summary, status: summaryTallyStatus(summary, own) };
+    });
+  }
+
+  /** A standard's status for a fiscal year, awaiting certification when a result of the year is not certified. */
+  private yearStatus(
+    standard: StandardRow,
+    target: Parameters<typeof statusOf>[1],
+    results: ResultRow[],
+    awaiting: boolean,
+  ): TallyStatus {
+    return tallyStatusOf(statusOf(standard, target, yearFigure(standard, results).value), awaiting, target !== null);
   }
 }
 
 function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): PublicAgencyRef {
   return { slug: agency.slug, name: agency.name, abbreviation: agency.abbreviation };
-}
-
-function statusOfSummary(summary: PublicStandardSummary) {
-  return summary.latest?.status ?? 'no_data';
 }
 
 function explanationsOf(results: ResultRow[]): PublicReportStandard['explanations'] {

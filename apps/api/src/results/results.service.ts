@@ -9,7 +9,14 @@ import {
   type ResultBody,
   type ResultRevisionBody,
 } from '@yardstick/contracts';
-import { SHARE_TOLERANCE, shareOf, tryParsePeriodKey, unitValueProblem } from '@yardstick/metrics';
+import {
+  SHARE_TOLERANCE,
+  shareOf,
+  tryParsePeriodKey,
+  unendedPeriodProblem,
+  unitValueProblem,
+} from '@yardstick/metrics';
+import { Clock } from '../common/clock.js';
 import { DataSource, In, Repository } from 'typeorm';
 import {
   ConflictAppException,
@@ -43,6 +50,7 @@ export class ResultsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Result) private readonly results: Repository<Result>,
     private readonly standing: StandingService,
+    private readonly clock: Clock,
   ) {}
 
   async list(auth: AuthContext, query: ListResultsQueryDto): Promise<Page<ResultBody>> {
@@ -68,7 +76,7 @@ export class ResultsService {
     if (!standard) throw new NotFoundAppException('Standard', dto.standardId);
     auth.require('results:write', standard.agencyId);
     const version = await this.openVersion(standard);
-    const row = checkResult(dto, version);
+    const row = checkResult(dto, version, this.clock.today());
     const channel = dto.channel ?? ALL_CHANNELS;
     if (await this.results.existsBy({ standardId: standard.id, periodKey: row.periodKey, channel })) {
       throw new ConflictAppException(`There is already a result for ${row.periodKey} (${channel}).`, [
@@ -325,8 +333,11 @@ type CheckedResult = Pick<
   'periodKey' | 'frequency' | 'periodStart' | 'periodEnd' | 'fiscalYear' | 'value' | 'numerator' | 'denominator'
 >;
 
-/** Every rule a result must meet, all problems at once, each naming its field. */
-export function checkResult(dto: CreateResultDto, version: StandardVersion): CheckedResult {
+/**
+ * Every rule a result must meet, all problems at once, each naming its field. With `today`, a period that
+ * has not ended is refused (a new result; a correction keeps its period).
+ */
+export function checkResult(dto: CreateResultDto, version: StandardVersion, today?: string): CheckedResult {
   const problems: ErrorDetail[] = [];
   const period = tryParsePeriodKey(dto.period.trim());
   if (!period) {
@@ -342,6 +353,8 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion): Che
       reason: `is a ${period.frequency}, but this standard is reported by ${version.frequency}`,
     });
   }
+  const unended = period && today !== undefined ? unendedPeriodProblem(period, today) : null;
+  if (unended) problems.push({ field: 'period', value: dto.period, reason: unended });
   const channel = dto.channel ?? ALL_CHANNELS;
   if (channel !== ALL_CHANNELS && version.channelScope.length > 0 && !version.channelScope.includes(channel)) {
     problems.push({
@@ -386,7 +399,7 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion): Che
     }
   }
   if (value !== null) {
-    const problem = unitValueProblem(version.unit, value);
+    const problem = unitValueProblem(version.unit, value, version.valueRange);
     if (problem) problems.push({ field: 'value', value, reason: problem });
   } else if (!dto.dataQualityNote) {
     problems.push({ field: 'dataQualityNote', reason: 'is required when the value is blank: say why it is not known' });

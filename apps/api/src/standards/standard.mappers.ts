@@ -19,6 +19,8 @@ export function toVersionBody(version: StandardVersion): StandardVersionBody {
     channelScope: version.channelScope,
     frequency: version.frequency,
     nearTolerance: version.nearTolerance,
+    resultRounding: version.resultRounding,
+    valueRange: version.valueRange,
     indicatorKind: version.indicatorKind,
     goalId: version.goalId,
     publishedAt: version.publishedAt?.toISOString() ?? null,

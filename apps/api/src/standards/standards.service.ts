@@ -9,7 +9,7 @@ import type {
   StandardVersionBody,
   TargetBody,
 } from '@yardstick/contracts';
-import { fiscalYearOf, unitValueProblem } from '@yardstick/metrics';
+import { fiscalYearOf, targetProblems, valueRangeProblem } from '@yardstick/metrics';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { escapeLike } from '../agencies/agencies.service.js';
 import { toBenchmarkBody } from '../benchmarks/benchmarks.service.js';
@@ -53,6 +53,8 @@ const CONTENT_FIELDS = [
   'channelScope',
   'frequency',
   'nearTolerance',
+  'resultRounding',
+  'valueRange',
   'indicatorKind',
   'goalId',
 ] as const satisfies readonly (keyof StandardContentDto & keyof StandardVersion)[];
@@ -199,10 +201,10 @@ export class StandardsService {
       if (pending.status !== 'in_review') {
         throw new ConflictAppException('Submit the version for review before publishing it.');
       }
-      const fiscalYear = fiscalYearOf(this.clock.now());
-      if (!(await manager.existsBy(Target, { standardId: id, fiscalYear }))) {
-        throw new ConflictAppException(`Set a target for FY${fiscalYear} before publishing this standard.`, [
-          { field: 'targets', reason: `no target for the current fiscal year, FY${fiscalYear}` },
+      const fiscalYear = await this.requiredTargetYear(manager, id);
+      if (!(await manager.existsBy(Target, { standardId: id, fiscalYear: fiscalYear.year }))) {
+        throw new ConflictAppException(`Set a target for FY${fiscalYear.year} before publishing this standard.`, [
+          { field: 'targets', reason: `no target for ${fiscalYear.why}, FY${fiscalYear.year}` },
         ]);
       }
       await this.checkTargetsMatch(manager, id, pending);
@@ -280,10 +282,38 @@ export class StandardsService {
     });
   }
 
+  /** Deletes a target; a published standard keeps the one its publishing required (see requiredTargetYear). */
   async removeTarget(auth: AuthContext, id: string, targetId: string): Promise<void> {
     await this.authorize(auth, id, 'registry:write');
-    const result = await this.targets.delete({ id: targetId, standardId: id });
-    if (!result.affected) throw new NotFoundAppException('Target', targetId);
+    await this.dataSource.transaction(async (manager) => {
+      const standard = await this.lock(manager, id);
+      const target = await manager.findOneBy(Target, { id: targetId, standardId: id });
+      if (!target) throw new NotFoundAppException('Target', targetId);
+      if (standard.status === 'published' && target.quarter === 0) {
+        const required = await this.requiredTargetYear(manager, id);
+        if (target.fiscalYear === required.year) {
+          throw new ConflictAppException(
+            `A published standard needs its target for FY${required.year} (${required.why}): change it instead of deleting it, or retire the standard.`,
+            [{ field: 'targetId', value: targetId, reason: `is the target for ${required.why}, FY${required.year}` }],
+          );
+        }
+      }
+      await manager.delete(Target, { id: targetId });
+    });
+  }
+
+  /**
+   * The fiscal year a standard must have a target for to be published (and keep while published): the
+   * latest year it has results for, so that a standard reporting past years needs no invented target for
+   * the current one; without results, the current fiscal year.
+   */
+  private async requiredTargetYear(manager: EntityManager, id: string): Promise<{ year: number; why: string }> {
+    const [latest] = await manager.query<{ fiscal_year: number }[]>(
+      'SELECT max(fiscal_year) AS fiscal_year FROM results WHERE standard_id = $1',
+      [id],
+    );
+    if (latest?.fiscal_year != null) return { year: latest.fiscal_year, why: 'the latest year with results' };
+    return { year: fiscalYearOf(this.clock.now()), why: 'the current fiscal year' };
   }
 
   async listBenchmarks(auth: AuthContext, id: string): Promise<BenchmarkBody[]> {
@@ -338,18 +368,37 @@ export class StandardsService {
     return manager.findOneByOrFail(StandardVersion, { id: standard.pendingVersionId });
   }
 
-  /** Targets set before a unit change would no longer compare: publishing needs them in the new unit. */
+  /**
+   * Every target must pass the rules of PUT /targets for the version being published: one set before a unit
+   * change would no longer compare, and one stored without the figures its direction needs (a within-range
+   * target without min and max) could not assess a result. Refused inside the transaction: nothing changes.
+   */
   private async checkTargetsMatch(manager: EntityManager, id: string, version: StandardVersion): Promise<void> {
-    const stale = await manager.findBy(Target, { standardId: id });
-    const problems = stale
-      .filter((target) => target.unit !== version.unit)
-      .map((target) => ({
-        field: 'targets',
-        value: `FY${target.fiscalYear}${target.quarter ? `-Q${target.quarter}` : ''}`,
-        reason: `is in ${target.unit}, but the standard is now measured in ${version.unit}`,
-      }));
-    if (problems.length > 0)
-      throw new AppException(409, 'conflict', "Some targets are not in the standard's unit.", problems);
+    const targets = await manager.findBy(Target, { standardId: id });
+    const problems: ErrorDetail[] = [];
+    for (const target of targets) {
+      const where = `FY${target.fiscalYear}${target.quarter ? `-Q${target.quarter}` : ''}`;
+      if (target.unit !== version.unit) {
+        problems.push({
+          field: 'targets',
+          value: where,
+          reason: `is in ${target.unit}, but the standard is now measured in ${version.unit}`,
+        });
+        continue;
+      }
+      const figures = { value: target.value, min: target.minValue, max: target.maxValue, baseline: target.baseline };
+      for (const problem of targetProblems(version.direction, version.unit, figures, version.valueRange)) {
+        problems.push({ field: `targets.${where}.${problem.field}`, value: problem.value, reason: problem.reason });
+      }
+    }
+    if (problems.length > 0) {
+      throw new AppException(
+        409,
+        'conflict',
+        'Some targets do not fit the standard: correct them before publishing.',
+        problems,
+      );
+    }
   }
 
   private async checkContent(content: Content, agencyId: string): Promise<void> {
@@ -371,6 +420,9 @@ export class StandardsService {
     } else if (content.thresholdValue !== null || content.thresholdUnit !== null) {
       problems.push({ field: 'thresholdValue', reason: 'applies only to a share meeting a threshold' });
     }
+    const rangeProblem = valueRangeProblem(content.unit, content.valueRange);
+    if (rangeProblem)
+      problems.push({ field: 'valueRange', value: JSON.stringify(content.valueRange), reason: rangeProblem });
     if (content.goalId) {
       const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
       if (!goal || goal.agencyId !== agencyId) {
@@ -424,6 +476,10 @@ function normaliseContent(content: Partial<Content>): Content {
     thresholdUnit: content.thresholdUnit ?? null,
     channelScope: content.channelScope ?? [],
     nearTolerance: content.nearTolerance ?? null,
+    resultRounding: content.resultRounding ?? null,
+    valueRange: content.valueRange
+      ? { min: content.valueRange.min ?? null, max: content.valueRange.max ?? null }
+      : null,
     indicatorKind: content.indicatorKind ?? null,
     goalId: content.goalId ?? null,
   };
@@ -434,28 +490,12 @@ function checkTarget(dto: TargetDto, version: StandardVersion): void {
   if (dto.unit !== version.unit) {
     problems.push({ field: 'unit', value: dto.unit, reason: `must be the standard's unit, ${version.unit}` });
   }
-  const isRange = version.direction === 'within_range';
-  if (isRange) {
-    if (dto.minValue == null) problems.push({ field: 'minValue', reason: 'is required for a within-range measure' });
-    if (dto.maxValue == null) problems.push({ field: 'maxValue', reason: 'is required for a within-range measure' });
-    if (dto.value != null)
-      problems.push({
-        field: 'value',
-        reason: 'must be left out for a within-range measure: give minValue and maxValue',
-      });
-    if (dto.minValue != null && dto.maxValue != null && dto.minValue > dto.maxValue) {
-      problems.push({ field: 'minValue', value: dto.minValue, reason: `must not be above maxValue (${dto.maxValue})` });
-    }
-  } else {
-    if (dto.value == null) problems.push({ field: 'value', reason: 'is required' });
-    if (dto.minValue != null || dto.maxValue != null) {
-      problems.push({ field: 'minValue', reason: 'applies only to within-range measures' });
-    }
-  }
-  for (const field of ['value', 'minValue', 'maxValue', 'baseline'] as const) {
-    const value = dto[field];
-    const problem = value == null ? null : unitValueProblem(version.unit, value);
-    if (problem) problems.push({ field, value, reason: problem });
-  }
+  const figures = {
+    value: dto.value ?? null,
+    min: dto.minValue ?? null,
+    max: dto.maxValue ?? null,
+    baseline: dto.baseline ?? null,
+  };
+  problems.push(...targetProblems(version.direction, version.unit, figures, version.valueRange));
   if (problems.length > 0) throw new ValidationFailedException(problems);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StandardStandingBody, TargetStatus } from '@yardstick/contracts';
-import { describeStatusRule, evaluateStatus, fiscalYearOf, parsePeriodKey, type Tolerance } from '@yardstick/metrics';
+import { describeRule, fiscalYearOf, parsePeriodKey, statusAgainst } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { Result } from '../results/entities/result.entity.js';
@@ -89,23 +89,17 @@ export function standingOf(
     (period?.quarter !== undefined && period.frequency !== 'year'
       ? ofYear.find((t) => t.quarter === period.quarter)
       : undefined) ?? ofYear.find((t) => t.quarter === 0);
-  const tolerance: Tolerance | undefined =
-    version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance };
-  const status = evaluateStatus({
-    value: result?.value ?? null,
-    target: !target
-      ? null
-      : version.direction === 'within_range'
-        ? { min: target.minValue!, max: target.maxValue! }
-        : { value: target.value! },
-    direction: version.direction,
-    tolerance,
-  });
+  // A stored target that cannot assess (one written before the rules were shared) reads as no target.
+  const status = statusAgainst(
+    version,
+    target ? { value: target.value, min: target.minValue, max: target.maxValue } : null,
+    result?.value ?? null,
+  );
   return {
     status,
     periodKey: result?.periodKey ?? null,
     value: result?.value ?? null,
     target: target ? toTargetBody(target) : null,
-    rule: describeStatusRule(version.direction, tolerance),
+    rule: describeRule(version),
   };
 }

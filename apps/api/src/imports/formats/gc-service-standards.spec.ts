@@ -37,6 +37,7 @@ describe('gc-service-standards (ss.csv)', () => {
     const rows = await parse(createReadStream(FIXTURE));
     expect(record(rows, 2)).toEqual({
       line: 2,
+      at: { row: 'tst-tes, service 1001, standard 11, 2023-2024' },
       warnings: [],
       record: {
         department: {
@@ -144,6 +145,7 @@ describe('gc-service-standards (ss.csv)', () => {
     expect(record(rows, 6).warnings).toEqual([
       {
         line: 6,
+        row: 'tst-tes, service SRV0002, standard 11, 2023-2024',
         column: 'performance',
         value: '0.5',
         reason: 'differs from volume_meeting_target/total_volume, which make 0.8889',
@@ -152,6 +154,7 @@ describe('gc-service-standards (ss.csv)', () => {
     expect(record(rows, 7).warnings).toEqual([
       {
         line: 7,
+        row: 'tst-tes, service SRV0002, standard 12, 2023-2024',
         column: 'target_met',
         value: 'N',
         reason: 'is N, but the volumes make 0.95 against a target of 0.9: expected Y',
@@ -179,11 +182,21 @@ describe('gc-service-standards (ss.csv)', () => {
   it('refuses volumes above the total, unknown codes and a repeated standard', async () => {
     const rows = await parse(createReadStream(FIXTURE));
     expect(rejected(rows, 10).errors).toEqual([
-      { line: 10, column: 'volume_meeting_target', value: '3177', reason: 'must not be above total_volume (3068)' },
+      {
+        // Line 7's comment holds a line break: the 10th line is the 9th record, which names its standard.
+        line: 10,
+        record: 9,
+        row: 'tst-tes, service SRV0002, standard 14, 2023-2024',
+        column: 'volume_meeting_target',
+        value: '3177',
+        reason: 'must not be above total_volume (3068)',
+      },
     ]);
     expect(rejected(rows, 11).errors).toEqual([
       {
         line: 11,
+        record: 10,
+        row: 'tst-tes, service SRV0002, standard 15, 2023-2024',
         column: 'channel',
         value: 'XYZ',
         reason: "must be one of the data dictionary's codes: EML, FAX, ONL, OTH, PERSON, POST, TEL",
@@ -192,6 +205,8 @@ describe('gc-service-standards (ss.csv)', () => {
     expect(rejected(rows, 12).errors).toEqual([
       {
         line: 12,
+        record: 11,
+        row: 'tst-tes, service 1001, standard 11, 2023-2024',
         column: 'service_standard_id',
         value: 'tst-tes/1001/11 2023-2024',
         reason: 'repeats line 2: the same department, service and standard can appear only once a fiscal year',

@@ -1,5 +1,5 @@
 import type { Channel, Dimension } from '@yardstick/contracts';
-import { fiscalYearPeriod, shareOf, type Period } from '@yardstick/metrics';
+import { fiscalYearPeriod, roundForComparison, shareOf, type Period } from '@yardstick/metrics';
 import { KeyLines } from './duplicate-keys.js';
 import { readNumber } from './numbers.js';
 import type { HeaderSpec } from './header.js';
@@ -200,7 +200,18 @@ export function parseGcServiceStandardRows(
   rows: AsyncIterable<readonly TableRow[]>,
 ): AsyncIterable<ParsedRow<GcServiceStandardRecord>[]> {
   const keys = new KeyLines();
-  return parseRows(rows, GC_HEADER, (reader) => parseGcRow(reader, keys));
+  return parseRows(rows, GC_HEADER, (reader) => parseGcRow(reader, keys), gcRowIdentity);
+}
+
+/** A row in the file's own terms: department, service and standard id (and year), as a reader finds it. */
+function gcRowIdentity(r: RowReader): string | null {
+  const parts = [
+    r.text('owner_org'),
+    r.text('service_id') && `service ${r.text('service_id')}`,
+    r.text('service_standard_id') && `standard ${r.text('service_standard_id')}`,
+    r.text('fiscal_yr'),
+  ].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 function parseGcRow(r: RowReader, keys: KeyLines): ParsedRow<GcServiceStandardRecord> {
@@ -409,9 +420,5 @@ function resultFigures(
 
 /** Rounded to 4 decimals, half to even, as the file's figures are (290/320 = 0.90625 is 0.9062). */
 function roundHalfEven(value: number): number {
-  const scaled = value * 10_000;
-  const floor = Math.floor(scaled);
-  const rest = scaled - floor;
-  const rounded = Math.abs(rest - 0.5) < 1e-9 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(scaled);
-  return rounded / 10_000;
+  return roundForComparison(value, 4);
 }

@@ -35,6 +35,7 @@ describe('performance-gov-apr', () => {
     const rows = await parse();
     expect(record(rows, 2)).toEqual({
       line: 2,
+      at: { row: 'KPI "Percent of empty office space", 2018' },
       warnings: [],
       record: {
         goal: { title: 'Buildings', objective: 'Cut the cost of space.' },
@@ -46,6 +47,7 @@ describe('performance-gov-apr', () => {
           unit: 'percent',
           sourceUnit: 'Percentage',
           direction: 'lower_is_better',
+          valueRange: null,
         },
         period: expect.objectContaining({ key: 'FY2018', start: '2017-10-01', end: '2018-09-30' }),
         target: { value: 3, min: null, max: null },
@@ -65,32 +67,36 @@ describe('performance-gov-apr', () => {
     expect([7, 8, 9].map((line) => record(rows, line).record)).toMatchObject([
       { indicator: { unit: 'currency' }, target: { value: 5_220_000_000 }, result: { value: 5_860_000_000 } },
       { indicator: { unit: 'count' }, target: { value: 110 }, result: { value: 121 } },
-      { indicator: { unit: 'score' }, target: { value: 3.8 }, result: { value: 3.69 } },
+      { indicator: { unit: 'score', valueRange: null }, target: { value: 3.8 }, result: { value: 3.69 } },
     ]);
-    expect(rejected(rows, 10).errors).toEqual([
-      {
-        line: 10,
-        column: 'Unit',
-        value: '10 point scale',
-        reason:
-          "has no Yardstick unit (not imported: Yardstick's score is a 1-5 scale, and rescaling a 0-10 answer would change what it means)",
+    // GSA's customer loyalty is on a 10-point scale: a score on its declared 1-10 scale, not refused.
+    expect(record(rows, 10)).toMatchObject({
+      record: {
+        indicator: { unit: 'score', valueRange: { min: 1, max: 10 } },
+        target: { value: 7.4 },
+        result: { value: 7.5 },
       },
-    ]);
+      warnings: [],
+    });
   });
 
   it('maps within-range targets, and warns when the range is missing', async () => {
     const rows = await parse();
     expect(record(rows, 5).record).toMatchObject({
       indicator: { direction: 'within_range' },
-      target: { value: 2, min: 0, max: 2 },
+      target: { value: null, min: 0, max: 2 },
       result: { value: 0.1 },
     });
+    // Without min and max a range cannot assess: no target is kept (the API would refuse it), the result is.
+    expect(record(rows, 6)).toMatchObject({ record: { target: null, result: { value: 44 } } });
     expect(record(rows, 6).warnings).toEqual([
       {
         line: 6,
+        record: 5,
+        row: 'KPI "Percent of leases at market rate", 2018',
         column: 'Min Target',
         reason:
-          'a "With in Range" KPI needs Min Target and Max Target: Target is kept, but there is no range to assess results against',
+          'a "With in Range" KPI needs Min Target and Max Target: no target is kept for this year (the result is), as a range cannot be assessed without them',
       },
     ]);
   });
@@ -99,6 +105,8 @@ describe('performance-gov-apr', () => {
     expect(rejected(await parse(), 11).errors).toEqual([
       {
         line: 11,
+        record: 10,
+        row: 'KPI "Volume of assisted acquisitions (number)", 2018',
         column: 'Desired Direction',
         reason:
           'is blank: write Increase, Decrease or With in Range (Yardstick does not guess whether higher is better)',
@@ -116,24 +124,59 @@ describe('performance-gov-apr', () => {
     });
   });
 
-  it('refuses values outside the unit, text in number cells, repeats and a KPI changing unit', async () => {
+  it('keeps a negative percent as a real value of a KPI declared as a signed percent (its range decides)', async () => {
     const rows = await parse();
-    expect(rejected(rows, 12).errors).toEqual([
+    expect(record(rows, 12)).toMatchObject({
+      record: {
+        indicator: { unit: 'percent', valueRange: { min: null, max: null } },
+        target: { value: null, min: 0, max: 2 },
+        result: { value: -1 },
+      },
+      warnings: [
+        {
+          line: 12,
+          record: 11,
+          row: 'KPI "Percent of lease revenue kept", 2019',
+          column: 'Actual',
+          value: '-0.01',
+          reason:
+            'is -1%, outside 0-100: the KPI is imported as a percent that may be negative or above 100 (a change or a margin), and its target decides the status',
+        },
+      ],
+    });
+  });
+
+  it('refuses text in number cells, repeats and a KPI changing unit, naming record, line and KPI', async () => {
+    const rows = await parse();
+    expect(rejected(rows, 13).errors).toEqual([
       {
-        line: 12,
-        column: 'Actual',
-        value: '-0.01',
-        reason: 'must be from 0 to 100 for a value in percent (read as -1%)',
+        line: 13,
+        record: 12,
+        row: 'KPI "Percent of empty office space", 2018',
+        column: 'Year',
+        value: '2018',
+        reason: 'repeats line 2: a KPI can have one row a year',
       },
     ]);
-    expect(rejected(rows, 13).errors).toEqual([
-      { line: 13, column: 'Year', value: '2018', reason: 'repeats line 2: a KPI can have one row a year' },
-    ]);
     expect(rejected(rows, 15).errors).toEqual([
-      { line: 15, column: 'Target', value: 'lots', reason: 'is not a number' },
+      {
+        line: 15,
+        record: 14,
+        row: 'KPI "Percent of IT in the cloud", 2019',
+        column: 'Target',
+        value: 'lots',
+        reason: 'is not a number',
+      },
     ]);
     expect(rejected(rows, 16).errors).toEqual([
-      { line: 16, column: 'Unit', value: 'Raw Count', reason: 'differs from line 14, for the same KPI' },
+      {
+        line: 16,
+        record: 15,
+        row: 'KPI "Percent of IT in the cloud", 2018',
+        column: 'Unit',
+        value: 'Raw Count',
+        reason: 'differs from line 14, for the same KPI',
+      },
     ]);
     expect(rows.size).toBe(14);
   });

@@ -1,5 +1,5 @@
 import type { Direction, Unit } from '@yardstick/contracts';
-import { fiscalYearPeriod, unitValueProblem, type Period } from '@yardstick/metrics';
+import { fiscalYearPeriod, targetProblems, unitValueProblem, type Period, type ValueRange } from '@yardstick/metrics';
 import { KeyLines } from './duplicate-keys.js';
 import type { HeaderSpec } from './header.js';
 import { numberToText, shiftDecimal } from './numbers.js';
@@ -11,7 +11,12 @@ import type { FieldMapping, ParsedRow, TableRow } from './types.js';
 // Description and Notes (GSA's FY2018 APR data is an example).
 
 /** How a source unit maps onto a Yardstick unit: `shift` moves the decimal point (Billions: 9). */
-type UnitRule = { unit: Unit; fractionPercent?: boolean; shift?: number; note: string } | { unit: null; note: string };
+type UnitRule =
+  | { unit: Unit; fractionPercent?: boolean; shift?: number; range?: ValueRange; note: string }
+  | { unit: null; note: string };
+
+/** A percent KPI whose figures go below 0 or above 100 is a change or a margin: it is declared without bounds. */
+export const SIGNED_PERCENT: ValueRange = { min: null, max: null };
 
 /** Source units by their name, lower case; the first group are those of GSA's FY2018 file. */
 export const APR_UNITS: Readonly<Record<string, UnitRule>> = {
@@ -20,14 +25,10 @@ export const APR_UNITS: Readonly<Record<string, UnitRule>> = {
   'cumulative total': { unit: 'count', note: 'as written (a running total; the KPI title says so)' },
   billions: { unit: 'currency', shift: 9, note: 'billions of dollars, stored in dollars: 5.17 -> 5,170,000,000' },
   '5 point scale': { unit: 'score', note: 'a 1-5 score, as written' },
-  '7 point scale': {
-    unit: null,
-    note: "not imported: Yardstick's score is a 1-5 scale, and rescaling a 1-7 answer would change what it means",
-  },
-  '10 point scale': {
-    unit: null,
-    note: "not imported: Yardstick's score is a 1-5 scale, and rescaling a 0-10 answer would change what it means",
-  },
+  '7 point scale': { unit: 'score', range: { min: 1, max: 7 }, note: 'a score on a declared 1-7 scale, as written' },
+  '10 point scale': { unit: 'score', range: { min: 1, max: 10 }, note: 'a score on a declared 1-10 scale, as written' },
+  '11 point scale': { unit: 'score', range: { min: 0, max: 10 }, note: 'a score on a declared 0-10 scale, as written' },
+  '0-10 scale': { unit: 'score', range: { min: 0, max: 10 }, note: 'a score on a declared 0-10 scale, as written' },
   percent: { unit: 'percent', fractionPercent: true, note: 'a fraction, stored as a percent: 0.03 -> 3' },
   count: { unit: 'count', note: 'as written' },
   number: { unit: 'count', note: 'as written' },
@@ -78,17 +79,17 @@ export const APR_FIELD_MAPPING: readonly FieldMapping[] = [
   {
     source: 'Actual',
     yardstick: 'result value for the fiscal year (channel all)',
-    rule: "In the Unit below; blank (or N/A, TBD, -) is no result, never 0. A value outside the unit's range (a negative percent) is an error.",
+    rule: "In the Unit below; blank (or N/A, TBD, -) is no result, never 0. A value outside the unit's range is an error, except a percent below 0 or above 100: the KPI is then a change or a margin, declared as a percent without bounds (with a warning), and its target decides the status.",
   },
   {
     source: 'Min Target, Max Target',
     yardstick: 'target range (within-range measures)',
-    rule: 'In the Unit below. A "With in Range" KPI without them keeps its Target with a warning; Min above Max is an error.',
+    rule: 'In the Unit below. A "With in Range" KPI without them has no target that year (Target alone cannot assess a range): the row\'s result is kept, with a warning; Min above Max is an error.',
   },
   {
     source: 'Unit',
     yardstick: 'standard unit',
-    rule: 'Percentage -> percent (the file writes fractions: 0.03 -> 3, and 3% -> 3); Raw Count, Cumulative Total -> count; Billions -> currency in dollars (x 1,000,000,000); 5 point scale -> score; 7 and 10 point scales are errors (Yardstick scores are 1-5 and are not rescaled); also Percent, Count, Number, Millions, Dollars, Days, Hours, Minutes. Other units are errors.',
+    rule: 'Percentage -> percent (the file writes fractions: 0.03 -> 3, and 3% -> 3); Raw Count, Cumulative Total -> count; Billions -> currency in dollars (x 1,000,000,000); 5, 7 and 10 point scales -> score on a declared 1-5, 1-7 or 1-10 scale (11 point and 0-10 scales: 0-10), never rescaled; also Percent, Count, Number, Millions, Dollars, Days, Hours, Minutes. Other units are errors.',
   },
   {
     source: 'Desired Direction',
@@ -126,6 +127,8 @@ export type AprRecord = {
     /** The file's Unit, e.g. "Percentage". */
     sourceUnit: string;
     direction: Direction;
+    /** The declared range of values: a scale's, or SIGNED_PERCENT; null for the unit's own. */
+    valueRange: ValueRange | null;
   };
   /** The fiscal year, FY<Year>. */
   period: Period;
@@ -148,7 +151,15 @@ export function parseAprRows(
   const years = new KeyLines();
   // One entry a KPI (tens to hundreds in a file), to keep each KPI's unit and direction consistent.
   const kpis = new Map<string, { line: number; unit: string; direction: string }>();
-  return parseRows(rows, APR_HEADER, (reader) => parseAprRow(reader, options, years, kpis));
+  return parseRows(rows, APR_HEADER, (reader) => parseAprRow(reader, options, years, kpis), aprRowIdentity);
+}
+
+/** A row in the file's own terms: its KPI and year. */
+function aprRowIdentity(r: RowReader): string | null {
+  const kpi = tidy(r.text('KPI'));
+  const year = r.text('Year');
+  if (kpi === null && year === null) return null;
+  return [kpi && `KPI "${kpi}"`, year].filter(Boolean).join(', ');
 }
 
 function parseAprRow(
@@ -167,7 +178,7 @@ function parseAprRow(
     readFigures(r, unit);
     return r.rejected();
   }
-  const { target, min, max, actual } = readFigures(r, unit);
+  const { target, min, max, actual, signed } = readFigures(r, unit);
   if (r.errors.length > 0) return r.rejected();
 
   const key = title.toLowerCase();
@@ -182,11 +193,20 @@ function parseAprRow(
   if (first !== undefined) r.error('Year', `repeats line ${first}: a KPI can have one row a year`);
   if (r.errors.length > 0) return r.rejected();
 
-  if (direction === 'within_range' && target !== null && (min === null || max === null)) {
+  const valueRange = signed ? SIGNED_PERCENT : (unit.range ?? null);
+  // The API's own rule for targets decides what is kept: a target it would refuse is never stored.
+  let kept = target === null && min === null && max === null ? null : { value: target, min, max };
+  // A range's Target column (often its midpoint) is not a figure a within-range target has.
+  if (kept !== null && direction === 'within_range') kept = { ...kept, value: null };
+  const problems = kept === null ? [] : targetProblems(direction, unit.unit, kept, valueRange);
+  if (kept !== null && problems.length > 0) {
     r.warn(
-      'Min Target',
-      'a "With in Range" KPI needs Min Target and Max Target: Target is kept, but there is no range to assess results against',
+      problems[0]!.field === 'value' ? 'Target' : 'Min Target',
+      direction === 'within_range'
+        ? 'a "With in Range" KPI needs Min Target and Max Target: no target is kept for this year (the result is), as a range cannot be assessed without them'
+        : `no target is kept for this year: it ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}`,
     );
+    kept = null;
   }
   return r.result({
     goal: { title: goal, objective: tidy(r.text('Strategic Objective')) },
@@ -198,9 +218,10 @@ function parseAprRow(
       unit: unit.unit,
       sourceUnit: unitText,
       direction,
+      valueRange,
     },
     period,
-    target: target === null && min === null && max === null ? null : { value: target, min, max },
+    target: kept,
     result: actual === null ? null : { value: actual },
   });
 }
@@ -256,7 +277,8 @@ function readDirection(r: RowReader, options: AprOptions): Direction | null {
 function readFigures(
   r: RowReader,
   rule: Extract<UnitRule, { unit: Unit }> | null,
-): { target: number | null; min: number | null; max: number | null; actual: number | null } {
+): { target: number | null; min: number | null; max: number | null; actual: number | null; signed: boolean } {
+  let signed = false;
   const read = (column: string): number | null => {
     const value = r.number(column, {
       percent: rule?.fractionPercent ? 'fraction' : 'none',
@@ -264,7 +286,16 @@ function readFigures(
     });
     if (value === null || rule === null) return value;
     const scaled = rule.shift ? Number(shiftDecimal(numberToText(value)!, rule.shift)) : value;
-    const problem = unitValueProblem(rule.unit, scaled);
+    const problem = unitValueProblem(rule.unit, scaled, rule.range);
+    if (problem !== null && rule.unit === 'percent' && Number.isFinite(scaled)) {
+      // A real value of a change or a margin (-1%, 104%): kept, and the KPI declared as such.
+      r.warn(
+        column,
+        `is ${scaled}%, outside 0-100: the KPI is imported as a percent that may be negative or above 100 (a change or a margin), and its target decides the status`,
+      );
+      signed = true;
+      return scaled;
+    }
     if (problem !== null) {
       r.error(column, `${problem}${rule.fractionPercent ? ` (read as ${scaled}%)` : ''}`);
       return null;
@@ -276,7 +307,7 @@ function readFigures(
   const max = read('Max Target');
   const actual = read('Actual');
   if (min !== null && max !== null && min > max) r.error('Min Target', `must not be above Max Target (${max})`);
-  return { target, min, max, actual };
+  return { target, min, max, actual, signed };
 }
 
 function tidy(text: string | null): string | null {

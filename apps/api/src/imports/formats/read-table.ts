@@ -59,11 +59,13 @@ async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
   let columns: (string | null)[] = [];
   let lastNamed = -1;
   let rows = 0;
+  let records = 0;
   /** The rows of the text written to the reader, in batches. */
   function* take(): Generator<TableRow[]> {
     let batch: TableRow[] = [];
     for (let record = reader.read(); record !== null; record = reader.read()) {
       const { fields, line } = record;
+      records += 1;
       if (isBlankRecord(fields)) continue;
       if (header === undefined) {
         columns = fields.map((name) => name.trim() || null);
@@ -71,7 +73,13 @@ async function* readCsv(input: Readable): AsyncGenerator<TableRow[]> {
         lastNamed = columns.findLastIndex((name) => name !== null);
         continue;
       }
-      batch.push(csvRow(fields, columns, lastNamed, header, line));
+      const row = csvRow(fields, columns, lastNamed, header, line);
+      // Named only where it differs from the line (a quoted cell above held a line break): then both are.
+      if (records !== line) {
+        row.record = records;
+        if (row.errors) for (const error of row.errors) error.record = records;
+      }
+      batch.push(row);
       if (batch.length >= CSV_BATCH_ROWS) {
         rows += batch.length;
         yield batch;

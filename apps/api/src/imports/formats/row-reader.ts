@@ -13,6 +13,8 @@ export class RowReader {
   constructor(
     readonly row: TableRow,
     private readonly columns: ReadonlyMap<string, string>,
+    /** What the row is about, for its errors: department, service and standard id; KPI and year. */
+    private readonly identify?: (reader: RowReader) => string | null,
   ) {}
 
   get line(): number {
@@ -68,6 +70,8 @@ export class RowReader {
   result<T>(record: T): ParsedRow<T> {
     if (this.errors.length > 0) return { line: this.line, errors: this.errors };
     const parsed: ParsedRecord<T> = { line: this.line, record, warnings: this.warnings };
+    const { line: _, ...at } = this.where();
+    if (at.record !== undefined || at.row !== undefined) parsed.at = at;
     if (this.row.sheet !== undefined) parsed.sheet = this.row.sheet;
     if (this.row.cellRefs !== undefined) parsed.cellRefs = this.row.cellRefs;
     return parsed;
@@ -79,8 +83,17 @@ export class RowReader {
     return { line: this.line, errors: this.errors };
   }
 
+  /** The row's number and identity, as every error about it names them. */
+  where(): Pick<RowError, 'line' | 'record' | 'row'> {
+    const where: Pick<RowError, 'line' | 'record' | 'row'> = { line: this.line };
+    if (this.row.record !== undefined) where.record = this.row.record;
+    const identity = this.identify?.(this) ?? null;
+    if (identity) where.row = identity;
+    return where;
+  }
+
   private problem(column: string | undefined, reason: string, value?: string): RowError {
-    const problem: RowError = { line: this.line, reason };
+    const problem: RowError = { ...this.where(), reason };
     if (this.row.sheet !== undefined) problem.sheet = this.row.sheet;
     if (column !== undefined) {
       const header = this.columns.get(column);
@@ -104,6 +117,7 @@ export async function* parseRows<T>(
   batches: AsyncIterable<readonly TableRow[]>,
   spec: HeaderSpec,
   parseRow: (reader: RowReader) => ParsedRow<T>,
+  identify?: (reader: RowReader) => string | null,
 ): AsyncGenerator<ParsedRow<T>[]> {
   let columns: Map<string, string> | undefined;
   for await (const rows of batches) {
@@ -112,8 +126,10 @@ export async function* parseRows<T>(
       columns ??= requireHeader(row.header.names, spec, row.header.line);
       // A row that could not be read whole (wrong number of fields, a formula without a value) is not
       // checked further: its other cells may be shifted or missing.
-      if (row.errors !== undefined) parsed.push({ line: row.line, errors: row.errors });
-      else parsed.push(parseRow(new RowReader(row, columns)));
+      if (row.errors !== undefined) {
+        const where = new RowReader(row, columns, identify).where();
+        parsed.push({ line: row.line, errors: row.errors.map((error) => ({ ...where, ...error })) });
+      } else parsed.push(parseRow(new RowReader(row, columns, identify)));
     }
     yield parsed;
   }
@@ -121,8 +137,13 @@ export async function* parseRows<T>(
 
 /** `line 7, value ("abc"): is not a number`, or with sheet and cell for XLSX: for error lists and CSV downloads. */
 export function describeRowError(error: RowError): string {
-  const where = error.cell !== undefined ? `${error.sheet ?? 'sheet'}!${error.cell}` : `line ${error.line}`;
-  const column = error.column !== undefined ? `, ${error.column}` : '';
+  const line =
+    error.record !== undefined && error.record !== error.line
+      ? `record ${error.record} (line ${error.line})`
+      : `line ${error.line}`;
+  const where = error.cell !== undefined ? `${error.sheet ?? 'sheet'}!${error.cell}` : line;
+  const row = error.row !== undefined ? ` [${error.row}]` : '';
+  const column = `${row}${error.column !== undefined ? `, ${error.column}` : ''}`;
   const value = error.value !== undefined ? ` (${JSON.stringify(error.value)})` : '';
   return `${where}${column}${value}: ${error.reason}`;
 }

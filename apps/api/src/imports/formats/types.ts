@@ -27,6 +27,8 @@ export type TableHeader = { line: number; names: readonly string[]; sheet?: stri
 /** One data row of a table, cells keyed by the header as written in the file (trimmed). */
 export type TableRow = {
   line: number;
+  /** CSV: the record's number, the header being 1 (the spreadsheet row), when it differs from `line`. */
+  record?: number;
   cells: Record<string, CellValue>;
   /** The same object for every row of a table. */
   header: TableHeader;
@@ -43,6 +45,8 @@ export type ParsedRow<T> = ParsedRecord<T> | RejectedRow;
 
 export type ParsedRecord<T> = {
   line: number;
+  /** The record's number and identity, when the file gives them (see RowError), for later errors about it. */
+  at?: Pick<RowError, 'record' | 'row'>;
   record: T;
   warnings: RowWarning[];
   /** XLSX only, so that later checks (unknown standard, ...) can name the cell too. */

@@ -30,8 +30,22 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+
+/** A declared range of values; a side left null is unbounded. */
+export class ValueRangeDto {
+  @ApiPropertyOptional({ nullable: true, example: 1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  min!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 7 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  max!: number | null;
+}
 
 /** What a standard promises and how it is measured: the content of a version. */
 export class StandardContentDto {
@@ -93,6 +107,28 @@ export class StandardContentDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   nearTolerance?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      "The source's own rounding rule: results are rounded to this many decimals (half to even) before they are compared with the target. Blank: exact.",
+    minimum: 0,
+    maximum: 10,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  resultRounding?: number | null;
+
+  @ApiPropertyOptional({
+    type: ValueRangeDto,
+    description:
+      "The range the standard's values take when the unit's own does not fit: a score's scale (1-5, 1-7, 1-10, 0-10), or a percent that may be negative or above 100 (a change, a margin: min and max null or wider). Blank: the unit's range.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ValueRangeDto)
+  valueRange?: ValueRangeDto | null;
 
   @ApiPropertyOptional({ enum: INDICATOR_KINDS })
   @IsOptional()

@@ -7,7 +7,7 @@ import type {
   Unit,
   VersionStatus,
 } from '@yardstick/contracts';
-import type { Frequency } from '@yardstick/metrics';
+import type { Frequency, ValueRange } from '@yardstick/metrics';
 import {
   Column,
   CreateDateColumn,
@@ -83,6 +83,14 @@ export class StandardVersion {
   /** Width of the "near" band, in the standard's unit; null means 5% of the target. */
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   nearTolerance!: number | null;
+
+  /** The source's rounding rule: results are rounded to this many decimals before comparing; null: exact. */
+  @Column({ type: 'smallint', nullable: true })
+  resultRounding!: number | null;
+
+  /** The declared range of values (a 1-7 scale, a percent that may be negative); null: the unit's own. */
+  @Column({ type: 'jsonb', nullable: true })
+  valueRange!: ValueRange | null;
 
   @Column({ type: 'text', nullable: true })
   indicatorKind!: IndicatorKind | null;

@@ -35,7 +35,7 @@ const Agency = ({ page }: { page: PublicAgency }) => {
         ) : null}
         {page.bureaus.length > 0 ? (
           <p>
-            Bureaus:{' '}
+            The figures on this page include the standards of its bureaus:{' '}
             {page.bureaus.map((b, i) => (
               <span key={b.slug}>
                 {i > 0 ? ', ' : ''}

@@ -81,8 +81,7 @@ const Home = ({ home }: { home: PublicHome }) => (
           <span className="summary-figure__number">{home.agencies.length}</span> agencies
         </li>
         <li className="summary-figure">
-          <span className="summary-figure__number">{home.agencies.reduce((n, a) => n + a.standards, 0)}</span> published
-          standards
+          <span className="summary-figure__number">{home.standards}</span> published standards
         </li>
       </ul>
     </section>
@@ -111,7 +110,14 @@ const Home = ({ home }: { home: PublicHome }) => (
                   <Link to={paths.agency.to(a.slug)}>{a.name}</Link>
                 </th>
                 <td>{a.services}</td>
-                <td>{a.standards}</td>
+                <td>
+                  {a.standards}
+                  {a.bureaus.length > 0 ? (
+                    <div className="font-body-3xs text-base-dark">
+                      including {a.bureaus.map((b) => b.name).join(', ')}
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {formatShare(a.tally.share)}
                   {a.tally.assessed > 0 ? ` (${a.tally.met} of ${a.tally.assessed})` : ''}

@@ -86,9 +86,18 @@ const Report = ({ report }: { report: PublicReport }) => {
                     <td>
                       {formatMeasure(s.result.value, s.unit)}
                       {s.result.reason ? <div className="font-body-3xs">{s.result.reason}</div> : null}
+                      {s.result.leftOut.length > 0 ? (
+                        <div className="font-body-3xs">
+                          From {s.result.periods} results; not combined:{' '}
+                          {s.result.leftOut.map((l) => `${l.periodLabel} (${l.reason})`).join('; ')}.
+                        </div>
+                      ) : null}
                     </td>
                     <td>
                       <StatusTag status={s.status} />
+                      {s.awaitingCertification ? (
+                        <div className="font-body-3xs">A result of the year is awaiting certification</div>
+                      ) : null}
                     </td>
                     <td>{formatMeasure(s.previous.value, s.unit)}</td>
                     <td>{change(s)}</td>

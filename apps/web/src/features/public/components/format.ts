@@ -21,11 +21,16 @@ export const formatTarget = (target: PublicTarget | null, unit: Unit): string =>
 export const formatShare = (share: number | null): string =>
   share === null ? 'not assessed' : `${Math.round(share)}%`;
 
-/** "12 of 16 targets met (75%)", from the counts. */
-export const describeTally = (tally: PublicTally): string =>
-  tally.assessed === 0
-    ? 'No target could be assessed yet.'
-    : `${tally.met} of ${tally.assessed} targets met (${formatShare(tally.share)}): ${tally.near} near the target, ${tally.notMet} not met${tally.noData ? `, and ${tally.noData} without data` : ''}.`;
+/** "12 of 16 targets met (75%)", from the counts; results awaiting certification are in the 16, never met. */
+export const describeTally = (tally: PublicTally): string => {
+  if (tally.assessed === 0) return 'No target could be assessed yet.';
+  const parts = [`${tally.near} near the target`, `${tally.notMet} not met`];
+  if (tally.awaitingCertification) parts.push(`${tally.awaitingCertification} with a result awaiting certification`);
+  if (tally.noData) parts.push(`${tally.noData} without data`);
+  if (tally.notApplicable) parts.push(`${tally.notApplicable} without a target`);
+  const last = parts.pop()!;
+  return `${tally.met} of ${tally.assessed} targets met (${formatShare(tally.share)}): ${parts.join(', ')} and ${last}.`;
+};
 
 export const DIMENSION_LABELS: Record<string, string> = {
   speed: 'Speed',

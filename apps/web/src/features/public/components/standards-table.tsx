@@ -59,6 +59,11 @@ export const StandardsTable = ({
               ) : (
                 'No certified result yet'
               )}
+              {s.awaitingCertification ? (
+                <div className="font-body-3xs text-base-dark">
+                  {s.awaitingCertification.periodLabel}: result awaiting certification
+                </div>
+              ) : null}
             </td>
             <td>{s.latest ? formatTarget(s.latest.target, s.unit) : '–'}</td>
             <td>

@@ -60,7 +60,12 @@ const ErrorsTable = ({ batch }: { batch: ImportBatchBody }) => (
           {batch.errors.map((error, i) => (
             <tr key={i}>
               <th scope="row">
-                {error.sheet ? `${error.sheet} ${error.cell ?? ''} (line ${error.line})` : error.line}
+                {error.sheet
+                  ? `${error.sheet} ${error.cell ?? ''} (line ${error.line})`
+                  : error.record !== undefined
+                    ? `${error.line} (record ${error.record})`
+                    : error.line}
+                {error.row ? <div className="font-body-3xs text-normal">{error.row}</div> : null}
               </th>
               <td>{error.column ?? ''}</td>
               <td>{error.value ?? ''}</td>

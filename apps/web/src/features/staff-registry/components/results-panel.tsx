@@ -7,10 +7,12 @@ import {
   type TargetStatus,
 } from '@yardstick/contracts';
 import {
-  evaluateStatus,
   formatPeriodLabel,
   parsePeriodKey,
+  statusAgainst,
+  toIsoDate,
   tryParsePeriodKey,
+  unendedPeriodProblem,
   formatMeasure,
 } from '@yardstick/metrics';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -31,15 +33,7 @@ export const statusOf = (standard: StandardBody, targets: TargetBody[], result: 
     (period.frequency !== 'year' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
     ofYear.find((t) => t.quarter === null);
   if (!target) return 'not_applicable';
-  return evaluateStatus({
-    value: result.value,
-    target:
-      version.direction === 'within_range'
-        ? { min: target.minValue!, max: target.maxValue! }
-        : { value: target.value! },
-    direction: version.direction,
-    tolerance: version.nearTolerance === null ? undefined : { kind: 'absolute', amount: version.nearTolerance },
-  });
+  return statusAgainst(version, { value: target.value, min: target.minValue, max: target.maxValue }, result.value);
 };
 
 const LABELS = {
@@ -98,6 +92,11 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
     if (!period) found.resultPeriod = `Enter the period as ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
     else if (period.frequency !== standard.current.frequency)
       found.resultPeriod = `This standard reports each ${standard.current.frequency}: ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
+    else {
+      // The API's own rule (libs/metrics): a period is reported once it is over; the API checks it again.
+      const unended = unendedPeriodProblem(period, toIsoDate(new Date()));
+      if (unended) found.resultPeriod = `Enter a period that has ended: ${unended}`;
+    }
     if (form.resultValue && !NUMBER.test(form.resultValue))
       found.resultValue = 'Enter the value as a number, or leave it blank if not known';
     for (const name of ['resultNumerator', 'resultDenominator', 'resultSampleSize'] as const) {

@@ -116,8 +116,14 @@ export const checkStandard = (values: Values, creating: boolean): FieldErrors =>
   return errors;
 };
 
-/** The goal link is not edited here: it is kept as it was (null for a new standard). */
-const toContent = (values: Values, goalId: string | null): StandardContent => {
+/**
+ * The goal link, the source's rounding rule and the declared range of values are not edited here: they are
+ * kept as they were (null for a new standard).
+ */
+const toContent = (
+  values: Values,
+  kept: Pick<StandardContent, 'goalId' | 'resultRounding' | 'valueRange'>,
+): StandardContent => {
   const share = values.computation === 'share_meeting_threshold';
   return {
     title: values.title.trim(),
@@ -133,7 +139,7 @@ const toContent = (values: Values, goalId: string | null): StandardContent => {
     frequency: values.frequency as StandardContent['frequency'],
     nearTolerance: values.nearTolerance ? Number(values.nearTolerance) : null,
     indicatorKind: (values.indicatorKind || null) as IndicatorKind | null,
-    goalId,
+    ...kept,
   };
 };
 
@@ -165,7 +171,11 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: Standard
     if (Object.keys(found).length > 0) return;
     try {
       await onSubmit({
-        ...toContent(values, (standard?.pending ?? standard?.current)?.goalId ?? null),
+        ...toContent(values, {
+          goalId: (standard?.pending ?? standard?.current)?.goalId ?? null,
+          resultRounding: (standard?.pending ?? standard?.current)?.resultRounding ?? null,
+          valueRange: (standard?.pending ?? standard?.current)?.valueRange ?? null,
+        }),
         serviceId: values.serviceId,
         code: values.code,
       });
