@@ -316,6 +316,24 @@ export function formatPeriodLabel(period: PeriodLike, calendar?: FiscalCalendar)
   }
 }
 
+/**
+ * A fiscal year as its agency names it in a sentence ("fiscal year ..."): `2026` when the year is
+ * named by one calendar year (October, the US federal convention, or January), else the two years it
+ * spans, `2023-24` (the Government of Canada's convention). Keys stay `FY2024` either way.
+ */
+export function formatFiscalYearName(fiscalYear: number, calendar: FiscalCalendar = US_FEDERAL_CALENDAR): string {
+  assertFiscalYear(fiscalYear);
+  if (calendar.startMonth === DEFAULT_FISCAL_YEAR_START_MONTH || calendar.startMonth === 1) return String(fiscalYear);
+  return `${fiscalYear - 1}-${pad(fiscalYear % 100, 2)}`;
+}
+
+/** The months a fiscal year runs: `October 2025 to September 2026`, `April 2023 to March 2024`. */
+export function formatFiscalYearSpan(fiscalYear: number, calendar: FiscalCalendar = US_FEDERAL_CALENDAR): string {
+  const start = toCalendarDate(fiscalYearStart(fiscalYear, calendar));
+  const end = toCalendarDate(fiscalYearEnd(fiscalYear, calendar));
+  return `${monthName(start.month)} ${start.year} to ${monthName(end.month)} ${end.year}`;
+}
+
 /** The period `count` periods after (negative: before) `period`, of the same frequency. */
 export function shiftPeriod(period: PeriodLike, count: number, calendar?: FiscalCalendar): Period {
   if (!Number.isSafeInteger(count)) throw new RangeError(`Count must be a whole number, got ${count}`);
@@ -523,6 +541,11 @@ function assertMonth(month: number): void {
 
 function unknownFrequency(frequency: never): RangeError {
   return new RangeError(`Unknown frequency ${JSON.stringify(frequency)}: expected one of ${FREQUENCIES.join(', ')}`);
+}
+
+/** `April` for 4: the name of a calendar month 1-12. */
+export function formatMonthName(month: number): string {
+  return monthName(month);
 }
 
 function monthName(month: number): string {

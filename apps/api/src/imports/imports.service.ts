@@ -3,7 +3,14 @@ import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
-import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
+import {
+  shareOf,
+  tryParsePeriodKey,
+  unitValueProblem,
+  US_FEDERAL_CALENDAR,
+  type FiscalCalendar,
+  type Frequency,
+} from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
@@ -15,6 +22,7 @@ import {
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
+import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { AuditService } from '../audit/audit.service.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
@@ -370,6 +378,7 @@ export class ImportsService {
     return {
       id: standard.id,
       agencyId: standard.agencyId,
+      calendar: await calendarOfAgency(this.dataSource.manager, standard.agencyId),
       code: standard.code,
       unit: version.unit,
       frequency: version.frequency,
@@ -383,6 +392,8 @@ export class ImportsService {
 type StandardFacts = {
   id: string;
   agencyId: string;
+  /** The agency's fiscal calendar, in which the row's period is dated. */
+  calendar: FiscalCalendar;
   code: string;
   unit: Unit;
   frequency: Frequency;
@@ -402,11 +413,17 @@ function checkRow(
   standard: StandardFacts,
 ): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
-  const { period } = record;
   let errors: RowError[] | undefined;
   const fail = (column: string, reason: string, value?: unknown): void => {
     (errors ??= []).push(errorAt(row, column, reason, value));
   };
+  // The parser dates periods in the October calendar; an agency with another one has them again in its own.
+  const period =
+    standard.calendar === US_FEDERAL_CALENDAR ? record.period : tryParsePeriodKey(record.period.key, standard.calendar);
+  if (period === null) {
+    fail('period', `is outside the supported fiscal years of the agency's calendar`, record.period.key);
+    return { errors: errors! };
+  }
   if (record.valueHasPercentSign && standard.unit !== 'percent') {
     fail('value', `has a % sign, but standard ${standard.code} is measured in ${standard.unit}`);
   }

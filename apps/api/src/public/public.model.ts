@@ -11,8 +11,10 @@ import {
   aggregate,
   describeStatusRule,
   evaluateStatus,
+  fiscalCalendar,
   formatPeriodLabel,
   parsePeriodKey,
+  type FiscalCalendar,
   type Target,
   type Tolerance,
 } from '@yardstick/metrics';
@@ -24,13 +26,21 @@ export function toleranceOf(standard: Pick<StandardRow, 'nearTolerance'>): Toler
   return standard.nearTolerance === null ? undefined : { kind: 'absolute', amount: standard.nearTolerance };
 }
 
+/** The fiscal calendar of a standard's agency. */
+export function calendarOf(standard: Pick<StandardRow, 'fiscalYearStartMonth'>): FiscalCalendar {
+  return fiscalCalendar(standard.fiscalYearStartMonth ?? null);
+}
+
 export function ruleOf(standard: StandardRow): string {
   return describeStatusRule(standard.direction, toleranceOf(standard), standard.unit);
 }
 
-/** The target of a period: its quarter's when there is one (for monthly and quarterly results), else its year's. */
-export function targetForPeriod(targets: TargetRow[], periodKey: string): TargetRow | null {
-  const period = parsePeriodKey(periodKey);
+/**
+ * The target of a period: its quarter's when there is one (for monthly and quarterly results), else its
+ * year's. The period is read in the agency's calendar (October when left out).
+ */
+export function targetForPeriod(targets: TargetRow[], periodKey: string, calendar?: FiscalCalendar): TargetRow | null {
+  const period = parsePeriodKey(periodKey, calendar);
   const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
   const quarterly =
     period.frequency !== 'year' && period.quarter !== undefined
@@ -74,10 +84,11 @@ export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
 }
 
 export function toPublicResult(standard: StandardRow, targets: TargetRow[], row: ResultRow): PublicResult {
-  const target = targetForPeriod(targets, row.periodKey);
+  const calendar = calendarOf(standard);
+  const target = targetForPeriod(targets, row.periodKey, calendar);
   return {
     periodKey: row.periodKey,
-    periodLabel: formatPeriodLabel(row.periodKey),
+    periodLabel: formatPeriodLabel(row.periodKey, calendar),
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     fiscalYear: row.fiscalYear,
@@ -114,7 +125,8 @@ export function summaryOf(
   latest: ResultRow | undefined,
   lastCertified: Date | undefined,
 ): PublicStandardSummary {
-  const target = latest ? targetForPeriod(targets, latest.periodKey) : null;
+  const calendar = calendarOf(standard);
+  const target = latest ? targetForPeriod(targets, latest.periodKey, calendar) : null;
   return {
     id: standard.id,
     code: standard.code,
@@ -128,7 +140,7 @@ export function summaryOf(
     latest: latest
       ? {
           periodKey: latest.periodKey,
-          periodLabel: formatPeriodLabel(latest.periodKey),
+          periodLabel: formatPeriodLabel(latest.periodKey, calendar),
           value: latest.value,
           status: statusOf(standard, target, latest.value),
           target: toPublicTarget(target),

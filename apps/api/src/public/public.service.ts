@@ -13,7 +13,15 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
-import { changeFromPrevious, fiscalYearOf, formatPeriodLabel } from '@yardstick/metrics';
+import {
+  changeFromPrevious,
+  fiscalCalendar,
+  fiscalYearOf,
+  formatFiscalYearName,
+  formatFiscalYearSpan,
+  formatPeriodLabel,
+  type FiscalCalendar,
+} from '@yardstick/metrics';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -72,8 +80,9 @@ export class PublicService {
     private readonly clock: Clock,
   ) {}
 
-  currentFiscalYear(): number {
-    return fiscalYearOf(this.clock.now());
+  /** The fiscal year today is in: the US federal one, or an agency's in its own calendar. */
+  currentFiscalYear(calendar?: FiscalCalendar): number {
+    return fiscalYearOf(this.clock.now(), calendar);
   }
 
   async home(q?: string): Promise<PublicHome> {
@@ -134,7 +143,8 @@ export class PublicService {
     const services = await this.queries.services({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
 
     const ids = standards.map((s) => s.id);
-    const current = this.currentFiscalYear();
+    const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
+    const current = this.currentFiscalYear(calendar);
     const years = Array.from({ length: YEARS_ON_AGENCY_PAGE }, (_, i) => current - YEARS_ON_AGENCY_PAGE + 1 + i);
     const [targets, results] = await Promise.all([
       this.queries.targets(ids),
@@ -168,6 +178,7 @@ export class PublicService {
       })),
       byYear,
       reportYears: [...new Set(results.map((r) => r.fiscalYear))].sort((a, b) => b - a),
+      fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
     };
   }
 
@@ -252,7 +263,8 @@ export class PublicService {
     const agencies = await this.queries.agencies();
     const agency = agencies.find((a) => a.slug === slug);
     if (!agency) throw new NotFoundAppException('Agency', slug);
-    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > this.currentFiscalYear()) {
+    const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > this.currentFiscalYear(calendar)) {
       throw new NotFoundAppException('Annual report', `${slug}/${fiscalYear}`);
     }
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
@@ -290,7 +302,7 @@ export class PublicService {
         previous,
         change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
         benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
-        explanations: explanationsOf(ofYear),
+        explanations: explanationsOf(ofYear, calendar),
         dataQualityNotes: ofYear
           .filter((r) => r.dataQualityNote)
           .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
@@ -310,6 +322,9 @@ export class PublicService {
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
+      fiscalYearName: formatFiscalYearName(fiscalYear, calendar),
+      previousFiscalYearName: formatFiscalYearName(fiscalYear - 1, calendar),
+      fiscalYearSpan: formatFiscalYearSpan(fiscalYear, calendar),
       tally: tallyOf(rows.map((r) => r.status)),
       previousTally: tallyOf(rows.map((r) => r.previousStatus as PublicReportStandard['status'])),
       services,
@@ -459,12 +474,12 @@ function statusOfSummary(summary: PublicStandardSummary) {
   return summary.latest?.status ?? 'no_data';
 }
 
-function explanationsOf(results: ResultRow[]): PublicReportStandard['explanations'] {
+function explanationsOf(results: ResultRow[], calendar: FiscalCalendar): PublicReportStandard['explanations'] {
   return results
     .filter((r) => r.why !== null && r.action !== null)
     .map((r) => ({
       periodKey: r.periodKey,
-      periodLabel: formatPeriodLabel(r.periodKey),
+      periodLabel: formatPeriodLabel(r.periodKey, calendar),
       why: r.why!,
       action: r.action!,
     }));

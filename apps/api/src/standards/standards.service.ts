@@ -11,6 +11,7 @@ import type {
 } from '@yardstick/contracts';
 import { fiscalYearOf, unitValueProblem } from '@yardstick/metrics';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { escapeLike } from '../agencies/agencies.service.js';
 import { toBenchmarkBody } from '../benchmarks/benchmarks.service.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
@@ -199,7 +200,7 @@ export class StandardsService {
       if (pending.status !== 'in_review') {
         throw new ConflictAppException('Submit the version for review before publishing it.');
       }
-      const fiscalYear = fiscalYearOf(this.clock.now());
+      const fiscalYear = fiscalYearOf(this.clock.now(), await calendarOfAgency(manager, standard.agencyId));
       if (!(await manager.existsBy(Target, { standardId: id, fiscalYear }))) {
         throw new ConflictAppException(`Set a target for FY${fiscalYear} before publishing this standard.`, [
           { field: 'targets', reason: `no target for the current fiscal year, FY${fiscalYear}` },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
 
@@ -27,6 +27,18 @@ export class CreateAgencyDto {
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   websiteUrl?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Calendar month (1-12) the fiscal year starts in: 10 (October, the default) or 4 for Canada.',
+    minimum: 1,
+    maximum: 12,
+    default: 10,
+  })
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsInt({ message: 'must be a whole month number from 1 (January) to 12 (December)' })
+  @Min(1, { message: 'must be a whole month number from 1 (January) to 12 (December)' })
+  @Max(12, { message: 'must be a whole month number from 1 (January) to 12 (December)' })
+  fiscalYearStartMonth?: number;
 }
 
 export class UpdateAgencyDto extends PartialType(CreateAgencyDto) {}
