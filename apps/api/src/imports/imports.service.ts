@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
@@ -24,6 +24,7 @@ import { Standard } from '../standards/entities/standard.entity.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
 import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
 import {
@@ -84,6 +85,7 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -107,16 +109,17 @@ export class ImportsService {
     );
     const hash = createHash('sha256');
     let bytesRead = 0;
-    const hashed = file.stream.pipe(
-      new PassThrough({
-        transform: (chunk: Buffer, _encoding, done) => {
-          bytesRead += chunk.length;
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      }),
-    );
-    file.stream.on('error', (error) => hashed.destroy(error));
+    const hashed = new PassThrough({
+      transform: (chunk: Buffer, _encoding, done) => {
+        bytesRead += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    // A client that goes away makes the upload fail with "aborted", perhaps before the parser reads a
+    // byte (it starts once the loader has its connection): pipeline listens for errors on both streams
+    // from now on and hands the error to whoever reads `hashed`, so it never goes unhandled.
+    pipeline(file.stream, hashed, () => undefined);
     const errors: RowError[] = [];
     const warnings: RowError[] = [];
     let errorCount = 0;
@@ -131,16 +134,17 @@ export class ImportsService {
       warningCount += found.length;
       for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
     };
-    let lastProgress = Date.now();
+    let lastProgress = this.clock.now().getTime();
     let progressAt = 0;
     const onRows = (count: number): Promise<void> | undefined => {
       rowsRead += count;
       // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
-      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || Date.now() - lastProgress < 1000)) {
+      const now = this.clock.now().getTime();
+      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || now - lastProgress < 1000)) {
         return;
       }
       progressAt = rowsRead;
-      lastProgress = Date.now();
+      lastProgress = now;
       return this.dataSource.manager
         .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
         .then(() => undefined);
