@@ -90,7 +90,13 @@ export class AgenciesService {
     if (count > 0) {
       throw new ConflictAppException(
         `${agency.name} has ${count} result(s) dated by fiscal years that start in ${formatMonthName(agency.fiscalYearStartMonth)}; the start month can change only before results are recorded.`,
-        [{ field: 'fiscalYearStartMonth', value: startMonth, reason: 'the agency already has results' }],
+        [
+          {
+            field: 'fiscalYearStartMonth',
+            value: startMonth,
+            reason: `cannot change: the agency has ${count} result(s), and the start month can change only before results are recorded`,
+          },
+        ],
       );
     }
   }
