@@ -10,6 +10,7 @@ import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProve
 import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
 import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 import { AddStandardRulesAndRanges1795340000000 } from './1795340000000-AddStandardRulesAndRanges.js';
+import { AddAgencyFiscalYearStart1795340414401 } from './1795340414401-AddAgencyFiscalYearStart.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotifyPublicChanges1795332766721,
   AddImportProgress1795333866438,
   AddStandardRulesAndRanges1795340000000,
+  AddAgencyFiscalYearStart1795340414401,
 ];

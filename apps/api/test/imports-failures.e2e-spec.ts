@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { ImportBatch } from '../src/imports/entities/import-batch.entity.js';
+import { ImportsService } from '../src/imports/imports.service.js';
+import { ResultsLoader } from '../src/imports/results-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HEADER = 'agency,standard_code,period,channel,value,numerator,denominator,source';
@@ -89,57 +92,111 @@ describe('imports while they run: progress, a client that goes away, a database 
   }
 
   const batch = (id: string) => t.api().get(`/api/v1/imports/${id}`);
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (let i = 0; i < 100; i++) {
-      const value = await read();
-      if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the import did not get there within 10 s');
+
+  /** The outcome of the next import the server runs (its answer or its error), without polling. */
+  function nextImport(): Promise<unknown> {
+    const service = t.app.get(ImportsService);
+    const original = service.importFile.bind(service);
+    return new Promise((resolve) => {
+      jest.spyOn(service, 'importFile').mockImplementationOnce((...args) => {
+        const outcome = original(...args);
+        resolve(outcome.then(() => undefined));
+        return outcome;
+      });
+    }).then((outcome) => outcome);
+  }
+
+  /** Holds the next import just before it starts reading the file, until released. */
+  function holdNextLoad(): { reached: Promise<void>; release: () => void } {
+    const loader = t.app.get(ResultsLoader);
+    const original = loader.load.bind(loader);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reach!: () => void;
+    const reached = new Promise<void>((resolve) => (reach = resolve));
+    jest.spyOn(loader, 'load').mockImplementationOnce(async (...args) => {
+      reach();
+      await gate;
+      return original(...args);
+    });
+    return { reached, release };
+  }
+
+  /** The number of rows the next progress report of a running import says it has read, once it is saved. */
+  function nextProgress(): Promise<number> {
+    const manager = t.app.get(DataSource).manager;
+    const original = manager.update.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+    return new Promise((resolve) => {
+      const spy = jest.spyOn(manager, 'update').mockImplementation(((...args: unknown[]) => {
+        const [entity, , values] = args as [unknown, unknown, { rowsRead?: number; status?: string }];
+        const saving = original(...args);
+        if (entity === ImportBatch && values.rowsRead !== undefined && values.status === undefined) {
+          spy.mockRestore();
+          void saving.then(() => resolve(values.rowsRead!));
+        }
+        return saving;
+      }) as typeof manager.update);
+    });
+  }
+
+  /** The server side (Node's IncomingMessage) of the next request. */
+  function nextServerRequest(): Promise<http.IncomingMessage> {
+    return new Promise((resolve) => t.server.prependOnceListener('request', resolve));
   }
 
   it('says how far it got while the file is still coming, then finishes', async () => {
     const batchId = randomUUID();
     const first = `${HEADER}\n${rows(0, 250)}`;
     const second = rows(250, 400);
+    const held = holdNextLoad();
     const upload = startUpload(batchId, Buffer.byteLength(first) + Buffer.byteLength(second));
     upload.request.write(first);
-    await until(
-      () => batch(batchId),
-      (response) => response.status === 200,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // progress is saved at most once a second
+    await held.reached;
+    // Progress is saved at most once a second of wall time: for this import, a second has gone by.
+    const wallClock = Date.now.bind(Date);
+    const later = jest.spyOn(Date, 'now').mockImplementation(() => wallClock() + 1100);
+    const saved = nextProgress();
+    held.release();
     upload.request.write(second);
-    const running = await until(
-      () => batch(batchId),
-      (response) => response.body.rowsRead >= 300,
-    );
-    expect(running.body).toMatchObject({ status: 'running', bytesTotal: expect.any(Number) });
-    expect(running.body.bytesRead).toBeGreaterThan(0);
-    expect(running.body.bytesRead).toBeLessThan(running.body.bytesTotal);
+    try {
+      expect(await saved).toBeGreaterThanOrEqual(100);
+    } finally {
+      later.mockRestore();
+    }
+    const running = (await batch(batchId).expect(200)).body;
+    expect(running).toMatchObject({ status: 'running', bytesTotal: expect.any(Number) });
+    expect(running.rowsRead).toBeGreaterThanOrEqual(100);
+    expect(running.bytesRead).toBeGreaterThan(0);
+    expect(running.bytesRead).toBeLessThan(running.bytesTotal);
     upload.request.end(upload.tail);
     const { status, body } = await upload.answer;
     expect(status).toBe(201);
     expect(JSON.parse(body)).toMatchObject({ id: batchId, status: 'completed', rowsRead: 400, inserted: 400 });
   });
 
-  it('writes nothing when the client disconnects in the middle of the upload', async () => {
+  it('writes nothing when the client disconnects in the middle of the upload, before the server reads it', async () => {
     const before = await counts();
     const batchId = randomUUID();
     const part = `${HEADER}\n${rows(400, 700)}`;
+    const server = nextImport();
+    const held = holdNextLoad();
+    const arrived = nextServerRequest();
     const upload = startUpload(batchId, Buffer.byteLength(part) * 3);
-    upload.answer.catch(() => undefined);
+    const clientSide = upload.answer.then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
     upload.request.write(part);
-    await until(
-      () => batch(batchId),
-      (response) => response.status === 200,
-    );
+    // The server has the batch and the file stream, and has not read any of it yet: the client goes away.
+    await held.reached;
+    const request = await arrived;
+    const closed = new Promise((resolve) => request.once('close', resolve));
     upload.request.destroy();
-    const failed = await until(
-      () => batch(batchId),
-      (response) => response.body.status !== 'running',
-    );
-    expect(failed.body).toMatchObject({ status: 'failed', inserted: 0, updated: 0 });
+    await closed;
+    expect(await clientSide).toBe('socket hang up');
+    held.release();
+    await expect(server).rejects.toThrow(/aborted|premature close/i);
+    expect((await batch(batchId).expect(200)).body).toMatchObject({ status: 'failed', inserted: 0, updated: 0 });
     expect(await counts()).toEqual(before);
   });
 

@@ -216,4 +216,37 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await close();
     }
   }, 180_000);
+
+  it('administrator: sets an agency’s fiscal year to start in April, and learns why one with results keeps its own', async () => {
+    await t
+      .api()
+      .post('/api/v1/agencies')
+      .send({ name: 'Maple Department', abbreviation: 'MAP', slug: 'map' })
+      .expect(201);
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff`);
+      await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+      await navigate(page, 'Agencies', 'Agencies');
+      await checkAxe(page, 'on the agencies page');
+      expect(await page.getByRole('row', { name: /Maple Department/ }).textContent()).toContain('October');
+      await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Maple Department (MAP)', 'the agency');
+      await chooseOption(page, page.getByLabel('Fiscal year starts in'), 'April', 'the start month');
+      await activate(page, page.getByRole('button', { name: 'Save' }), 'Save');
+      await expectText(page, 'Maple Department: its fiscal year starts in April.');
+      await page.getByRole('row', { name: /Maple Department.*April/ }).waitFor({ timeout: TIMEOUT_MS });
+      const [maple] = (await t.api().get('/api/v1/agencies?q=Maple').expect(200)).body.items;
+      expect(maple.fiscalYearStartMonth).toBe(4);
+
+      // The Bureau of Samples has results, dated in October years: its start month stays.
+      await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Bureau of Samples (BOS)', 'the agency');
+      await chooseOption(page, page.getByLabel('Fiscal year starts in'), 'April', 'the start month');
+      await activate(page, page.getByRole('button', { name: 'Save' }), 'Save');
+      await expectText(page, 'the start month can change only before results are recorded');
+      await checkAxe(page, 'with the refusal shown');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 180_000);
 });

@@ -106,6 +106,8 @@ export type PublicAgency = {
   tally: PublicTally;
   /** Fiscal years with an annual report, newest first. */
   reportYears: number[];
+  /** How the agency names each fiscal year of byYear and reportYears: "2026", or "2023-24" in Canada. */
+  fiscalYearNames: Record<number, string>;
 };
 
 export type PublicService = {
@@ -227,6 +229,11 @@ export type PublicReportStandard = {
 export type PublicReport = {
   agency: PublicAgencyRef & { websiteUrl: string | null };
   fiscalYear: number;
+  /** The year as the agency names it in "fiscal year ...": "2026", or "2023-24" in Canada. */
+  fiscalYearName: string;
+  previousFiscalYearName: string;
+  /** The months it runs: "April 2023 to March 2024". */
+  fiscalYearSpan: string;
   tally: PublicTally;
   previousTally: PublicTally;
   services: (PublicServiceRef & { standards: PublicReportStandard[] })[];

@@ -21,6 +21,8 @@ export type AgencyBody = {
   slug: string;
   parentId: string | null;
   websiteUrl: string | null;
+  /** Calendar month 1-12 the agency's fiscal year starts in (10, October, by default; 4 for Canada). */
+  fiscalYearStartMonth: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -108,6 +110,8 @@ export type StandardStandingBody = {
   status: TargetStatus;
   /** The latest result over all channels, if any. */
   periodKey: string | null;
+  /** Its period in words, in the agency's fiscal calendar: "FY2024 (Apr 2023-Mar 2024)". */
+  periodLabel: string | null;
   value: number | null;
   target: TargetBody | null;
   /** The plain-language rule behind the status. */
@@ -135,6 +139,10 @@ export type ResultBody = {
   standardId: string;
   agencyId: string;
   periodKey: string;
+  /** The period in words, in the agency's fiscal calendar: "FY2024 Q1 (Apr-Jun 2023)". */
+  periodLabel: string;
+  /** The agency's fiscal year start month (1-12), in which the period key is read. */
+  fiscalYearStartMonth: number;
   frequency: 'month' | 'quarter' | 'year';
   periodStart: string;
   periodEnd: string;

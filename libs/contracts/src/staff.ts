@@ -36,6 +36,8 @@ export type ResultReviewBody = {
   standardTitle: string;
   agencyId: string;
   periodKey: string;
+  /** The period in words, in the agency's fiscal calendar: "FY2024 Q1 (Apr-Jun 2023)". */
+  periodLabel: string;
   channel: ResultChannel;
   value: number | null;
   numerator: number | null;

@@ -1,6 +1,6 @@
 // Where a period's result stands on a given day. The caller passes `today`, so the answer does
 // not depend on the clock.
-import { dueDate, isOverdue, toPeriod, type PeriodLike } from './fiscal-calendar.js';
+import { dueDate, isOverdue, toPeriod, type FiscalCalendar, type PeriodLike } from './fiscal-calendar.js';
 import { toIsoDate, type DateInput } from './iso-date.js';
 
 export const DUE_STATES = ['not_due', 'due', 'overdue', 'received'] as const;
@@ -18,11 +18,13 @@ export type DueInput = {
   graceDays: number;
   today: DateInput;
   hasResult: boolean;
+  /** The agency's fiscal calendar, for a period given by its key (October when left out). */
+  calendar?: FiscalCalendar;
 };
 
-export function resultDueState({ period, graceDays, today, hasResult }: DueInput): DueState {
+export function resultDueState({ period, graceDays, today, hasResult, calendar }: DueInput): DueState {
   // Checked before the answer, so a bad period or grace period is caught even when a result exists.
-  const p = toPeriod(period);
+  const p = toPeriod(period, calendar);
   const day = toIsoDate(today);
   dueDate(p, graceDays);
   if (hasResult) return 'received';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AgencyBody, Page } from '@yardstick/contracts';
+import { formatMonthName } from '@yardstick/metrics';
 import { Repository } from 'typeorm';
 import {
   ConflictAppException,
@@ -48,6 +49,9 @@ export class AgenciesService {
     const agency = await this.find(id);
     await this.checkUnique(dto, id);
     if (dto.parentId) await this.checkParent(dto.parentId, id);
+    if (dto.fiscalYearStartMonth !== undefined && dto.fiscalYearStartMonth !== agency.fiscalYearStartMonth) {
+      await this.checkNoResults(agency, dto.fiscalYearStartMonth);
+    }
     return toAgencyBody(await this.agencies.save(this.agencies.merge(agency, dto)));
   }
 
@@ -78,6 +82,25 @@ export class AgenciesService {
     }
   }
 
+  /** Results are dated in the agency's calendar: it changes only while the agency has none. */
+  private async checkNoResults(agency: Agency, startMonth: number): Promise<void> {
+    const [{ count }] = await this.agencies.query(`SELECT count(*)::int AS count FROM results WHERE agency_id = $1`, [
+      agency.id,
+    ]);
+    if (count > 0) {
+      throw new ConflictAppException(
+        `${agency.name} has ${count} result(s) dated by fiscal years that start in ${formatMonthName(agency.fiscalYearStartMonth)}; the start month can change only before results are recorded.`,
+        [
+          {
+            field: 'fiscalYearStartMonth',
+            value: startMonth,
+            reason: `cannot change: the agency has ${count} result(s), and the start month can change only before results are recorded`,
+          },
+        ],
+      );
+    }
+  }
+
   /** The parent must exist and must not be the agency itself or one of its own bureaus. */
   private async checkParent(parentId: string, agencyId?: string): Promise<void> {
     for (let id: string | null = parentId; id;) {
@@ -103,6 +126,7 @@ export function toAgencyBody(agency: Agency): AgencyBody {
     slug: agency.slug,
     parentId: agency.parentId,
     websiteUrl: agency.websiteUrl,
+    fiscalYearStartMonth: agency.fiscalYearStartMonth,
     createdAt: agency.createdAt.toISOString(),
     updatedAt: agency.updatedAt.toISOString(),
   };

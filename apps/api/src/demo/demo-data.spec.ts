@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { CORE_DIMENSIONS } from '@yardstick/contracts';
-import { evaluateStatus, fiscalYearOf, parsePeriodKey, shareOf, unitValueProblem } from '@yardstick/metrics';
+import {
+  evaluateStatus,
+  fiscalYearOf,
+  formatPeriodLabel,
+  parsePeriodKey,
+  shareOf,
+  unitValueProblem,
+} from '@yardstick/metrics';
 import { DEMO_FIRST_FISCAL_YEAR, generateDemoData } from './demo-data.js';
 
 const TODAY = '2026-11-22';
@@ -85,5 +92,37 @@ describe('generateDemoData', () => {
     expect(blanks.every((r) => r.dataQualityNote && r.numerator === null)).toBe(true);
     expect(data.results.some((r) => !r.certified)).toBe(true);
     expect(data.results.filter((r) => r.certified).length).toBeGreaterThan(data.results.length / 2);
+  });
+
+  it('explains every certified miss, as an approver must before certifying, in words that fit its dimension', () => {
+    const standards = new Map(data.standards.map((s) => [s.key, s]));
+    const services = new Map(data.services.map((s) => [s.key, s]));
+    const targets = new Map(data.targets.map((t) => [`${t.standardKey}/${t.fiscalYear}`, t]));
+    const statusOf = (r: (typeof data.results)[number]) => {
+      const standard = standards.get(r.standardKey)!;
+      const target = targets.get(`${r.standardKey}/${parsePeriodKey(r.periodKey).fiscalYear}`)!;
+      return evaluateStatus({ value: r.value, target: { value: target.value }, direction: standard.direction });
+    };
+    const misses = data.results.filter((r) => r.certified && ['not_met', 'near'].includes(statusOf(r)));
+    expect(misses.length).toBeGreaterThan(100);
+    const unexplained = misses.filter((r) => !r.explanation?.why.trim() || !r.explanation.action.trim());
+    expect(unexplained).toEqual([]);
+    // Only misses are explained.
+    expect(data.results.filter((r) => r.explanation && !misses.includes(r))).toEqual([]);
+    // Each names its service and its period, and the words differ from one dimension to the next.
+    const whysBy = new Map<string, Set<string>>();
+    for (const r of misses) {
+      const standard = standards.get(r.standardKey)!;
+      expect(r.explanation!.why).toContain(services.get(standard.serviceKey)!.name);
+      expect(r.explanation!.why).toContain(formatPeriodLabel(r.periodKey));
+      const generic = r
+        .explanation!.why.replace(/\(.*?\)|[^ ]*\d[^ ]*/g, '')
+        .replace(services.get(standard.serviceKey)!.name, '');
+      whysBy.set(standard.dimension, (whysBy.get(standard.dimension) ?? new Set()).add(generic));
+    }
+    for (const dimension of CORE_DIMENSIONS) expect(whysBy.get(dimension)!.size).toBeGreaterThanOrEqual(3);
+    const [speed, accuracy, satisfaction] = CORE_DIMENSIONS.map((d) => whysBy.get(d)!);
+    for (const why of speed!) expect(accuracy!.has(why) || satisfaction!.has(why)).toBe(false);
+    for (const why of accuracy!) expect(satisfaction!.has(why)).toBe(false);
   });
 });

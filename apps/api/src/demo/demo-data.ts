@@ -3,16 +3,21 @@
  * agencies, services, standards across the three M-11-24 dimensions, targets, benchmarks with sources
  * and results from FY2021 to the current fiscal year, with seasonality, noise, improvement and misses.
  * Every agency is flagged and named as demonstration data. Pure: no database, no clock.
+ * It keeps the product's rules: only periods that have ended, and every certified miss explained.
  */
 import type { Channel, Computation, Dimension, Direction, StandardStatus, Unit } from '@yardstick/contracts';
 import {
+  evaluateStatus,
   fiscalYearOf,
+  formatMeasure,
+  formatPeriodLabel,
   periodOf,
   periodsBetween,
   previousPeriod,
   shareOf,
   type Frequency,
   type IsoDate,
+  type Period,
 } from '@yardstick/metrics';
 
 export const DEMO_FIRST_FISCAL_YEAR = 2021;
@@ -76,6 +81,11 @@ export type DemoResult = {
   sampleSize: number | null;
   dataQualityNote: string | null;
   certified: boolean;
+  /**
+   * Why the target was missed and what will be done: every certified miss has one, as an approver
+   * cannot certify a miss without it (checked with libs/metrics' evaluateStatus, as the API does).
+   */
+  explanation: { why: string; action: string } | null;
 };
 export type DemoData = {
   agencies: DemoAgency[];
@@ -427,6 +437,8 @@ export function generateDemoData(today: IsoDate): DemoData {
         const sign = template.direction === 'lower_is_better' ? 1 : -1;
         const raw = level + sign * season + (rand() - 0.5) * 2 * template.noise;
         const certified = period.end < certifiedUntil;
+        // Demo targets are the fiscal year's (quarter 0), the same every year.
+        const target = round(template.target, template.unit);
         const row = (fields: Partial<DemoResult>): DemoResult => ({
           standardKey: key,
           periodKey: period.key,
@@ -437,8 +449,28 @@ export function generateDemoData(today: IsoDate): DemoData {
           sampleSize: null,
           dataQualityNote: null,
           certified,
+          explanation: null,
           ...fields,
         });
+        /** A certified result that misses the year's target is explained, as the API requires. */
+        const checked = (result: DemoResult): DemoResult => {
+          if (!result.certified || result.value === null) return result;
+          const status = evaluateStatus({
+            value: result.value,
+            target: { value: target },
+            direction: template.direction,
+          });
+          if (status !== 'not_met' && status !== 'near') return result;
+          const explanation = explainMiss({
+            dimension: template.dimension,
+            service: service.name,
+            period,
+            channel: result.channel,
+            shortfall: `${formatMeasure(result.value, template.unit)} against a target of ${formatMeasure(target, template.unit)}`,
+            variant: serviceIndex + i,
+          });
+          return { ...result, explanation };
+        };
         if (rand() < 0.01) {
           results.push(
             row({ dataQualityNote: 'Not reported: the case management system was being replaced this period.' }),
@@ -453,19 +485,100 @@ export function generateDemoData(today: IsoDate): DemoData {
             return { denominator, numerator: Math.round((denominator * share) / 100) };
           });
           const numerator = counts.reduce((sum, c) => sum + c.numerator, 0);
-          results.push(row({ value: shareOf(numerator, volume), numerator, denominator: volume }));
+          results.push(checked(row({ value: shareOf(numerator, volume), numerator, denominator: volume })));
           if (channels.length === 0) return;
           counts.forEach((count, p) =>
-            results.push(row({ channel: channels[p]!, value: shareOf(count.numerator, count.denominator), ...count })),
+            results.push(
+              checked(row({ channel: channels[p]!, value: shareOf(count.numerator, count.denominator), ...count })),
+            ),
           );
         } else {
           const [min, max] = template.unit === 'score' ? [1, 5] : [0, Infinity];
-          results.push(row({ value: round(clamp(raw, min, max), template.unit), sampleSize: volume }));
+          results.push(checked(row({ value: round(clamp(raw, min, max), template.unit), sampleSize: volume })));
         }
       });
     });
   });
   return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results };
+}
+
+/** What was behind a miss and what is being done, by dimension: each set reads like an agency's own. */
+const EXPLANATIONS: Record<'speed' | 'accuracy' | 'satisfaction', { why: string; action: string }[]> = {
+  speed: [
+    {
+      why: 'Applications rose well above the forecast while {service} was still hiring: the backlog grew and cases waited longer ({shortfall}, {period}).',
+      action:
+        'Overtime was approved for the processing centers and 40 new staff finish training next quarter; the backlog is reported weekly to leadership.',
+    },
+    {
+      why: 'The case management system for {service} was down for nine working days after an upgrade in {period}, and work queued behind the outage ({shortfall}).',
+      action:
+        'The upgrade was rolled back and reapplied in a weekend window; a surge team is clearing the queued cases oldest first.',
+    },
+    {
+      why: 'Seasonal peak demand for {service} arrived earlier than planned in {period} and staff were moved from other work too late ({shortfall}).',
+      action:
+        'Staffing for the peak is now planned from the previous year’s weekly volumes, and staff move six weeks before it starts.',
+    },
+    {
+      why: 'A policy change in {period} added a verification step to every {service} case, which took longer than estimated while staff learnt it ({shortfall}).',
+      action:
+        'The verification step was automated for low-risk cases and the checklist simplified; times are back on track for the cases processed since.',
+    },
+  ],
+  accuracy: [
+    {
+      why: 'Quality reviews of {service} in {period} found errors in income calculations after new staff started work without a second check ({shortfall}).',
+      action:
+        'Every case from staff in their first six months now gets a second review, and the income worksheet was rebuilt to check the arithmetic.',
+    },
+    {
+      why: 'A change to a form used by {service} in {period} left an old field in place; customers filled both and cases were decided on the wrong one ({shortfall}).',
+      action:
+        'The form was corrected, the affected cases were reopened and fixed, and form changes are now tested with customers before release.',
+    },
+    {
+      why: 'Guidance for {service} was updated mid-period ({period}) and offices applied it unevenly until training reached everyone ({shortfall}).',
+      action:
+        'All offices finished the training, the guidance now comes with worked examples, and reviewers sample every office each month.',
+    },
+  ],
+  satisfaction: [
+    {
+      why: 'Customers of {service} told us in {period} that waits and repeated calls frustrated them; the comments point to unclear status updates ({shortfall}).',
+      action:
+        'Status messages were rewritten in plain language with customers, and an online status page shows each step and its usual time.',
+    },
+    {
+      why: 'The new online form for {service} launched in {period} with problems on phones; many respondents could not finish it ({shortfall}).',
+      action:
+        'The form was fixed for small screens and tested with customers using assistive technology; a paper route stays open meanwhile.',
+    },
+    {
+      why: 'Staffing shortfalls in {period} meant longer waits at {service} counters and phones, which customers rated lower ({shortfall}).',
+      action:
+        'Appointments now cover the busiest hours, callers can ask for a call back, and survey comments are reviewed every week.',
+    },
+  ],
+};
+
+function explainMiss(miss: {
+  dimension: Dimension;
+  service: string;
+  period: Period;
+  channel: Channel | 'all';
+  shortfall: string;
+  variant: number;
+}): { why: string; action: string } {
+  const set = EXPLANATIONS[miss.dimension as keyof typeof EXPLANATIONS] ?? EXPLANATIONS.speed;
+  const chosen = set[miss.variant % set.length]!;
+  const channel = miss.channel === 'all' ? '' : ` (${miss.channel.replace('_', ' ')} channel)`;
+  const fill = (text: string) =>
+    text
+      .replaceAll('{service}', `${miss.service}${channel}`)
+      .replaceAll('{period}', formatPeriodLabel(miss.period))
+      .replaceAll('{shortfall}', miss.shortfall);
+  return { why: fill(chosen.why), action: fill(chosen.action) };
 }
 
 function splitVolume(total: number, parts: number, rand: () => number): number[] {

@@ -5,6 +5,7 @@ import { parsePeriodKey, toIsoDate } from '@yardstick/metrics';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/entities/agency.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
+import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Service } from '../services/entities/service.entity.js';
@@ -24,12 +25,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     const started = Date.now();
-    const loaded = await this.seed(new Date());
+    const loaded = await this.seed(this.clock.now());
     if (loaded) this.logger.log(`Loaded demonstration data: ${loaded} results in ${Date.now() - started} ms`);
   }
 
@@ -39,12 +41,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
       // One seeder at a time, and only into an empty registry.
       await manager.query('LOCK TABLE agencies IN EXCLUSIVE MODE');
       if ((await manager.count(Agency)) > 0) return 0;
-      return load(manager, generateDemoData(toIsoDate(today)));
+      return load(manager, generateDemoData(toIsoDate(today)), today);
     });
   }
 }
 
-async function load(manager: EntityManager, data: ReturnType<typeof generateDemoData>): Promise<number> {
+async function load(manager: EntityManager, data: ReturnType<typeof generateDemoData>, today: Date): Promise<number> {
   const ids = new Map<string, string>();
   const idOf = (key: string): string => {
     if (!ids.has(key)) ids.set(key, randomUUID());
@@ -147,23 +149,36 @@ async function load(manager: EntityManager, data: ReturnType<typeof generateDemo
       sample_size: r.sampleSize,
       data_quality_note: r.dataQualityNote,
       certified: r.certified,
+      why: r.explanation?.why ?? null,
+      action: r.explanation?.action ?? null,
     };
   });
-  // One set-based statement per chunk of results, from a JSON array.
+  // One set-based statement per chunk of results, from a JSON array, with the explanations of the misses.
   for (let i = 0; i < rows.length; i += CHUNK) {
     await manager.query(
-      `INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
-         channel, value, numerator, denominator, sample_size, source, data_quality_note, certified_at)
-       SELECT standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel, value,
-         numerator, denominator, sample_size, $2, data_quality_note, CASE WHEN certified THEN now() END
-       FROM jsonb_to_recordset($1::jsonb) AS r(standard_id uuid, agency_id uuid, period_key text, frequency text,
-         period_start date, period_end date, fiscal_year smallint, channel text, value numeric, numerator bigint,
-         denominator bigint, sample_size integer, data_quality_note text, certified boolean)`,
-      [JSON.stringify(rows.slice(i, i + CHUNK)), DEMO_SOURCE],
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(standard_id uuid, agency_id uuid, period_key text,
+           frequency text, period_start date, period_end date, fiscal_year smallint, channel text, value numeric,
+           numerator bigint, denominator bigint, sample_size integer, data_quality_note text, certified boolean,
+           why text, action text)
+       ), inserted AS (
+         INSERT INTO results (standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year,
+           channel, value, numerator, denominator, sample_size, source, data_quality_note, certified_at)
+         SELECT standard_id, agency_id, period_key, frequency, period_start, period_end, fiscal_year, channel, value,
+           numerator, denominator, sample_size, $2, data_quality_note, CASE WHEN certified THEN $3::timestamptz END
+         FROM input
+         RETURNING id, standard_id, period_key, channel
+       )
+       INSERT INTO explanations (result_id, why, action, written_by)
+       SELECT inserted.id, input.why, input.action, 'demo'
+         FROM inserted JOIN input USING (standard_id, period_key, channel)
+        WHERE input.why IS NOT NULL`,
+      [JSON.stringify(rows.slice(i, i + CHUNK)), DEMO_SOURCE, today],
     );
   }
+  // Entered by one (demonstration) person and certified by another, as separation of duties asks.
   await manager.query(
-    `UPDATE results SET recorded_by = 'demo', certified_by = CASE WHEN certified_at IS NOT NULL THEN 'demo' END`,
+    `UPDATE results SET recorded_by = 'demo', certified_by = CASE WHEN certified_at IS NOT NULL THEN 'demo-approver' END`,
   );
   return data.results.length;
 }

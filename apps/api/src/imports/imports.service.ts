@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
-import { shareOf, unendedPeriodProblem, unitValueProblem, type Frequency, type ValueRange } from '@yardstick/metrics';
+import {
+  shareOf,
+  tryParsePeriodKey,
+  unendedPeriodProblem,
+  unitValueProblem,
+  US_FEDERAL_CALENDAR,
+  type FiscalCalendar,
+  type Frequency,
+  type ValueRange,
+} from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -16,6 +25,7 @@ import {
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
+import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { AuditService } from '../audit/audit.service.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
@@ -101,16 +111,17 @@ export class ImportsService {
     );
     const hash = createHash('sha256');
     let bytesRead = 0;
-    const hashed = file.stream.pipe(
-      new PassThrough({
-        transform: (chunk: Buffer, _encoding, done) => {
-          bytesRead += chunk.length;
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      }),
-    );
-    file.stream.on('error', (error) => hashed.destroy(error));
+    const hashed = new PassThrough({
+      transform: (chunk: Buffer, _encoding, done) => {
+        bytesRead += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    // A client that goes away makes the upload fail with "aborted", perhaps before the parser reads a
+    // byte (it starts once the loader has its connection): pipeline listens for errors on both streams
+    // from now on and hands the error to whoever reads `hashed`, so it never goes unhandled.
+    pipeline(file.stream, hashed, () => undefined);
     const errors: RowError[] = [];
     const warnings: RowError[] = [];
     let errorCount = 0;
@@ -125,16 +136,18 @@ export class ImportsService {
       warningCount += found.length;
       for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
     };
+    // Progress is reported by wall time (not the Clock of business rules): it paces writes, decides nothing.
     let lastProgress = Date.now();
     let progressAt = 0;
     const onRows = (count: number): Promise<void> | undefined => {
       rowsRead += count;
       // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
-      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || Date.now() - lastProgress < 1000)) {
+      const now = Date.now();
+      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || now - lastProgress < 1000)) {
         return;
       }
       progressAt = rowsRead;
-      lastProgress = Date.now();
+      lastProgress = now;
       return this.dataSource.manager
         .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
         .then(() => undefined);
@@ -388,6 +401,7 @@ export class ImportsService {
     return {
       id: standard.id,
       agencyId: standard.agencyId,
+      calendar: await calendarOfAgency(this.dataSource.manager, standard.agencyId),
       code: standard.code,
       unit: version.unit,
       valueRange: version.valueRange,
@@ -402,6 +416,8 @@ export class ImportsService {
 type StandardFacts = {
   id: string;
   agencyId: string;
+  /** The agency's fiscal calendar, in which the row's period is dated. */
+  calendar: FiscalCalendar;
   code: string;
   unit: Unit;
   valueRange: ValueRange | null;
@@ -423,11 +439,17 @@ function checkRow(
   today: string,
 ): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
-  const { period } = record;
   let errors: RowError[] | undefined;
   const fail = (column: string, reason: string, value?: unknown): void => {
     (errors ??= []).push(errorAt(row, column, reason, value));
   };
+  // The parser dates periods in the October calendar; an agency with another one has them again in its own.
+  const period =
+    standard.calendar === US_FEDERAL_CALENDAR ? record.period : tryParsePeriodKey(record.period.key, standard.calendar);
+  if (period === null) {
+    fail('period', `is outside the supported fiscal years of the agency's calendar`, record.period.key);
+    return { errors: errors! };
+  }
   if (record.valueHasPercentSign && standard.unit !== 'percent') {
     fail('value', `has a % sign, but standard ${standard.code} is measured in ${standard.unit}`);
   }

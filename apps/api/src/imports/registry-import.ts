@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Channel, Computation, Dimension, Direction, GoalKind, ResultChannel, Unit } from '@yardstick/contracts';
-import { targetProblems, type Frequency, type Period, type ValueRange } from '@yardstick/metrics';
+import {
+  DEFAULT_FISCAL_YEAR_START_MONTH,
+  formatMonthName,
+  targetProblems,
+  type Frequency,
+  type Period,
+  type ValueRange,
+} from '@yardstick/metrics';
 import type { QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import type { AprRecord, GcServiceStandardRecord, RowError } from './formats/index.js';
+import { GC_FISCAL_CALENDAR, type AprRecord, type GcServiceStandardRecord, type RowError } from './formats/index.js';
 import type { StagedResult } from './results-loader.js';
 
 // The files agencies already have (the Government of Canada service standards file, a performance.gov
@@ -16,7 +23,8 @@ export type RegistryRow = {
   line: number;
   /** The record's number and identity in the file, named by every error about the row. */
   at?: Pick<RowError, 'record' | 'row'>;
-  agency: { abbreviation: string; name: string; slug: string };
+  /** fiscalYearStartMonth: the calendar the file's periods are dated in (a new agency gets it; an existing one must have it). */
+  agency: { abbreviation: string; name: string; slug: string; fiscalYearStartMonth: number };
   service: { slug: string; name: string; channels: Channel[] };
   /** APR: the strategic goal (and objective) the indicator serves. */
   goal: { code: string; title: string; objective: { code: string; title: string } | null } | null;
@@ -82,7 +90,12 @@ export function gcRegistryRow(
   return {
     line,
     ...(at ? { at } : {}),
-    agency: { abbreviation: department.abbreviation, name: department.name, slug: agencySlug },
+    agency: {
+      abbreviation: department.abbreviation,
+      name: department.name,
+      slug: agencySlug,
+      fiscalYearStartMonth: GC_FISCAL_CALENDAR.startMonth,
+    },
     service: { slug: slugOf(`${agencySlug}-${service.id}`), name: service.name, channels: [standard.channel] },
     goal: null,
     standard: {
@@ -143,7 +156,8 @@ export function aprRegistryRow(
   return {
     line,
     ...(at ? { at } : {}),
-    agency,
+    // performance.gov files report US federal fiscal years.
+    agency: { ...agency, fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH },
     service: { slug: `${agency.slug}-annual-performance-report`, name: 'Annual performance report', channels: [] },
     goal: {
       code: goalCode,
@@ -226,19 +240,23 @@ export async function writeRegistry(
   const agencyKey = (row: RegistryRow): string => row.agency.abbreviation.toUpperCase();
   const wanted = unique(live, agencyKey, (row) => row.agency);
   const agencyIds = new Map<string, string>();
+  const startMonths = new Map<string, number>();
   const findAgencies = async (): Promise<void> => {
-    for (const found of await query<{ id: string; abbreviation: string }>(
-      `SELECT id, abbreviation FROM agencies WHERE upper(abbreviation) = ANY($1)`,
+    for (const found of await query<{ id: string; abbreviation: string; fiscal_year_start_month: number }>(
+      `SELECT id, abbreviation, fiscal_year_start_month FROM agencies WHERE upper(abbreviation) = ANY($1)`,
       [[...wanted.keys()]],
-    ))
+    )) {
       agencyIds.set(found.abbreviation.toUpperCase(), found.id);
+      startMonths.set(found.abbreviation.toUpperCase(), found.fiscal_year_start_month);
+    }
   };
   await findAgencies();
   const missing = [...wanted].filter(([key]) => !agencyIds.has(key)).map(([, agency]) => agency);
   if (missing.length > 0 && auth.can('agencies:manage')) {
     const added = await query<{ id: string }>(
-      `INSERT INTO agencies (name, abbreviation, slug)
-       SELECT name, abbreviation, slug FROM jsonb_to_recordset($1::jsonb) AS a(name text, abbreviation text, slug text)
+      `INSERT INTO agencies (name, abbreviation, slug, fiscal_year_start_month)
+       SELECT name, abbreviation, slug, "fiscalYearStartMonth" FROM jsonb_to_recordset($1::jsonb)
+         AS a(name text, abbreviation text, slug text, "fiscalYearStartMonth" smallint)
        ON CONFLICT DO NOTHING RETURNING id`,
       [JSON.stringify(missing)],
     );
@@ -258,6 +276,12 @@ export async function writeRegistry(
       );
     } else if (!auth.can('registry:write', id) || !auth.can('results:write', id)) {
       refusedAgencies.set(key, `you may not write standards and results for ${agency.abbreviation}`);
+    } else if (startMonths.get(key) !== agency.fiscalYearStartMonth) {
+      // The file's periods are dated in its own calendar; stored in another, they would be wrong.
+      refusedAgencies.set(
+        key,
+        `department ${agency.abbreviation}'s fiscal year starts in ${formatMonthName(startMonths.get(key)!)}, but this file's years start in ${formatMonthName(agency.fiscalYearStartMonth)}: an administrator sets its fiscal year start month to ${agency.fiscalYearStartMonth} first`,
+      );
     }
   }
   drop(refusedAgencies, agencyKey, 'owner_org');

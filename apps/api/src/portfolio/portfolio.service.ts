@@ -13,7 +13,9 @@ import {
   type TargetStatus,
 } from '@yardstick/contracts';
 import {
+  addDays,
   aggregateWhatCan,
+  calendarOfPeriod,
   containsPeriod,
   describeStatusRule,
   dueDate,
@@ -28,11 +30,14 @@ import {
   shiftPeriod,
   statusAgainst,
   toIsoDate,
+  toPeriod,
   wilsonInterval,
+  type FiscalCalendar,
   type Frequency,
   type Period,
 } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
+import { calendarOfAgency, calendarsOfAgencies } from '../agencies/agency-calendar.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { scopeQuery } from '../common/scope.js';
@@ -51,7 +56,14 @@ const TREND_QUARTERS = 8;
 
 const FREQUENCY_RANK: Record<Frequency, number> = { month: 0, quarter: 1, year: 2 };
 
-type Subject = { standard: Standard; version: StandardVersion; targets: Target[]; results: Result[] };
+type Subject = {
+  standard: Standard;
+  version: StandardVersion;
+  targets: Target[];
+  results: Result[];
+  /** The agency's fiscal calendar (October when left out): a column "FY2024 Q1" is its own FY2024 Q1. */
+  calendar?: FiscalCalendar;
+};
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
@@ -67,15 +79,19 @@ function targetFor(targets: Target[], period: Period): Target | undefined {
 /** The standard's own reporting periods inside `period`. */
 function reportingPeriods(frequency: Frequency, period: Period): Period[] {
   if (frequency === period.frequency) return [period];
-  return periodsInFiscalYear(period.fiscalYear, frequency).filter((p) => containsPeriod(period, p));
+  return periodsInFiscalYear(period.fiscalYear, frequency, calendarOfPeriod(period)).filter((p) =>
+    containsPeriod(period, p),
+  );
 }
 
 /**
  * A standard's status for one period: its all-channel results in the period combined by libs/metrics
  * (counts summed, means weighted, never percentages averaged), against the period's target.
  */
-export function cellFor(subject: Subject, period: Period, today: string): PortfolioCellBody {
+export function cellFor(subject: Subject, column: Period, today: string): PortfolioCellBody {
   const { version, targets, results } = subject;
+  // The column's fiscal period, dated in the standard's agency's calendar.
+  const period = subject.calendar ? toPeriod(column, subject.calendar) : column;
   const cell = (status: TargetStatus, value: number | null, note: string | null): PortfolioCellBody => ({
     periodKey: period.key,
     status,
@@ -137,9 +153,13 @@ export class PortfolioService {
   async portfolio(auth: AuthContext, query: PortfolioQueryDto): Promise<PortfolioBody> {
     const now = this.clock.now();
     const today = toIsoDate(now);
-    const fiscalYear = query.fiscalYear ?? fiscalYearOf(now);
-    const selected = query.quarter ? quarterPeriod(fiscalYear, query.quarter) : fiscalYearPeriod(fiscalYear);
-    const columns = periodsInFiscalYear(fiscalYear, 'quarter');
+    // Columns are named in the calendar of the agency asked for (October for a mixed portfolio).
+    const calendar = query.agencyId ? await calendarOfAgency(this.dataSource.manager, query.agencyId) : undefined;
+    const fiscalYear = query.fiscalYear ?? fiscalYearOf(now, calendar);
+    const selected = query.quarter
+      ? quarterPeriod(fiscalYear, query.quarter, calendar)
+      : fiscalYearPeriod(fiscalYear, calendar);
+    const columns = periodsInFiscalYear(fiscalYear, 'quarter', calendar);
     const lastQuarter = query.quarter ? selected : columns[3]!;
     const trendQuarters = Array.from({ length: TREND_QUARTERS }, (_, i) =>
       shiftPeriod(lastQuarter, i - TREND_QUARTERS + 1),
@@ -228,10 +248,11 @@ export class PortfolioService {
       order: { periodStart: 'ASC' },
     });
     const targets = await this.dataSource.manager.findBy(Target, { standardId: id });
+    const calendar = await calendarOfAgency(this.dataSource.manager, standard.agencyId);
     const benchmarks = await this.standards.listBenchmarks(auth, id);
     const survey = version.unit === 'percent' && version.dimension === 'satisfaction';
     const points = results.map((result) => {
-      const period = parsePeriodKey(result.periodKey);
+      const period = parsePeriodKey(result.periodKey, calendar);
       const target = targetFor(targets, period);
       const n = result.sampleSize ?? null;
       const interval =
@@ -240,7 +261,7 @@ export class PortfolioService {
         periodKey: result.periodKey,
         label: formatPeriodLabel(period),
         value: result.value,
-        status: cellFor({ standard, version, targets, results: [result] }, period, this.clock.today()).status,
+        status: cellFor({ standard, version, targets, results: [result], calendar }, period, this.clock.today()).status,
         target: target?.value ?? null,
         targetMin: target?.minValue ?? null,
         targetMax: target?.maxValue ?? null,
@@ -280,8 +301,6 @@ export class PortfolioService {
   async due(auth: AuthContext, query: DueQueryDto): Promise<DueResultBody[]> {
     const now = this.clock.now();
     const today = toIsoDate(now);
-    const currentYear = fiscalYearOf(now);
-    const years = [currentYear - 1, currentYear];
     const builder = this.dataSource
       .getRepository(Standard)
       .createQueryBuilder('standard')
@@ -292,6 +311,16 @@ export class PortfolioService {
     const standards = await builder.orderBy('standard.code').getMany();
     if (standards.length === 0) return [];
     const ids = standards.map((s) => s.id);
+    // This fiscal year and the last, each in its agency's calendar.
+    const calendars = await calendarsOfAgencies(
+      this.dataSource.manager,
+      standards.map((s) => s.agencyId),
+    );
+    const yearsOf = (agencyId: string): number[] => {
+      const current = fiscalYearOf(now, calendars.get(agencyId));
+      return [current - 1, current];
+    };
+    const years = [...new Set(standards.flatMap((s) => yearsOf(s.agencyId)))];
     const versions = new Map(
       (
         await this.dataSource.manager.findBy(StandardVersion, {
@@ -314,9 +343,10 @@ export class PortfolioService {
     const due: DueResultBody[] = [];
     for (const standard of standards) {
       const version = versions.get(standard.id)!;
-      for (const year of years) {
+      const calendar = calendars.get(standard.agencyId);
+      for (const year of yearsOf(standard.agencyId)) {
         if (!targets.some((t) => t.standardId === standard.id && t.fiscalYear === year)) continue;
-        for (const period of periodsInFiscalYear(year, version.frequency)) {
+        for (const period of periodsInFiscalYear(year, version.frequency, calendar)) {
           const state = resultDueState({
             period,
             graceDays: RESULT_GRACE_DAYS,
@@ -361,12 +391,20 @@ export class PortfolioService {
       ).map((v) => [v.standardId, v]),
     );
     const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids) });
+    const calendars = await calendarsOfAgencies(
+      this.dataSource.manager,
+      standards.map((s) => s.agencyId),
+    );
+    // An agency whose year starts in another month has the same fiscal periods up to 11 months apart.
     const results = await this.dataSource
       .getRepository(Result)
       .createQueryBuilder('result')
       .where('result.standard_id IN (:...ids)', { ids })
       .andWhere("result.channel = 'all'")
-      .andWhere('result.period_start >= :from AND result.period_end <= :to', { from, to })
+      .andWhere('result.period_start >= :from AND result.period_end <= :to', {
+        from: addDays(from, -366),
+        to: addDays(to, 366),
+      })
       .getMany();
     const targetsBy = groupBy(targets, (t) => t.standardId);
     const resultsBy = groupBy(results, (r) => r.standardId);
@@ -375,6 +413,7 @@ export class PortfolioService {
       version: versions.get(standard.id)!,
       targets: targetsBy.get(standard.id) ?? [],
       results: resultsBy.get(standard.id) ?? [],
+      calendar: calendars.get(standard.agencyId),
     }));
   }
 

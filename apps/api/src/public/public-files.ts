@@ -78,7 +78,7 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
     size: 'LETTER',
     margin: 54,
     info: {
-      Title: `${report.agency.name}: annual report on service standards, fiscal year ${report.fiscalYear}`,
+      Title: `${report.agency.name}: annual report on service standards, fiscal year ${report.fiscalYearName}`,
       Author: report.agency.name,
       Subject: 'Customer service standards and results',
     },
@@ -98,11 +98,12 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
   const body = (text: string) => doc.font('Helvetica').fontSize(10).text(text);
 
   heading(`${report.agency.name}`, 20);
-  heading(`Annual report on service standards, fiscal year ${report.fiscalYear}`, 14);
+  heading(`Annual report on service standards, fiscal year ${report.fiscalYearName}`, 14);
+  body(`The fiscal year ran from ${report.fiscalYearSpan}.`);
   body(`The web version of this report: ${pageUrl}`);
   heading('Summary', 13);
   body(describeTally(report.tally));
-  body(`Fiscal year ${report.fiscalYear - 1}: ${describeTally(report.previousTally)}`);
+  body(`Fiscal year ${report.previousFiscalYearName}: ${describeTally(report.previousTally)}`);
 
   for (const service of report.services) {
     heading(service.name, 13);

@@ -10,23 +10,33 @@ import type {
 import {
   aggregateWhatCan,
   describeRule,
+  fiscalCalendar,
   formatPeriodLabel,
   parsePeriodKey,
   statusAgainst,
   tallyStatuses,
+  type FiscalCalendar,
   type TallyStatus,
 } from '@yardstick/metrics';
 import type { BenchmarkRow, ResultRow, StandardRow, TargetRow } from './public.queries.js';
 
 // Pure assembly of public figures from the rows of public.queries.ts; the numbers come from libs/metrics.
 
+/** The fiscal calendar of a standard's agency. */
+export function calendarOf(standard: Pick<StandardRow, 'fiscalYearStartMonth'>): FiscalCalendar {
+  return fiscalCalendar(standard.fiscalYearStartMonth ?? null);
+}
+
 export function ruleOf(standard: StandardRow): string {
   return describeRule(standard);
 }
 
-/** The target of a period: its quarter's when there is one (for monthly and quarterly results), else its year's. */
-export function targetForPeriod(targets: TargetRow[], periodKey: string): TargetRow | null {
-  const period = parsePeriodKey(periodKey);
+/**
+ * The target of a period: its quarter's when there is one (for monthly and quarterly results), else its
+ * year's. The period is read in the agency's calendar (October when left out).
+ */
+export function targetForPeriod(targets: TargetRow[], periodKey: string, calendar?: FiscalCalendar): TargetRow | null {
+  const period = parsePeriodKey(periodKey, calendar);
   const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
   const quarterly =
     period.frequency !== 'year' && period.quarter !== undefined
@@ -65,10 +75,11 @@ export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
 }
 
 export function toPublicResult(standard: StandardRow, targets: TargetRow[], row: ResultRow): PublicResult {
-  const target = targetForPeriod(targets, row.periodKey);
+  const calendar = calendarOf(standard);
+  const target = targetForPeriod(targets, row.periodKey, calendar);
   return {
     periodKey: row.periodKey,
-    periodLabel: formatPeriodLabel(row.periodKey),
+    periodLabel: formatPeriodLabel(row.periodKey, calendar),
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     fiscalYear: row.fiscalYear,
@@ -107,7 +118,8 @@ export function summaryOf(
   awaiting?: { periodKey: string; periodStart: string } | undefined,
 ): PublicStandardSummary {
   const newer = awaiting && (!latest || awaiting.periodStart > latest.periodStart) ? awaiting : undefined;
-  const target = latest ? targetForPeriod(targets, latest.periodKey) : null;
+  const calendar = calendarOf(standard);
+  const target = latest ? targetForPeriod(targets, latest.periodKey, calendar) : null;
   return {
     id: standard.id,
     code: standard.code,
@@ -121,7 +133,7 @@ export function summaryOf(
     latest: latest
       ? {
           periodKey: latest.periodKey,
-          periodLabel: formatPeriodLabel(latest.periodKey),
+          periodLabel: formatPeriodLabel(latest.periodKey, calendar),
           value: latest.value,
           status: statusOf(standard, target, latest.value),
           target: toPublicTarget(target),

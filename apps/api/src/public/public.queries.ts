@@ -27,6 +27,8 @@ export type StandardRow = {
   agencySlug: string;
   agencyName: string;
   agencyAbbreviation: string;
+  /** The agency's fiscal year start month (1-12): results are dated and named in its calendar. */
+  fiscalYearStartMonth: number;
   serviceId: string;
   serviceSlug: string;
   serviceName: string;
@@ -97,6 +99,7 @@ export type AgencyRow = {
   abbreviation: string;
   websiteUrl: string | null;
   parentId: string | null;
+  fiscalYearStartMonth: number;
 };
 
 export type ServiceRow = {
@@ -130,7 +133,7 @@ export type StandardFilter = {
 
 const STANDARD_COLUMNS = `
   s.id, s.code, s.agency_id AS "agencyId", a.slug AS "agencySlug", a.name AS "agencyName",
-  a.abbreviation AS "agencyAbbreviation", s.service_id AS "serviceId", sv.slug AS "serviceSlug",
+  a.abbreviation AS "agencyAbbreviation", a.fiscal_year_start_month AS "fiscalYearStartMonth", s.service_id AS "serviceId", sv.slug AS "serviceSlug",
   sv.name AS "serviceName", v.version, v.title, v.statement, v.dimension, v.measure_description AS "measureDescription",
   v.unit, v.computation, v.direction, v.threshold_value::float8 AS "thresholdValue", v.threshold_unit AS "thresholdUnit",
   v.channel_scope AS "channelScope", v.frequency, v.near_tolerance::float8 AS "nearTolerance",
@@ -322,7 +325,8 @@ export class PublicQueries {
   /** Agencies with at least one published standard (themselves or through a bureau), by name. */
   async agencies(): Promise<AgencyRow[]> {
     return this.dataSource.query(
-      `SELECT a.id, a.slug, a.name, a.abbreviation, a.website_url AS "websiteUrl", a.parent_id AS "parentId"
+      `SELECT a.id, a.slug, a.name, a.abbreviation, a.website_url AS "websiteUrl", a.parent_id AS "parentId",
+              a.fiscal_year_start_month AS "fiscalYearStartMonth"
          FROM agencies a
         WHERE EXISTS (SELECT 1 FROM standards s WHERE ${PUBLISHED} AND (s.agency_id = a.id OR s.agency_id IN
                        (SELECT c.id FROM agencies c WHERE c.parent_id = a.id)))

@@ -13,7 +13,15 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
-import { changeFromPrevious, fiscalYearOf, formatPeriodLabel } from '@yardstick/metrics';
+import {
+  changeFromPrevious,
+  fiscalCalendar,
+  fiscalYearOf,
+  formatFiscalYearName,
+  formatFiscalYearSpan,
+  formatPeriodLabel,
+  type FiscalCalendar,
+} from '@yardstick/metrics';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -74,8 +82,9 @@ export class PublicService {
     private readonly clock: Clock,
   ) {}
 
-  currentFiscalYear(): number {
-    return fiscalYearOf(this.clock.now());
+  /** The fiscal year today is in: the US federal one, or an agency's in its own calendar. */
+  currentFiscalYear(calendar?: FiscalCalendar): number {
+    return fiscalYearOf(this.clock.now(), calendar);
   }
 
   async home(q?: string): Promise<PublicHome> {
@@ -147,6 +156,7 @@ export class PublicService {
     const services = await this.queries.services({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
 
     const ids = standards.map((s) => s.id);
+    const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
     // Every fiscal year with certified results, however old: an agency's history is not cut to recent years.
     const years = await this.queries.resultYears(ids);
     const [targets, results, awaiting] = await Promise.all([
@@ -184,6 +194,7 @@ export class PublicService {
       byYear,
       tally: tallyOf(placed.map((p) => p.status)),
       reportYears: [...years].sort((a, b) => b - a),
+      fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
     };
   }
 
@@ -268,7 +279,8 @@ export class PublicService {
     const agencies = await this.queries.agencies();
     const agency = agencies.find((a) => a.slug === slug);
     if (!agency) throw new NotFoundAppException('Agency', slug);
-    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > this.currentFiscalYear()) {
+    const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > this.currentFiscalYear(calendar)) {
       throw new NotFoundAppException('Annual report', `${slug}/${fiscalYear}`);
     }
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
@@ -318,7 +330,7 @@ export class PublicService {
           previous,
           change: changeFromPrevious(result.value, previous.value)?.absolute ?? null,
           benchmarks: (benchmarksBy.get(s.id) ?? []).map(toPublicBenchmark),
-          explanations: explanationsOf(ofYear),
+          explanations: explanationsOf(ofYear, calendar),
           dataQualityNotes: ofYear
             .filter((r) => r.dataQualityNote)
             .map((r) => ({ periodKey: r.periodKey, note: r.dataQualityNote! })),
@@ -347,6 +359,9 @@ export class PublicService {
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
+      fiscalYearName: formatFiscalYearName(fiscalYear, calendar),
+      previousFiscalYearName: formatFiscalYearName(fiscalYear - 1, calendar),
+      fiscalYearSpan: formatFiscalYearSpan(fiscalYear, calendar),
       tally: tallyOf(rows.map((r) => r.tallyStatus)),
       previousTally: tallyOf(rows.map((r) => r.previousStatus)),
       services,
@@ -528,12 +543,12 @@ function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): Publi
   return { slug: agency.slug, name: agency.name, abbreviation: agency.abbreviation };
 }
 
-function explanationsOf(results: ResultRow[]): PublicReportStandard['explanations'] {
+function explanationsOf(results: ResultRow[], calendar: FiscalCalendar): PublicReportStandard['explanations'] {
   return results
     .filter((r) => r.why !== null && r.action !== null)
     .map((r) => ({
       periodKey: r.periodKey,
-      periodLabel: formatPeriodLabel(r.periodKey),
+      periodLabel: formatPeriodLabel(r.periodKey, calendar),
       why: r.why!,
       action: r.action!,
     }));

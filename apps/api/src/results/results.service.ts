@@ -10,11 +10,14 @@ import {
   type ResultRevisionBody,
 } from '@yardstick/contracts';
 import {
+  formatPeriodLabel,
   SHARE_TOLERANCE,
   shareOf,
   tryParsePeriodKey,
   unendedPeriodProblem,
   unitValueProblem,
+  US_FEDERAL_CALENDAR,
+  type FiscalCalendar,
 } from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
 import { DataSource, In, Repository } from 'typeorm';
@@ -25,6 +28,7 @@ import {
 } from '../common/errors/app.exception.js';
 import { paginate } from '../common/pagination.js';
 import { scopeQuery } from '../common/scope.js';
+import { calendarOfAgency, calendarsOfAgencies } from '../agencies/agency-calendar.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
@@ -76,7 +80,12 @@ export class ResultsService {
     if (!standard) throw new NotFoundAppException('Standard', dto.standardId);
     auth.require('results:write', standard.agencyId);
     const version = await this.openVersion(standard);
-    const row = checkResult(dto, version, this.clock.today());
+    const row = checkResult(
+      dto,
+      version,
+      this.clock.today(),
+      await calendarOfAgency(this.dataSource.manager, standard.agencyId),
+    );
     const channel = dto.channel ?? ALL_CHANNELS;
     if (await this.results.existsBy({ standardId: standard.id, periodKey: row.periodKey, channel })) {
       throw new ConflictAppException(`There is already a result for ${row.periodKey} (${channel}).`, [
@@ -118,6 +127,8 @@ export class ResultsService {
         value: counted && dto.value === undefined ? null : merged.value,
       },
       version,
+      undefined,
+      await calendarOfAgency(this.dataSource.manager, current.agencyId),
     );
     const next = { ...merged, value: row.value, numerator: row.numerator, denominator: row.denominator };
     if (REVISION_FIELDS.every((field) => (next[field] ?? null) === (current[field] ?? null))) return this.get(auth, id);
@@ -191,7 +202,12 @@ export class ResultsService {
     if (dto.agencyId && !dto.period) {
       throw new ValidationFailedException([{ field: 'period', reason: 'is required with agencyId' }]);
     }
-    const period = dto.period ? tryParsePeriodKey(dto.period.trim().toUpperCase()) : null;
+    // A period is dated in the fiscal calendar of the agency (or the standard's agency) it is asked for.
+    const calendarAgency =
+      dto.agencyId ??
+      (dto.standardId && (await this.dataSource.manager.findOneBy(Standard, { id: dto.standardId }))?.agencyId);
+    const calendar = calendarAgency ? await calendarOfAgency(this.dataSource.manager, calendarAgency) : undefined;
+    const period = dto.period ? tryParsePeriodKey(dto.period.trim().toUpperCase(), calendar) : null;
     if (dto.period && !period) {
       throw new ValidationFailedException([
         {
@@ -290,7 +306,13 @@ export class ResultsService {
         e,
       ]),
     );
-    return results.map((result) => toResultBody(result, explanations.get(result.id) ?? null));
+    const calendars = await calendarsOfAgencies(
+      this.dataSource.manager,
+      results.map((r) => r.agencyId),
+    );
+    return results.map((result) =>
+      toResultBody(result, explanations.get(result.id) ?? null, calendars.get(result.agencyId)),
+    );
   }
 }
 
@@ -334,12 +356,17 @@ type CheckedResult = Pick<
 >;
 
 /**
- * Every rule a result must meet, all problems at once, each naming its field. With `today`, a period that
- * has not ended is refused (a new result; a correction keeps its period).
+ * Every rule a result must meet, all problems at once, each naming its field; the period is dated in `calendar`.
+ * With `today`, a period that has not ended is refused (a new result; a correction keeps its period).
  */
-export function checkResult(dto: CreateResultDto, version: StandardVersion, today?: string): CheckedResult {
+export function checkResult(
+  dto: CreateResultDto,
+  version: StandardVersion,
+  today?: string,
+  calendar?: FiscalCalendar,
+): CheckedResult {
   const problems: ErrorDetail[] = [];
-  const period = tryParsePeriodKey(dto.period.trim());
+  const period = tryParsePeriodKey(dto.period.trim(), calendar);
   if (!period) {
     problems.push({
       field: 'period',
@@ -417,12 +444,14 @@ export function checkResult(dto: CreateResultDto, version: StandardVersion, toda
   };
 }
 
-export function toResultBody(result: Result, explanation: Explanation | null): ResultBody {
+export function toResultBody(result: Result, explanation: Explanation | null, calendar?: FiscalCalendar): ResultBody {
   return {
     id: result.id,
     standardId: result.standardId,
     agencyId: result.agencyId,
     periodKey: result.periodKey,
+    periodLabel: formatPeriodLabel(result.periodKey, calendar),
+    fiscalYearStartMonth: (calendar ?? US_FEDERAL_CALENDAR).startMonth,
     frequency: result.frequency,
     periodStart: result.periodStart,
     periodEnd: result.periodEnd,

@@ -8,7 +8,9 @@ import type {
   StandardReviewBody,
   StandardVersionBody,
 } from '@yardstick/contracts';
+import { formatPeriodLabel } from '@yardstick/metrics';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { calendarsOfAgencies } from '../agencies/agency-calendar.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
@@ -222,6 +224,10 @@ export class ReviewsService {
       (await this.dataSource.manager.findBy(StandardVersion, { id: In(versionIds) })).map((v) => [v.standardId, v]),
     );
     const targets = await this.dataSource.manager.findBy(Target, { standardId: In(standardIds) });
+    const calendars = await calendarsOfAgencies(
+      this.dataSource.manager,
+      results.map((r) => r.agencyId),
+    );
     const resultIds = results.map((r) => r.id);
     const explanations = new Map(
       (await this.dataSource.manager.findBy(Explanation, { resultId: In(resultIds) })).map((e) => [e.resultId, e]),
@@ -238,6 +244,7 @@ export class ReviewsService {
         version,
         targets.filter((t) => t.standardId === result.standardId),
         result.fiscalYear,
+        calendars.get(result.agencyId),
       );
       const explanation = explanations.get(result.id);
       return {
@@ -247,6 +254,7 @@ export class ReviewsService {
         standardTitle: version.title,
         agencyId: result.agencyId,
         periodKey: result.periodKey,
+        periodLabel: formatPeriodLabel(result.periodKey, calendars.get(result.agencyId)),
         channel: result.channel,
         value: result.value,
         numerator: result.numerator,

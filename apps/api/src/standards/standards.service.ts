@@ -11,6 +11,7 @@ import type {
 } from '@yardstick/contracts';
 import { fiscalYearOf, targetProblems, valueRangeProblem } from '@yardstick/metrics';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { escapeLike } from '../agencies/agencies.service.js';
 import { toBenchmarkBody } from '../benchmarks/benchmarks.service.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
@@ -313,7 +314,9 @@ export class StandardsService {
       [id],
     );
     if (latest?.fiscal_year != null) return { year: latest.fiscal_year, why: 'the latest year with results' };
-    return { year: fiscalYearOf(this.clock.now()), why: 'the current fiscal year' };
+    const standard = await manager.findOneByOrFail(Standard, { id });
+    const calendar = await calendarOfAgency(manager, standard.agencyId);
+    return { year: fiscalYearOf(this.clock.now(), calendar), why: 'the current fiscal year' };
   }
 
   async listBenchmarks(auth: AuthContext, id: string): Promise<BenchmarkBody[]> {

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StandardStandingBody, TargetStatus } from '@yardstick/contracts';
-import { describeRule, fiscalYearOf, parsePeriodKey, statusAgainst } from '@yardstick/metrics';
+import {
+  describeRule,
+  fiscalYearOf,
+  formatPeriodLabel,
+  parsePeriodKey,
+  statusAgainst,
+  type FiscalCalendar,
+} from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
+import { calendarsOfAgencies } from '../agencies/agency-calendar.js';
 import { Clock } from '../common/clock.js';
 import { Result } from '../results/entities/result.entity.js';
 import type { StandardVersion } from './entities/standard-version.entity.js';
+import { Standard } from './entities/standard.entity.js';
 import { Target } from './entities/target.entity.js';
 import { toTargetBody } from './standard.mappers.js';
 
@@ -37,18 +46,27 @@ export class StandingService {
       .getMany();
     const latestBy = new Map(latest.map((result) => [result.standardId, result]));
     const targets = await this.dataSource.manager.findBy(Target, { standardId: In(ids) });
-    const currentYear = fiscalYearOf(this.clock.now());
+    // Each standard's periods (and its current fiscal year) are its agency's.
+    const agencyOf = new Map(
+      (
+        await this.dataSource.manager.find(Standard, { where: { id: In(ids) }, select: { id: true, agencyId: true } })
+      ).map((s) => [s.id, s.agencyId]),
+    );
+    const calendars = await calendarsOfAgencies(this.dataSource.manager, agencyOf.values());
+    const now = this.clock.now();
 
     return new Map(
       standards.map(({ id, version }) => {
         const result = latestBy.get(id) ?? null;
+        const calendar = calendars.get(agencyOf.get(id)!);
         return [
           id,
           standingOf(
             result,
             version,
             targets.filter((t) => t.standardId === id),
-            currentYear,
+            fiscalYearOf(now, calendar),
+            calendar,
           ),
         ];
       }),
@@ -61,6 +79,10 @@ export class StandingService {
     const targets = await this.dataSource.manager.findBy(Target, {
       standardId: In([...new Set(results.map((r) => r.standardId))]),
     });
+    const calendars = await calendarsOfAgencies(
+      this.dataSource.manager,
+      results.map((r) => r.agencyId),
+    );
     return new Map(
       results.map((r) => [
         r.id,
@@ -69,20 +91,25 @@ export class StandingService {
           versions.get(r.standardId)!,
           targets.filter((t) => t.standardId === r.standardId),
           0,
+          calendars.get(r.agencyId),
         ).status,
       ]),
     );
   }
 }
 
-/** A result against the target of its period: the quarter's target when there is one, else the year's. */
+/**
+ * A result against the target of its period: the quarter's target when there is one, else the year's.
+ * The period is read in its agency's fiscal calendar (October when left out).
+ */
 export function standingOf(
   result: Result | null,
   version: StandardVersion,
   targets: Target[],
   currentYear: number,
+  calendar?: FiscalCalendar,
 ): StandardStandingBody {
-  const period = result ? parsePeriodKey(result.periodKey) : null;
+  const period = result ? parsePeriodKey(result.periodKey, calendar) : null;
   const fiscalYear = period?.fiscalYear ?? currentYear;
   const ofYear = targets.filter((t) => t.fiscalYear === fiscalYear);
   const target =
@@ -98,6 +125,7 @@ export function standingOf(
   return {
     status,
     periodKey: result?.periodKey ?? null,
+    periodLabel: period ? formatPeriodLabel(period) : null,
     value: result?.value ?? null,
     target: target ? toTargetBody(target) : null,
     rule: describeRule(version),

@@ -1,7 +1,38 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
+
+const MONTH_MESSAGE = 'must be a whole month number from 1 (January) to 12 (December)';
+
+/** The month 1-12 a fiscal year starts in; may be left out (October), never null. */
+function FiscalYearStartMonth(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'Calendar month (1-12) the fiscal year starts in: 10 (October, the default) or 4 for Canada.',
+      minimum: 1,
+      maximum: 12,
+      default: 10,
+    }),
+    ValidateIf((_dto, value) => value !== undefined),
+    IsInt({ message: MONTH_MESSAGE }),
+    Min(1, { message: MONTH_MESSAGE }),
+    Max(12, { message: MONTH_MESSAGE }),
+  );
+}
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Social Security Administration' })
@@ -27,9 +58,16 @@ export class CreateAgencyDto {
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   websiteUrl?: string | null;
+
+  @FiscalYearStartMonth()
+  fiscalYearStartMonth?: number;
 }
 
-export class UpdateAgencyDto extends PartialType(CreateAgencyDto) {}
+/** Blank (null) is not a month: the start month may be left out, never cleared. */
+export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['fiscalYearStartMonth'] as const)) {
+  @FiscalYearStartMonth()
+  fiscalYearStartMonth?: number;
+}
 
 export const AGENCY_SORTS = ['name', 'abbreviation', 'createdAt'] as const;
 

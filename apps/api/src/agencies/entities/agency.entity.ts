@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -14,6 +15,7 @@ import {
 @Entity({ name: 'agencies' })
 @Index('UQ_agencies_slug', ['slug'], { unique: true })
 @Index('UQ_agencies_abbreviation', ['abbreviation'], { unique: true })
+@Check('CK_agencies_fiscal_year_start_month', 'fiscal_year_start_month BETWEEN 1 AND 12')
 export class Agency {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,6 +38,10 @@ export class Agency {
 
   @Column({ type: 'text', nullable: true })
   websiteUrl!: string | null;
+
+  /** Calendar month 1-12 the fiscal year starts in: 10 (October) for the US, 4 for Canada. */
+  @Column({ type: 'smallint', default: 10 })
+  fiscalYearStartMonth!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -64,7 +64,8 @@ describe('gc-service-standards (ss.csv)', () => {
         },
         target: { period: expect.objectContaining({ key: 'FY2024' }), value: 90 },
         result: {
-          period: expect.objectContaining({ key: 'FY2024', start: '2023-10-01' }),
+          // Canada's 2023-24: April 2023 to March 2024.
+          period: expect.objectContaining({ key: 'FY2024', start: '2023-04-01', end: '2024-03-31', fiscalYear: 2024 }),
           channel: 'all',
           value: 91.23,
           numerator: 9123,

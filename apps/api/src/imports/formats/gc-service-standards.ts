@@ -1,5 +1,5 @@
 import type { Channel, Dimension } from '@yardstick/contracts';
-import { fiscalYearPeriod, roundForComparison, shareOf, type Period } from '@yardstick/metrics';
+import { fiscalCalendar, fiscalYearPeriod, roundForComparison, shareOf, type Period } from '@yardstick/metrics';
 import { KeyLines } from './duplicate-keys.js';
 import { readNumber } from './numbers.js';
 import type { HeaderSpec } from './header.js';
@@ -9,6 +9,9 @@ import type { FieldMapping, ParsedRow, TableRow } from './types.js';
 // The Government of Canada service standards file (`ss.csv`), as described by its data dictionary
 // (service_data_dict.json, resource "service-std"). One row is one standard of one service of one
 // department for one fiscal year, with its target and its result.
+
+/** Canada's fiscal year runs 1 April to 31 March; "2023-2024" is FY2024 (named after the year it ends in). */
+export const GC_FISCAL_CALENDAR = fiscalCalendar(4);
 
 /** Service Standard Channel codes of the data dictionary. */
 export const GC_CHANNELS: Readonly<Record<string, Channel>> = {
@@ -34,7 +37,7 @@ export const GC_FIELD_MAPPING: readonly FieldMapping[] = [
   {
     source: 'fiscal_yr',
     yardstick: 'target and result period',
-    rule: 'Canada\'s fiscal year runs 1 April to 31 March; "2023-2024" becomes FY2024, the Yardstick fiscal year that ends in the same calendar year (they share October 2023 to March 2024). The result\'s source says which Canadian year it was.',
+    rule: 'Canada\'s fiscal year runs 1 April to 31 March; "2023-2024" becomes FY2024 (named, like every Yardstick fiscal year, after the year it ends in), dated 1 April 2023 to 31 March 2024. A new department gets April as its fiscal year start month; an existing one must have it. The result\'s source says which Canadian year it was.',
   },
   {
     source: 'owner_org',
@@ -310,7 +313,7 @@ function readFiscalYear(r: RowReader): { text: string; period: Period } | null {
     return null;
   }
   try {
-    return { text, period: fiscalYearPeriod(Number(match[2])) };
+    return { text, period: fiscalYearPeriod(Number(match[2]), GC_FISCAL_CALENDAR) };
   } catch (error) {
     r.error('fiscal_yr', error instanceof RangeError ? error.message : 'is not a supported fiscal year');
     return null;

@@ -20,6 +20,7 @@ const STAFF_NAV: readonly StaffNavItem[] = [
   { label: 'Users', to: staffPaths.users, needs: ['users:manage'] },
   { label: 'Tokens', to: staffPaths.tokens, needs: ['tokens:manage'] },
   { label: 'Audit trail', to: staffPaths.audit, needs: ['audit:read'] },
+  { label: 'Agencies', to: staffPaths.agencies, needs: ['agencies:manage'] },
 ];
 
 export const staffNavFor = (user: CurrentUserBody | null | undefined): NavItem[] =>

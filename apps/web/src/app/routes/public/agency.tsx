@@ -12,6 +12,7 @@ import { StandardsTable } from '@/features/public/components/standards-table';
 const Agency = ({ page }: { page: PublicAgency }) => {
   const { agency } = page;
   const latestYear = page.byYear.at(-1);
+  const yearName = (fiscalYear: number): string => page.fiscalYearNames[fiscalYear] ?? String(fiscalYear);
   return (
     <>
       <PageTitle title={agency.name} />
@@ -52,12 +53,12 @@ const Agency = ({ page }: { page: PublicAgency }) => {
           title={`Share of targets met by fiscal year, ${agency.abbreviation}`}
           summary={
             <p>
-              {latestYear ? `Fiscal year ${latestYear.fiscalYear} so far: ${describeTally(latestYear)} ` : ''}
+              {latestYear ? `Fiscal year ${yearName(latestYear.fiscalYear)} so far: ${describeTally(latestYear)} ` : ''}
               Each standard’s results over the year are compared with that year’s target.
             </p>
           }
           data={page.byYear.map((y) => ({
-            year: `FY${y.fiscalYear}`,
+            year: `FY${yearName(y.fiscalYear)}`,
             share: y.share,
             met: y.met,
             assessed: y.assessed,
@@ -82,7 +83,7 @@ const Agency = ({ page }: { page: PublicAgency }) => {
         <ul>
           {page.reportYears.map((year) => (
             <li key={year}>
-              <Link to={paths.report.to(agency.slug, year)}>Annual report, fiscal year {year}</Link>
+              <Link to={paths.report.to(agency.slug, year)}>Annual report, fiscal year {yearName(year)}</Link>
             </li>
           ))}
         </ul>

@@ -15,20 +15,21 @@ const change = (s: PublicReportStandard): string => {
 };
 
 const Report = ({ report }: { report: PublicReport }) => {
-  const { agency, fiscalYear } = report;
+  const { agency, fiscalYear, fiscalYearName, previousFiscalYearName } = report;
   return (
     <>
-      <PageTitle title={`${agency.name}: annual report, fiscal year ${fiscalYear}`} />
+      <PageTitle title={`${agency.name}: annual report, fiscal year ${fiscalYearName}`} />
       <Breadcrumbs
         items={[
           { label: 'Home', to: paths.home },
           { label: agency.name, to: paths.agency.to(agency.slug) },
-          { label: `Annual report FY${fiscalYear}` },
+          { label: `Annual report FY${fiscalYearName}` },
         ]}
       />
       <h1>
-        {agency.name}: annual report on service standards, fiscal year {fiscalYear}
+        {agency.name}: annual report on service standards, fiscal year {fiscalYearName}
       </h1>
+      <p>The fiscal year ran from {report.fiscalYearSpan}.</p>
       <ul className="usa-button-group report-actions margin-y-2">
         <li className="usa-button-group__item">
           <a className="usa-button usa-button--outline" href={paths.server.reportPdf(agency.slug, fiscalYear)}>
@@ -44,10 +45,10 @@ const Report = ({ report }: { report: PublicReport }) => {
 
       <h2>Summary</h2>
       <p>
-        <strong>Fiscal year {fiscalYear}:</strong> {describeTally(report.tally)}
+        <strong>Fiscal year {fiscalYearName}:</strong> {describeTally(report.tally)}
       </p>
       <p>
-        <strong>Fiscal year {fiscalYear - 1}:</strong> {describeTally(report.previousTally)}
+        <strong>Fiscal year {previousFiscalYearName}:</strong> {describeTally(report.previousTally)}
       </p>
 
       {report.services.map((service) => (
@@ -63,7 +64,7 @@ const Report = ({ report }: { report: PublicReport }) => {
           >
             <table className="usa-table usa-table--compact usa-table--striped width-full">
               <caption className="usa-sr-only">
-                {service.name}: standards, targets and results in fiscal year {fiscalYear}
+                {service.name}: standards, targets and results in fiscal year {fiscalYearName}
               </caption>
               <thead>
                 <tr>
@@ -71,7 +72,7 @@ const Report = ({ report }: { report: PublicReport }) => {
                   <th scope="col">Target</th>
                   <th scope="col">Result</th>
                   <th scope="col">Status</th>
-                  <th scope="col">FY{fiscalYear - 1}</th>
+                  <th scope="col">FY{previousFiscalYearName}</th>
                   <th scope="col">Change</th>
                 </tr>
               </thead>

@@ -1,5 +1,6 @@
 import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
+import { AgenciesAdmin } from '@/features/staff-admin/components/agencies-admin';
 import { AuditTrail } from '@/features/staff-admin/components/audit-trail';
 import { TokensAdmin } from '@/features/staff-admin/components/tokens-admin';
 import { UsersAdmin } from '@/features/staff-admin/components/users-admin';
@@ -15,6 +16,12 @@ export const UsersRoute = () => (
 export const TokensRoute = () => (
   <StaffPage title="Tokens" breadcrumbs={crumbs} intro="Machine clients push results from agency systems with a token.">
     <TokensAdmin />
+  </StaffPage>
+);
+
+export const AgenciesRoute = () => (
+  <StaffPage title="Agencies" breadcrumbs={crumbs} intro="Each agency’s fiscal year: when it starts, and what it runs.">
+    <AgenciesAdmin />
   </StaffPage>
 );
 

@@ -1,7 +1,7 @@
 import type { TargetBody, Unit } from '@yardstick/contracts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useState } from 'react';
-import { formatPeriodLabel, formatMeasure } from '@yardstick/metrics';
+import { formatMeasure } from '@yardstick/metrics';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
@@ -83,8 +83,8 @@ const StandardDetail = ({ id }: { id: string }) => {
           <dd className="margin-left-0">
             {standard.standing.periodKey ? (
               <>
-                {formatMeasure(standard.standing.value, version.unit)} for{' '}
-                {formatPeriodLabel(standard.standing.periodKey)} <StatusTag status={standard.standing.status} />
+                {formatMeasure(standard.standing.value, version.unit)} for {standard.standing.periodLabel}{' '}
+                <StatusTag status={standard.standing.status} />
               </>
             ) : (
               'None yet'

@@ -17,6 +17,15 @@ export const useAdminAgencies = () =>
     queryFn: () => apiGet<Page<AgencyBody>>('/v1/agencies', { query: { pageSize: 100, sort: 'name' } }),
   });
 
+export const useUpdateAgency = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; fiscalYearStartMonth?: number }) =>
+      apiPatch<AgencyBody>(`/v1/agencies/${id}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['agencies'] }),
+  });
+};
+
 export const useUsers = (q: string) =>
   useQuery({
     queryKey: ['users', q],

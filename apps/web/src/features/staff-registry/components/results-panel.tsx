@@ -7,7 +7,7 @@ import {
   type TargetStatus,
 } from '@yardstick/contracts';
 import {
-  formatPeriodLabel,
+  fiscalCalendar,
   parsePeriodKey,
   statusAgainst,
   toIsoDate,
@@ -27,7 +27,7 @@ import { CHANNEL_LABELS } from '../labels';
 /** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
 export const statusOf = (standard: StandardBody, targets: TargetBody[], result: ResultBody): TargetStatus => {
   const version = standard.current;
-  const period = parsePeriodKey(result.periodKey);
+  const period = parsePeriodKey(result.periodKey, fiscalCalendar(result.fiscalYearStartMonth));
   const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
   const target =
     (period.frequency !== 'year' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
@@ -122,9 +122,7 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
         dataQualityNote: form.resultNote.trim() || null,
       });
       setForm(EMPTY);
-      setSaved(
-        `Recorded ${formatMeasure(result.value, standard.current.unit)} for ${formatPeriodLabel(result.periodKey)}.`,
-      );
+      setSaved(`Recorded ${formatMeasure(result.value, standard.current.unit)} for ${result.periodLabel}.`);
     } catch (error) {
       const r = apiErrorToForm(error, API_FIELDS);
       setErrors(r.fieldErrors);
@@ -263,7 +261,7 @@ const ExplanationForm = ({
 
   return (
     <div className="border-1px border-base-lighter padding-2 margin-y-2">
-      <h3 className="margin-top-0">Explain {formatPeriodLabel(result.periodKey)}</h3>
+      <h3 className="margin-top-0">Explain {result.periodLabel}</h3>
       <ErrorSummary errors={errors} labels={labels} general={general} />
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
         <TextareaField name="why" label={labels.why} required value={why} onChange={setWhy} error={errors.why} />
@@ -349,7 +347,7 @@ export const ResultsPanel = ({
                     const missed = status === 'not_met' || status === 'near';
                     return (
                       <tr key={result.id}>
-                        <th scope="row">{formatPeriodLabel(result.periodKey)}</th>
+                        <th scope="row">{result.periodLabel}</th>
                         <td>{result.channel === ALL_CHANNELS ? 'All' : CHANNEL_LABELS[result.channel]}</td>
                         <td>{formatMeasure(result.value, standard.current.unit)}</td>
                         <td>
@@ -374,7 +372,7 @@ export const ResultsPanel = ({
                               }}
                             >
                               {result.explanation ? 'Edit' : 'Write'} explanation
-                              <span className="usa-sr-only"> for {formatPeriodLabel(result.periodKey)}</span>
+                              <span className="usa-sr-only"> for {result.periodLabel}</span>
                             </button>
                           ) : null}
                         </td>

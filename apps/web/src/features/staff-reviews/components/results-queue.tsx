@@ -1,5 +1,5 @@
 import { ALL_CHANNELS, type ResultReviewBody } from '@yardstick/contracts';
-import { formatMeasure, formatPeriodLabel } from '@yardstick/metrics';
+import { formatMeasure } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
@@ -36,7 +36,9 @@ export const ResultsQueue = () => {
     certify.mutate(ids, {
       onSuccess: (report) => {
         setSelected(new Set());
-        const refused = report.refused.map((r) => `${formatPeriodLabel(r.periodKey)}: ${r.reason}`).join('; ');
+        const refused = report.refused
+          .map((r) => `${rows.find((row) => row.id === r.resultId)?.periodLabel ?? r.periodKey}: ${r.reason}`)
+          .join('; ');
         setNotice({
           type: report.refused.length > 0 ? 'warning' : 'success',
           text: `${report.certified} result${report.certified === 1 ? '' : 's'} certified.${refused ? ` Refused: ${refused}` : ''}`,
@@ -101,7 +103,7 @@ export const ResultsQueue = () => {
                   </thead>
                   <tbody>
                     {rows.map((r) => {
-                      const label = `${r.standardCode} ${formatPeriodLabel(r.periodKey)}${r.channel === ALL_CHANNELS ? '' : ` ${r.channel}`}`;
+                      const label = `${r.standardCode} ${r.periodLabel}${r.channel === ALL_CHANNELS ? '' : ` ${r.channel}`}`;
                       return (
                         <tr key={r.id}>
                           <td>
@@ -120,7 +122,7 @@ export const ResultsQueue = () => {
                           </td>
                           <th scope="row">
                             <Link to={staffPaths.standard(r.standardId)}>{r.standardCode}</Link> {r.standardTitle},{' '}
-                            {formatPeriodLabel(r.periodKey)}
+                            {r.periodLabel}
                             {r.channel === ALL_CHANNELS ? '' : ` (${r.channel.replace('_', ' ')})`}
                             {r.revision > 1 ? `, revision ${r.revision}` : ''}
                           </th>
@@ -166,7 +168,7 @@ export const ResultsQueue = () => {
                   name="return-result"
                   what={(() => {
                     const r = rows.find((x) => x.id === returning);
-                    return r ? `${r.standardCode} ${formatPeriodLabel(r.periodKey)}` : 'this result';
+                    return r ? `${r.standardCode} ${r.periodLabel}` : 'this result';
                   })()}
                   busy={returnIt.isPending}
                   opener={`return-${returning}-button`}
