@@ -12,7 +12,9 @@ import {
   describeStatusRule,
   evaluateStatus,
   formatPeriodLabel,
+  missWithinMargin,
   parsePeriodKey,
+  resultInterval,
   type Target,
   type Tolerance,
 } from '@yardstick/metrics';
@@ -75,6 +77,8 @@ export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
 
 export function toPublicResult(standard: StandardRow, targets: TargetRow[], row: ResultRow): PublicResult {
   const target = targetForPeriod(targets, row.periodKey);
+  const status = statusOf(standard, target, row.value);
+  const interval = resultInterval({ ...row, unit: standard.unit });
   return {
     periodKey: row.periodKey,
     periodLabel: formatPeriodLabel(row.periodKey),
@@ -90,9 +94,11 @@ export function toPublicResult(standard: StandardRow, targets: TargetRow[], row:
     dataQualityNote: row.dataQualityNote,
     revision: row.revision,
     certifiedAt: row.certifiedAt.toISOString(),
-    status: statusOf(standard, target, row.value),
+    status,
     target: target?.value ?? null,
     explanation: row.why !== null && row.action !== null ? { why: row.why, action: row.action } : null,
+    interval,
+    withinMargin: missWithinMargin(status, interval, metricsTarget(standard, target), standard.direction),
   };
 }
 

@@ -124,6 +124,8 @@ export type StandardFilter = {
   serviceIds?: string[];
   /** Words to find in the title, promise, code, service or agency. */
   q?: string;
+  /** One standard by its public address: its agency's slug and its code. */
+  address?: { agencySlug: string; code: string };
 };
 
 const STANDARD_COLUMNS = `
@@ -155,6 +157,10 @@ export class PublicQueries {
     if (filter.ids) add((n) => `s.id = ANY(${n}::uuid[])`, filter.ids);
     if (filter.agencyIds) add((n) => `s.agency_id = ANY(${n}::uuid[])`, filter.agencyIds);
     if (filter.serviceIds) add((n) => `s.service_id = ANY(${n}::uuid[])`, filter.serviceIds);
+    if (filter.address) {
+      add((n) => `a.slug = ${n}`, filter.address.agencySlug);
+      add((n) => `s.code = ${n}`, filter.address.code);
+    }
     for (const word of words(filter.q)) {
       add(
         (n) =>
@@ -274,6 +280,21 @@ export class PublicQueries {
           AND (v.id = s.published_version_id OR (v.status = 'superseded' AND v.published_at IS NOT NULL))
         ORDER BY v.version DESC`,
       [standardId],
+    );
+  }
+
+  /** The published versions (current and superseded) of published standards, oldest first: the wording in force. */
+  async versionsOf(standardIds: string[]): Promise<(VersionRow & { standardId: string })[]> {
+    if (standardIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT v.standard_id AS "standardId", v.version, v.title, v.statement,
+              v.measure_description AS "measureDescription", v.published_at AS "publishedAt",
+              v.id = s.published_version_id AS current
+         FROM standard_versions v JOIN standards s ON s.id = v.standard_id
+        WHERE v.standard_id = ANY($1::uuid[]) AND ${PUBLISHED}
+          AND (v.id = s.published_version_id OR (v.status = 'superseded' AND v.published_at IS NOT NULL))
+        ORDER BY v.standard_id, v.version`,
+      [standardIds],
     );
   }
 

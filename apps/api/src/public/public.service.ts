@@ -13,7 +13,16 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
-import { changeFromPrevious, fiscalYearOf, formatPeriodLabel } from '@yardstick/metrics';
+import { publicStandardPath } from '@yardstick/contracts';
+import {
+  changeFromPrevious,
+  fiscalYearEnd,
+  fiscalYearOf,
+  fiscalYearStart,
+  formatPeriodLabel,
+  parsePeriodKey,
+  periodOf,
+} from '@yardstick/metrics';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -28,7 +37,13 @@ import {
   yearFigure,
   yearTarget,
 } from './public.model.js';
-import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow } from './public.queries.js';
+import {
+  PublicQueries,
+  type AgencyRow,
+  type ResultRow,
+  type StandardRow,
+  type VersionRow,
+} from './public.queries.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT = 10;
@@ -41,6 +56,8 @@ export type PublicResultRecord = {
   service: string;
   standard_id: string;
   standard_code: string;
+  /** The standard's public page (its readable, stable address). */
+  standard_url: string;
   standard_title: string;
   dimension: string;
   unit: string;
@@ -54,8 +71,13 @@ export type PublicResultRecord = {
   numerator: number | null;
   denominator: number | null;
   sample_size: number | null;
+  /** The 95% interval of a sampled result (sample_size), in the standard's unit. */
+  ci95_lower: number | null;
+  ci95_upper: number | null;
   target: number | null;
   status: string;
+  /** A miss whose target lies within the 95% interval. */
+  within_margin_of_error: boolean;
   source: string | null;
   data_quality_note: string | null;
   explanation_why: string | null;
@@ -95,6 +117,7 @@ export class PublicService {
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
+      asOf: asOfQuarter(summaries),
       tally: tallyOf(summaries.map(statusOfSummary)),
       agencies: agencySummaries,
       recentlyUpdated: [...summaries]
@@ -258,10 +281,11 @@ export class PublicService {
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
     const standards = await this.queries.standards({ agencyIds });
     const ids = standards.map((s) => s.id);
-    const [targets, results, benchmarks] = await Promise.all([
+    const [targets, results, benchmarks, versions] = await Promise.all([
       this.queries.targets(ids),
       this.queries.results(ids, { fiscalYears: [fiscalYear - 1, fiscalYear], allChannelsOnly: true }),
       this.queries.benchmarks(ids),
+      this.queries.versionsOf(ids),
     ]);
     if (!results.some((r) => r.fiscalYear === fiscalYear)) {
       throw new NotFoundAppException('Annual report', `${slug}/${fiscalYear}`);
@@ -269,21 +293,26 @@ export class PublicService {
     const targetsBy = groupBy(targets, (t) => t.standardId);
     const resultsBy = groupBy(results, (r) => `${r.standardId} ${r.fiscalYear}`);
     const benchmarksBy = groupBy(benchmarks, (b) => b.standardId);
+    const versionsBy = groupBy(versions, (v) => v.standardId);
+    const inProgress = fiscalYear === this.currentFiscalYear();
 
     const rows = standards.map((s): PublicReportStandard & { serviceSlug: string; previousStatus: string } => {
       const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
       const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
       const result = yearFigure(s, ofYear);
       const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
+      const wording = inProgress ? null : versionInForce(versionsBy.get(s.id) ?? [], fiscalYear);
       return {
         id: s.id,
         code: s.code,
-        title: s.title,
-        statement: s.statement,
+        agency: refOf({ slug: s.agencySlug, name: s.agencyName, abbreviation: s.agencyAbbreviation }),
+        version: wording?.version ?? s.version,
+        title: wording?.title ?? s.title,
+        statement: wording?.statement ?? s.statement,
         dimension: s.dimension,
         unit: s.unit,
         direction: s.direction,
-        measureDescription: s.measureDescription,
+        measureDescription: wording?.measureDescription ?? s.measureDescription,
         target: toPublicTarget(target),
         result,
         status: statusOf(s, target, result.value),
@@ -310,6 +339,7 @@ export class PublicService {
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
+      partial: inProgress ? this.partialYear(fiscalYear, results) : null,
       tally: tallyOf(rows.map((r) => r.status)),
       previousTally: tallyOf(rows.map((r) => r.previousStatus as PublicReportStandard['status'])),
       services,
@@ -319,18 +349,37 @@ export class PublicService {
   }
 
   /** Every certified result of a published standard, as rows of the open data files. */
-  async standardRecords(id: string): Promise<PublicResultRecord[]> {
+  async standardRecords(id: string, baseUrl: string): Promise<PublicResultRecord[]> {
     const standard = await this.publishedStandard(id);
-    return this.records([standard]);
+    return this.records([standard], baseUrl);
+  }
+
+  /** The id of the published standard at a public address (agency slug and code). */
+  async standardIdAt(agencySlug: string, code: string): Promise<string> {
+    const [standard] = await this.queries.standards({ address: { agencySlug, code } });
+    if (!standard) throw new NotFoundAppException('Standard', `${agencySlug}/${code}`);
+    return standard.id;
+  }
+
+  /** The readable address of a published standard known by its id, for the permanent redirect from /standards/:id. */
+  async standardPathOf(id: string): Promise<string | null> {
+    if (!UUID.test(id)) return null;
+    const [standard] = await this.queries.standards({ ids: [id] });
+    return standard ? publicStandardPath(standard.agencySlug, standard.code) : null;
+  }
+
+  /** Every published standard's address, for the sitemap. */
+  async standardPaths(): Promise<string[]> {
+    return (await this.queries.standards()).map((s) => publicStandardPath(s.agencySlug, s.code));
   }
 
   /** Every certified result of an agency's (and its bureaus') published standards. */
-  async agencyRecords(slug: string): Promise<PublicResultRecord[]> {
+  async agencyRecords(slug: string, baseUrl: string): Promise<PublicResultRecord[]> {
     const agencies = await this.queries.agencies();
     const agency = agencies.find((a) => a.slug === slug);
     if (!agency) throw new NotFoundAppException('Agency', slug);
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
-    return this.records(await this.queries.standards({ agencyIds }));
+    return this.records(await this.queries.standards({ agencyIds }), baseUrl);
   }
 
   async agencyList(): Promise<AgencyRow[]> {
@@ -392,7 +441,7 @@ export class PublicService {
     };
   }
 
-  private async records(standards: StandardRow[]): Promise<PublicResultRecord[]> {
+  private async records(standards: StandardRow[], baseUrl: string): Promise<PublicResultRecord[]> {
     const ids = standards.map((s) => s.id);
     const [targets, results] = await Promise.all([this.queries.targets(ids), this.queries.results(ids)]);
     const targetsBy = groupBy(targets, (t) => t.standardId);
@@ -406,6 +455,7 @@ export class PublicService {
         service: s.serviceName,
         standard_id: s.id,
         standard_code: s.code,
+        standard_url: `${baseUrl}${publicStandardPath(s.agencySlug, s.code)}`,
         standard_title: s.title,
         dimension: s.dimension,
         unit: s.unit,
@@ -419,8 +469,11 @@ export class PublicService {
         numerator: r.numerator,
         denominator: r.denominator,
         sample_size: r.sampleSize,
+        ci95_lower: r.interval?.lower ?? null,
+        ci95_upper: r.interval?.upper ?? null,
         target: r.target,
         status: r.status,
+        within_margin_of_error: r.withinMargin,
         source: r.source,
         data_quality_note: r.dataQualityNote,
         explanation_why: r.explanation?.why ?? null,
@@ -429,6 +482,21 @@ export class PublicService {
         certified_at: r.certifiedAt,
       };
     });
+  }
+
+  /** How far a fiscal year in progress has come: today, the months ended, and its newest certified period. */
+  private partialYear(fiscalYear: number, results: ResultRow[]): NonNullable<PublicReport['partial']> {
+    const today = this.clock.today();
+    const start = fiscalYearStart(fiscalYear);
+    const months =
+      (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(start.slice(5, 7));
+    const ofYear = results.filter((r) => r.fiscalYear === fiscalYear);
+    const latest = ofYear.reduce<ResultRow | null>((a, r) => (a === null || r.periodEnd > a.periodEnd ? r : a), null);
+    return {
+      asOf: today,
+      monthsElapsed: Math.max(0, Math.min(12, months)),
+      latestPeriodLabel: latest ? formatPeriodLabel(latest.periodKey) : null,
+    };
   }
 
   private async publishedStandard(id: string): Promise<StandardRow> {
@@ -453,6 +521,36 @@ export class PublicService {
 
 function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): PublicAgencyRef {
   return { slug: agency.slug, name: agency.name, abbreviation: agency.abbreviation };
+}
+
+/**
+ * The fiscal quarter of the newest latest result, and how many standards have nothing that recent: the headline
+ * names the period its numbers come from, not the fiscal year of today.
+ */
+function asOfQuarter(summaries: PublicStandardSummary[]): PublicHome['asOf'] {
+  const ends = summaries.map((s) => (s.latest ? parsePeriodKey(s.latest.periodKey) : null));
+  const newest = ends.reduce<ReturnType<typeof parsePeriodKey> | null>(
+    (a, p) => (p && (a === null || p.end > a.end) ? p : a),
+    null,
+  );
+  if (!newest) return null;
+  const quarter = periodOf(newest.end, 'quarter');
+  return {
+    fiscalYear: quarter.fiscalYear,
+    quarter: quarter.quarter!,
+    label: `FY${quarter.fiscalYear} Q${quarter.quarter}`,
+    standardsBehind: ends.filter((p) => p === null || p.end < quarter.start).length,
+  };
+}
+
+/**
+ * The published version whose wording was in force in a past fiscal year: the last one published by the year's end,
+ * or, for a standard first published later, its first version.
+ */
+function versionInForce(versions: VersionRow[], fiscalYear: number): VersionRow | null {
+  const end = fiscalYearEnd(fiscalYear);
+  const before = versions.filter((v) => v.publishedAt && v.publishedAt.toISOString().slice(0, 10) <= end);
+  return before.at(-1) ?? versions[0] ?? null;
 }
 
 function statusOfSummary(summary: PublicStandardSummary) {

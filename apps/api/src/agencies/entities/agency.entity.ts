@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -14,6 +15,8 @@ import {
 @Entity({ name: 'agencies' })
 @Index('UQ_agencies_slug', ['slug'], { unique: true })
 @Index('UQ_agencies_abbreviation', ['abbreviation'], { unique: true })
+@Check('CK_agencies_bureau_code', `"bureau_code" ~ '^[0-9]{3}:[0-9]{2}$'`)
+@Check('CK_agencies_program_codes', `array_to_string("program_codes", ',') ~ '^([0-9]{3}:[0-9]{3}(,|$))*$'`)
 export class Agency {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,6 +39,18 @@ export class Agency {
 
   @Column({ type: 'text', nullable: true })
   websiteUrl!: string | null;
+
+  /** OMB bureau code (agency:bureau, e.g. "016:00"), for the open data catalog (DCAT-US bureauCode). */
+  @Column({ type: 'text', nullable: true })
+  bureauCode!: string | null;
+
+  /** Federal Program Inventory codes (agency:program, e.g. "016:000"), for the catalog's programCode. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  programCodes!: string[];
+
+  /** Where the public writes about the agency's published data: the catalog's contactPoint. */
+  @Column({ type: 'text', nullable: true })
+  contactEmail!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
