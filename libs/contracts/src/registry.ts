@@ -21,6 +21,12 @@ export type AgencyBody = {
   slug: string;
   parentId: string | null;
   websiteUrl: string | null;
+  /** OMB bureau code, e.g. "016:00" (DCAT-US bureauCode). */
+  bureauCode: string | null;
+  /** Federal Program Inventory codes, e.g. ["016:000"] (DCAT-US programCode). */
+  programCodes: string[];
+  /** The public contact for the agency's data (DCAT-US contactPoint). */
+  contactEmail: string | null;
   createdAt: string;
   updatedAt: string;
 };

@@ -41,14 +41,15 @@ export class AgenciesService {
   async create(dto: CreateAgencyDto): Promise<AgencyBody> {
     await this.checkUnique(dto);
     if (dto.parentId) await this.checkParent(dto.parentId);
-    return toAgencyBody(await this.agencies.save(this.agencies.create(dto)));
+    return toAgencyBody(await this.agencies.save(this.agencies.create({ ...dto, programCodes: dto.programCodes ?? [] })));
   }
 
   async update(id: string, dto: UpdateAgencyDto): Promise<AgencyBody> {
     const agency = await this.find(id);
     await this.checkUnique(dto, id);
     if (dto.parentId) await this.checkParent(dto.parentId, id);
-    return toAgencyBody(await this.agencies.save(this.agencies.merge(agency, dto)));
+    const changes = dto.programCodes === null ? { ...dto, programCodes: [] } : dto; // null clears the list
+    return toAgencyBody(await this.agencies.save(this.agencies.merge(agency, changes)));
   }
 
   async remove(id: string): Promise<void> {
@@ -103,6 +104,9 @@ export function toAgencyBody(agency: Agency): AgencyBody {
     slug: agency.slug,
     parentId: agency.parentId,
     websiteUrl: agency.websiteUrl,
+    bureauCode: agency.bureauCode,
+    programCodes: agency.programCodes ?? [],
+    contactEmail: agency.contactEmail,
     createdAt: agency.createdAt.toISOString(),
     updatedAt: agency.updatedAt.toISOString(),
   };

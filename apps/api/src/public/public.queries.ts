@@ -95,6 +95,9 @@ export type AgencyRow = {
   abbreviation: string;
   websiteUrl: string | null;
   parentId: string | null;
+  bureauCode: string | null;
+  programCodes: string[];
+  contactEmail: string | null;
 };
 
 export type ServiceRow = {
@@ -301,7 +304,8 @@ export class PublicQueries {
   /** Agencies with at least one published standard (themselves or through a bureau), by name. */
   async agencies(): Promise<AgencyRow[]> {
     return this.dataSource.query(
-      `SELECT a.id, a.slug, a.name, a.abbreviation, a.website_url AS "websiteUrl", a.parent_id AS "parentId"
+      `SELECT a.id, a.slug, a.name, a.abbreviation, a.website_url AS "websiteUrl", a.parent_id AS "parentId",
+              a.bureau_code AS "bureauCode", a.program_codes AS "programCodes", a.contact_email AS "contactEmail"
          FROM agencies a
         WHERE EXISTS (SELECT 1 FROM standards s WHERE ${PUBLISHED} AND (s.agency_id = a.id OR s.agency_id IN
                        (SELECT c.id FROM agencies c WHERE c.parent_id = a.id)))

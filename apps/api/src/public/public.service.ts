@@ -368,9 +368,22 @@ export class PublicService {
     return standard ? publicStandardPath(standard.agencySlug, standard.code) : null;
   }
 
-  /** Every published standard's address, for the sitemap. */
-  async standardPaths(): Promise<string[]> {
-    return (await this.queries.standards()).map((s) => publicStandardPath(s.agencySlug, s.code));
+  /** Every public page's address, for the sitemap: standards by their readable address. */
+  async sitemapPaths(): Promise<string[]> {
+    const [agencies, services, standards] = await Promise.all([
+      this.queries.agencies(),
+      this.queries.services(),
+      this.queries.standards(),
+    ]);
+    return [
+      '/',
+      ...agencies.map((a) => `/agencies/${a.slug}`),
+      ...services.map((s) => `/services/${s.slug}`),
+      ...standards.map((s) => publicStandardPath(s.agencySlug, s.code)),
+      '/about-these-numbers',
+      '/accessibility',
+      '/privacy',
+    ];
   }
 
   /** Every certified result of an agency's (and its bureaus') published standards. */
@@ -396,7 +409,14 @@ export class PublicService {
       '@type': 'dcat:Catalog',
       conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
-      dataset: agencies.map((agency) => {
+      // An agency without its OMB codes and a contact (its own, else its department's) is left out: DCAT-US 1.1
+      // requires bureauCode, programCode and contactPoint, and a placeholder would mislead harvesters.
+      dataset: agencies.flatMap((agency) => {
+        const parent = agencies.find((a) => a.id === agency.parentId);
+        const bureauCode = agency.bureauCode ?? parent?.bureauCode;
+        const programCodes = agency.programCodes.length ? agency.programCodes : (parent?.programCodes ?? []);
+        const contactEmail = agency.contactEmail ?? parent?.contactEmail;
+        if (!bureauCode || programCodes.length === 0 || !contactEmail) return [];
         const dates = [agency, ...(childrenOf.get(agency.id) ?? [])]
           .map((a) => modified.get(a.id))
           .filter((d): d is Date => d !== undefined);
@@ -409,15 +429,19 @@ export class PublicService {
           description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.`,
           keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
           modified: latest.toISOString(),
-          publisher: { '@type': 'org:Organization', name: agency.name },
+          publisher: {
+            '@type': 'org:Organization',
+            name: agency.name,
+            ...(parent ? { subOrganizationOf: { '@type': 'org:Organization', name: parent.name } } : {}),
+          },
           contactPoint: {
             '@type': 'vcard:Contact',
             fn: `${agency.name} performance office`,
-            hasEmail: 'mailto:performance@yardstick.local',
+            hasEmail: `mailto:${contactEmail}`,
           },
           accessLevel: 'public',
-          bureauCode: ['000:00'],
-          programCode: ['000:000'],
+          bureauCode: [bureauCode],
+          programCode: programCodes,
           license: 'https://creativecommons.org/publicdomain/zero/1.0/',
           landingPage: `${baseUrl}/agencies/${agency.slug}`,
           distribution: [
