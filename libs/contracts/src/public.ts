@@ -229,6 +229,9 @@ export type PublicReport = {
   methodology: string[];
 };
 
+/** Whom to write to about each agency's published data and pages (accessibility barriers included). */
+export type PublicContacts = { agencies: (PublicAgencyRef & { contactEmail: string | null })[] };
+
 /** The public address of a standard: under its agency, by its code (stable, unique within the agency). */
 export const publicStandardPath = (agencySlug: string, code: string): string =>
   `/agencies/${encodeURIComponent(agencySlug)}/standards/${encodeURIComponent(code)}`;

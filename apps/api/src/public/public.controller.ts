@@ -50,6 +50,7 @@ const INDEX = JSON.stringify({
   links: {
     home: '/api/v1/public/home?q=',
     agencies: '/api/v1/public/agencies',
+    contacts: '/api/v1/public/contacts',
     agency: '/api/v1/public/agencies/{slug}',
     agencyResults: ['/api/v1/public/agencies/{slug}/results.csv', '/api/v1/public/agencies/{slug}/results.json'],
     service: '/api/v1/public/services/{slug}',
@@ -106,6 +107,12 @@ export class PublicController {
         })),
       ),
     );
+  }
+
+  @Get('contacts')
+  @ApiOkResponse({ description: 'Whom to write to about each agency’s data and pages.' })
+  contacts(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, 'api:contacts', async () => json(await this.pub.contacts()));
   }
 
   @Get('agencies/:slug')

@@ -201,4 +201,6 @@ export const METHODOLOGY: string[] = [
   'The share of targets met is the number of standards that met their target divided by the number assessed (met, near or not met), from the counts.',
   'Benchmarks are comparisons with the best in business, named with their source organisation and year.',
   'Every missed target is explained by the agency: why, and what it will do about it.',
+  'A change between two percentages is given in percentage points (91% to 94% is +3 percentage points). A past year shows the wording of the standard in force that year.',
+  'A result measured on a sample (it gives its sample size) shows its 95% confidence interval (Wilson score interval); a miss whose target lies inside that interval is said to be within the margin of error.',
 ];

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock.js';
 import type {
   PublicAgency,
   PublicAgencyRef,
+  PublicContacts,
   PublicEmbed,
   PublicHome,
   PublicReport,
@@ -393,6 +394,18 @@ export class PublicService {
     if (!agency) throw new NotFoundAppException('Agency', slug);
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
     return this.records(await this.queries.standards({ agencyIds }), baseUrl);
+  }
+
+  /** Each public agency's contact (its own, else its department's), for the accessibility and privacy pages. */
+  async contacts(): Promise<PublicContacts> {
+    const agencies = await this.queries.agencies();
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    return {
+      agencies: agencies.map((a) => ({
+        ...refOf(a),
+        contactEmail: a.contactEmail ?? (a.parentId ? (byId.get(a.parentId)?.contactEmail ?? null) : null),
+      })),
+    };
   }
 
   async agencyList(): Promise<AgencyRow[]> {

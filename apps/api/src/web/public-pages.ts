@@ -21,6 +21,7 @@ type ServerEntry = {
     service(slug: string): string;
     standard(agencySlug: string, code: string): string;
     report(slug: string, fiscalYear: string): string;
+    contacts: string;
     embed(agencySlug: string, code: string): string;
   };
 };
@@ -64,8 +65,11 @@ const PAGES: Page[] = [
     load: async (pub, p) => pub.embed(await pub.standardIdAt(p.agency!, p.code!)),
     embeddable: true,
   },
-  // Pages of text, with no data of their own.
-  ...['/accessibility', '/privacy', '/about-these-numbers', '/status'].map(
+  // Pages of text: the accessibility statement and privacy notice name whom to write to.
+  ...['/accessibility', '/privacy'].map(
+    (route): Page => ({ route, apiPath: (e) => e.publicApiPaths.contacts, load: (pub) => pub.contacts() }),
+  ),
+  ...['/about-these-numbers', '/status'].map(
     (route): Page => ({ route, apiPath: () => '', load: () => Promise.resolve(true) }),
   ),
 ];
