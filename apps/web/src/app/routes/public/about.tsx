@@ -43,8 +43,8 @@ export const AccessibilityRoute = () => {
   return (
     <TextPage title="Accessibility statement">
       <p className="usa-intro">
-        Everyone should be able to read the standards agencies post here and the results they report, whatever the
-        way they use the web.
+        Everyone should be able to read the standards agencies post here and the results they report, whatever the way
+        they use the web.
       </p>
       <h2>Our standard</h2>
       <p>
@@ -113,10 +113,9 @@ export const AboutRoute = () => (
     </p>
     <h2>Where the data comes from</h2>
     <p>
-      Each agency posts its own service standards and reports its results: from its case systems, its customer
-      surveys (the questions of OMB Circular A-11 Section 280) and its reviews. A result appears here only once the
-      agency has certified it for public release; a corrected result appears again once it is certified. Drafts are
-      never shown.
+      Each agency posts its own service standards and reports its results: from its case systems, its customer surveys
+      (the questions of OMB Circular A-11 Section 280) and its reviews. A result appears here only once the agency has
+      certified it for public release; a corrected result appears again once it is certified. Drafts are never shown.
     </p>
     <h2>Fiscal years</h2>
     <p>
@@ -134,7 +133,9 @@ export const AboutRoute = () => (
         band, which its page then states.
       </dd>
       <dt>Not met</dt>
-      <dd>Further short of the target than the near band. Every missed target is explained: why, and what will be done.</dd>
+      <dd>
+        Further short of the target than the near band. Every missed target is explained: why, and what will be done.
+      </dd>
       <dt>No data</dt>
       <dd>The result was due but not reported, or reported blank. A blank is never counted as zero.</dd>
       <dt>No target</dt>
@@ -145,14 +146,14 @@ export const AboutRoute = () => (
       A result measured on a sample (a survey, or cases drawn for review) is an estimate. Where a result gives its
       sample size, its page shows the 95% confidence interval (the Wilson score interval of the share): the range in
       which the true figure lies, 19 times out of 20. When a missed target lies inside that range, the page says the
-      miss is within the margin of error: the sample cannot tell the result apart from the target. A result counted
-      over every case has no sampling error and shows no interval.
+      miss is within the margin of error: the sample cannot tell the result apart from the target. A result counted over
+      every case has no sampling error and shows no interval.
     </p>
     <h2>Combining figures</h2>
     <p>
-      Shares are combined from the counts behind them (the sum of those meeting the standard over the sum of all
-      cases), never by averaging percentages; means are weighted by sample size; a median is never derived from
-      medians. A change between two percentages is written in percentage points (91% to 94% is 3 percentage points).
+      Shares are combined from the counts behind them (the sum of those meeting the standard over the sum of all cases),
+      never by averaging percentages; means are weighted by sample size; a median is never derived from medians. A
+      change between two percentages is written in percentage points (91% to 94% is 3 percentage points).
     </p>
     <p>
       The share of targets met is the number of standards that met their target divided by the number assessed (met,

@@ -56,6 +56,12 @@ const SearchResults = ({ search }: { search: NonNullable<PublicHome['search']> }
   );
 };
 
+/** "3 standards have no certified result as recent as FY2026 Q3: ..." */
+const describeBehind = ({ standardsBehind: n, label }: NonNullable<PublicHome['asOf']>): string =>
+  n === 1
+    ? `1 standard has no certified result as recent as ${label}: it is counted with its latest, older result, or as without data.`
+    : `${n.toLocaleString('en-US')} standards have no certified result as recent as ${label}: they are counted with their latest, older result, or as without data.`;
+
 const Home = ({ home }: { home: PublicHome }) => (
   <>
     <div className="usa-prose">
@@ -74,15 +80,7 @@ const Home = ({ home }: { home: PublicHome }) => (
         The latest certified result of every published standard, government-wide:{' '}
         <strong>{describeTally(home.tally)}</strong>
       </p>
-      {home.asOf && home.asOf.standardsBehind > 0 ? (
-        <p>
-          {home.asOf.standardsBehind === 1
-            ? '1 standard has'
-            : `${home.asOf.standardsBehind.toLocaleString('en-US')} standards have`}{' '}
-          no certified result as recent as {home.asOf.label}: {home.asOf.standardsBehind === 1 ? 'it is' : 'they are'}{' '}
-          counted with {home.asOf.standardsBehind === 1 ? 'its' : 'their'} latest, older result, or as without data.
-        </p>
-      ) : null}
+      {home.asOf && home.asOf.standardsBehind > 0 ? <p>{describeBehind(home.asOf)}</p> : null}
       <ul className="usa-card-group summary-figures">
         <li className="summary-figure">
           <span className="summary-figure__number">{formatShare(home.tally.share)}</span> of targets met

@@ -30,10 +30,11 @@ const Report = ({ report }: { report: PublicReport }) => {
         <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2" role="region" aria-label="Partial year">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              <strong>A partial year.</strong> Fiscal year {fiscalYear} is still in progress: this report covers
-              the results certified by {formatDate(report.partial.asOf)} ({report.partial.monthsElapsed} of 12 months
-              ended
-              {report.partial.latestPeriodLabel ? `; the latest period reported is ${report.partial.latestPeriodLabel}` : ''}
+              <strong>A partial year.</strong> Fiscal year {fiscalYear} is still in progress: this report covers the
+              results certified by {formatDate(report.partial.asOf)} ({report.partial.monthsElapsed} of 12 months ended
+              {report.partial.latestPeriodLabel
+                ? `; the latest period reported is ${report.partial.latestPeriodLabel}`
+                : ''}
               ). The year’s figures will change as the remaining periods are reported and certified.
             </p>
           </div>

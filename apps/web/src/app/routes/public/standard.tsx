@@ -91,8 +91,7 @@ const formatInterval = (r: PublicResult, standard: PublicStandard): string =>
 const MarginNote = ({ result, standard }: { result: PublicResult; standard: PublicStandard }) =>
   result.interval && result.sampleSize !== null ? (
     <p className="margin-y-1">
-      95% confidence interval: {formatInterval(result, standard)} (a sample of{' '}
-      {result.sampleSize.toLocaleString('en-US')}).
+      {`95% confidence interval: ${formatInterval(result, standard)} (a sample of ${result.sampleSize.toLocaleString('en-US')}).`}
       {result.withinMargin
         ? ' The target lies within this margin of error: the sample cannot tell the result apart from the target.'
         : ''}
