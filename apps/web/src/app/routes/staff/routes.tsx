@@ -78,6 +78,10 @@ export const staffRoutes: RouteObject[] = [
         ...page(async () => (await import('./admin')).TokensRoute, ['tokens:manage']),
       },
       { path: relative(staffPaths.audit), ...page(async () => (await import('./admin')).AuditRoute, ['audit:read']) },
+      {
+        path: relative(staffPaths.catalog),
+        ...page(async () => (await import('./admin')).CatalogRoute, ['agencies:manage']),
+      },
       { path: '*', ...page(async () => (await import('../not-found')).StaffNotFoundRoute) },
     ],
   },
