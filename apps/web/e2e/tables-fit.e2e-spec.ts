@@ -17,7 +17,14 @@ const tableProblems = (page: Page, desktop: boolean): Promise<string[]> =>
       if (!(table instanceof HTMLTableElement) || table.getClientRects().length === 0) continue;
       const box = table.parentElement!;
       const overflows = table.offsetWidth > box.clientWidth + 1;
-      if (wide && overflows) problems.push(`"${describe(table)}" is ${table.offsetWidth} px in ${box.clientWidth} px` + ' DEBUG ' + [...(table.tBodies[0]?.rows[0]?.cells ?? [])].map((c) => `${c.offsetWidth}:${c.textContent!.slice(0, 40)}`).join(' | '));
+      if (wide && overflows)
+        problems.push(
+          `"${describe(table)}" is ${table.offsetWidth} px in ${box.clientWidth} px` +
+            ' DEBUG ' +
+            [...(table.tBodies[0]?.rows[0]?.cells ?? [])]
+              .map((c) => `${c.offsetWidth}:${c.textContent!.slice(0, 40)}`)
+              .join(' | '),
+        );
       if (!wide && overflows) {
         // On a phone a table may scroll inside a box a keyboard can reach and a screen reader can name.
         const named = box.getAttribute('aria-label') || box.getAttribute('aria-labelledby');

@@ -116,6 +116,7 @@ export const AboutRoute = () => (
       Each agency posts its own service standards and reports its results: from its case systems, its customer surveys
       (the questions of OMB Circular A-11 Section 280) and its reviews. A result appears here only once the agency has
       certified it for public release; a corrected result appears again once it is certified. Drafts are never shown.
+      Each agency’s page, reached from <Link to={paths.home}>the home page</Link>, lists its standards and results.
     </p>
     <h2>Fiscal years</h2>
     <p>

@@ -237,7 +237,7 @@ const TargetsTable = ({ targets, unit }: { targets: TargetBody[]; unit: Unit }) 
   targets.length === 0 ? (
     <p>No targets yet.</p>
   ) : (
-    <TableBox label="Table of targets">
+    <TableBox label="Targets by fiscal year">
       <table className="usa-table usa-table--borderless">
         <caption className="usa-sr-only">Targets</caption>
         <thead>

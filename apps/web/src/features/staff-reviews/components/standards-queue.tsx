@@ -38,7 +38,7 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
       <p>
         {published ? `Changes from the published version ${published.version}:` : 'A new standard, never published.'}
       </p>
-      <TableBox label="Table of changes">
+      <TableBox label={`Table of changes to ${standard.code}`}>
         <table className="usa-table usa-table--borderless usa-table--compact">
           <caption className="usa-sr-only">
             {published ? 'What changed, field by field' : 'The new standard, field by field'}
