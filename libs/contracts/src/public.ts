@@ -237,7 +237,8 @@ export const publicStandardPath = (agencySlug: string, code: string): string =>
   `/agencies/${encodeURIComponent(agencySlug)}/standards/${encodeURIComponent(code)}`;
 
 /** The embeddable card of a standard. */
-export const publicEmbedPath = (agencySlug: string, code: string): string => `/embed${publicStandardPath(agencySlug, code)}`;
+export const publicEmbedPath = (agencySlug: string, code: string): string =>
+  `/embed${publicStandardPath(agencySlug, code)}`;
 
 export type PublicEmbed = { standard: PublicStandardSummary; measureDescription: string; rule: string };
 

@@ -41,7 +41,9 @@ export class AgenciesService {
   async create(dto: CreateAgencyDto): Promise<AgencyBody> {
     await this.checkUnique(dto);
     if (dto.parentId) await this.checkParent(dto.parentId);
-    return toAgencyBody(await this.agencies.save(this.agencies.create({ ...dto, programCodes: dto.programCodes ?? [] })));
+    return toAgencyBody(
+      await this.agencies.save(this.agencies.create({ ...dto, programCodes: dto.programCodes ?? [] })),
+    );
   }
 
   async update(id: string, dto: UpdateAgencyDto): Promise<AgencyBody> {

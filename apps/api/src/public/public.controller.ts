@@ -198,7 +198,10 @@ export class PublicController {
       reply,
       `api:standard-csv-at:${slug}/${code}:${baseOf(request)}`,
       async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request))),
+        body: toCsv(
+          RECORD_COLUMNS,
+          await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request)),
+        ),
         type: CSV_TYPE,
       }),
       `${slug}-${code}-results.csv`,

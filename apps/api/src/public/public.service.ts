@@ -38,13 +38,7 @@ import {
   yearFigure,
   yearTarget,
 } from './public.model.js';
-import {
-  PublicQueries,
-  type AgencyRow,
-  type ResultRow,
-  type StandardRow,
-  type VersionRow,
-} from './public.queries.js';
+import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow, type VersionRow } from './public.queries.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT = 10;
@@ -526,7 +520,9 @@ export class PublicService {
     const today = this.clock.today();
     const start = fiscalYearStart(fiscalYear);
     const months =
-      (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(start.slice(5, 7));
+      (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 +
+      Number(today.slice(5, 7)) -
+      Number(start.slice(5, 7));
     const ofYear = results.filter((r) => r.fiscalYear === fiscalYear);
     const latest = ofYear.reduce<ResultRow | null>((a, r) => (a === null || r.periodEnd > a.periodEnd ? r : a), null);
     return {

@@ -66,12 +66,16 @@ const PAGES: Page[] = [
     embeddable: true,
   },
   // Pages of text: the accessibility statement and privacy notice name whom to write to.
-  ...['/accessibility', '/privacy'].map(
-    (route): Page => ({ route, apiPath: (e) => e.publicApiPaths.contacts, load: (pub) => pub.contacts() }),
-  ),
-  ...['/about-these-numbers', '/status'].map(
-    (route): Page => ({ route, apiPath: () => '', load: () => Promise.resolve(true) }),
-  ),
+  ...['/accessibility', '/privacy'].map((route): Page => ({
+    route,
+    apiPath: (e) => e.publicApiPaths.contacts,
+    load: (pub) => pub.contacts(),
+  })),
+  ...['/about-these-numbers', '/status'].map((route): Page => ({
+    route,
+    apiPath: () => '',
+    load: () => Promise.resolve(true),
+  })),
 ];
 
 /** The first addresses of standards, by id: they answer a permanent redirect to the readable address. */
