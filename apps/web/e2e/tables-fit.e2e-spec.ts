@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createTestApp, TEST_ADMIN, type TestApp } from '../../api/test/support/test-app.js';
-import { expectHeading, launchChromium, signIn, TIMEOUT_MS } from './staff-support.js';
+import { activate, checkAxe, expectHeading, launchChromium, signIn, TIMEOUT_MS, typeInto } from './staff-support.js';
 
 /** What is wrong with the page's tables at this width: a table wider than its column, or a scroll box unnamed. */
 const tableProblems = (page: Page, desktop: boolean): Promise<string[]> =>
@@ -133,4 +133,38 @@ describe('tables fit their column at 1280 px, and scroll in a labelled box on a 
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('lets an administrator set an agency’s OMB codes and contact on the Open data catalog page, by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      await page.goto(`${baseUrl}/staff`);
+      await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+      await page.goto(`${baseUrl}/staff/admin/catalog`);
+      await expectHeading(page, 'Open data catalog');
+      await checkAxe(page, 'on the catalog page');
+      const agency = 'Social Security Administration (demonstration)';
+      await activate(page, page.getByRole('button', { name: `Edit ${agency}` }), 'the Edit button');
+      await expectHeading(page, agency, 2);
+      await typeInto(page, page.getByLabel('OMB bureau code'), '16:0', 'the bureau code');
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').getByText('There is a problem').waitFor();
+      await page.getByText('Must be an OMB bureau code').first().waitFor();
+      await checkAxe(page, 'with an error');
+      await typeInto(page, page.getByLabel('OMB bureau code'), '016:01', 'the bureau code');
+      await typeInto(page, page.getByLabel('Program codes'), '016:000, 016:002', 'the program codes');
+      await typeInto(page, page.getByLabel('Contact e-mail'), 'open.data@ssa.example.gov', 'the contact');
+      await page.keyboard.press('Enter');
+      await page.getByText(`Saved the catalog details of ${agency}.`).waitFor();
+      const saved = (await t.api().get('/api/v1/agencies').query({ q: 'Social Security' }).expect(200)).body.items[0];
+      expect(saved).toMatchObject({
+        bureauCode: '016:01',
+        programCodes: ['016:000', '016:002'],
+        contactEmail: 'open.data@ssa.example.gov',
+      });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

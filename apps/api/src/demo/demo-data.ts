@@ -472,7 +472,16 @@ export function generateDemoData(today: IsoDate): DemoData {
             return { denominator, numerator: Math.round((denominator * share) / 100) };
           });
           const numerator = counts.reduce((sum, c) => sum + c.numerator, 0);
-          results.push(row({ value: shareOf(numerator, volume), numerator, denominator: volume }));
+          // Surveys and quality reviews measure a sample (their margin of error is published); other shares count every case.
+          const sampled = template.dimension === 'satisfaction' || template.dimension === 'accuracy';
+          results.push(
+            row({
+              value: shareOf(numerator, volume),
+              numerator,
+              denominator: volume,
+              sampleSize: sampled ? volume : null,
+            }),
+          );
           if (channels.length === 0) return;
           counts.forEach((count, p) =>
             results.push(row({ channel: channels[p]!, value: shareOf(count.numerator, count.denominator), ...count })),
