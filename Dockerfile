@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: compile everything in one stage, ship only production dependencies and build output.
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # No install-time telemetry (a dependency of the OpenAPI UI would otherwise try to report).
 ENV SCARF_ANALYTICS=false
@@ -18,7 +18,7 @@ COPY apps apps
 COPY migrations migrations
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

@@ -11,6 +11,7 @@ import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicCh
 import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 import { AddStandardRulesAndRanges1795340000000 } from './1795340000000-AddStandardRulesAndRanges.js';
 import { AddAgencyFiscalYearStart1795340414401 } from './1795340414401-AddAgencyFiscalYearStart.js';
+import { AddAgencyCatalogFields1796298680940 } from './1796298680940-AddAgencyCatalogFields.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddImportProgress1795333866438,
   AddStandardRulesAndRanges1795340000000,
   AddAgencyFiscalYearStart1795340414401,
+  AddAgencyCatalogFields1796298680940,
 ];

@@ -170,6 +170,8 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         // Public routes: any value will do, the matrix only checks that nobody is refused.
         .replace(/^\/api\/v1\/public\/(agencies|services)\/:slug/, '/api/v1/public/$1/agency-a')
+        .replace('/standards/:code', '/standards/A-SPEED')
+        .replace(/^\/api\/v1\/public\/embed\/agencies\/:slug/, '/api/v1/public/embed/agencies/agency-a')
         .replace(/^\/api\/v1\/public\/((?:embed\/)?standards)\/:id/, `/api/v1/public/$1/${ids.standard}`)
         .replace(':agencySlug/:fiscalYear', `agency-a/${fiscalYearOf(new Date())}`)
         .replace(':targetId', ids.target!)

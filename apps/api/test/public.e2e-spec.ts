@@ -59,7 +59,16 @@ describe('the public site and open data', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const alpha = (
-      await api().post('/api/v1/agencies').send({ name: 'Alpha Agency', abbreviation: 'ALP', slug: 'alpha' })
+      await api()
+        .post('/api/v1/agencies')
+        .send({
+          name: 'Alpha Agency',
+          abbreviation: 'ALP',
+          slug: 'alpha',
+          bureauCode: '016:00',
+          programCodes: ['016:000'],
+          contactEmail: 'open.data@alpha.example.gov',
+        })
     ).body.id;
     const bravo = (
       await api().post('/api/v1/agencies').send({ name: 'Bravo Agency', abbreviation: 'BRV', slug: 'bravo' })
@@ -169,6 +178,7 @@ describe('the public site and open data', () => {
       '/agencies/alpha',
       '/agencies/bravo',
       '/services/renewals',
+      '/agencies/alpha/standards/RENEW',
       `/standards/${publishedId}`,
       `/standards/${draftId}`,
       `/reports/alpha/${FY}`,
@@ -210,7 +220,8 @@ describe('the public site and open data', () => {
     expect(answers.get(`/api/v1/public/standards/${publishedId}`)!.text).toContain('Renewal time');
     expect(answers.get(`/api/v1/public/reports/alpha/${FY}/report.pdf`)!.text).toContain('Renewal time');
     expect(answers.get('/data.json')!.text).toContain('Alpha Agency');
-    expect(answers.get(`/standards/${publishedId}`)).toMatchObject({
+    expect(answers.get(`/standards/${publishedId}`)!.status).toBe(301);
+    expect(answers.get('/agencies/alpha/standards/RENEW')).toMatchObject({
       status: 200,
       text: expect.stringContaining('Renewal time'),
     });

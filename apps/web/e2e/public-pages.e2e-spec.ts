@@ -46,7 +46,7 @@ describe('the public pages in Chromium, with and without JavaScript', () => {
       },
       {
         name: 'standard',
-        path: `/standards/${standard.id}`,
+        path: `/agencies/${standard.agency.slug}/standards/${encodeURIComponent(standard.code)}`,
         h1: new RegExp(`^${escape(standard.title)}$`),
         content: [
           /Latest result/,
@@ -65,10 +65,23 @@ describe('the public pages in Chromium, with and without JavaScript', () => {
       },
       {
         name: 'embed card',
-        path: `/embed/standards/${standard.id}`,
+        path: `/embed/agencies/${standard.agency.slug}/standards/${encodeURIComponent(standard.code)}`,
         h1: new RegExp(`^${escape(standard.title)}$`),
         content: [/(Met|Near target|Not met|No data|No target)/],
         embed: true,
+      },
+      {
+        name: 'accessibility statement',
+        path: '/accessibility',
+        h1: /^Accessibility statement$/,
+        content: [/Section 508/, /Report a barrier/, /@example\.com/],
+      },
+      { name: 'privacy notice', path: '/privacy', h1: /^Privacy notice$/, content: [/What is collected/] },
+      {
+        name: 'about these numbers',
+        path: '/about-these-numbers',
+        h1: /^About these numbers$/,
+        content: [/Near target/, /Margin of error/, /1 October to 30 September/, /percentage points/],
       },
     );
   }, 120_000);

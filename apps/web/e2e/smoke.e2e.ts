@@ -25,6 +25,8 @@ type PageCheck = {
   h1: RegExp;
   title: RegExp;
   context?: BrowserContextOptions;
+  /** The HTTP status the page answers with (200 unless said). */
+  status?: number;
   /** Page-specific checks, run after the shared ones and before axe. */
   extra?: (page: Page) => Promise<void>;
 };
@@ -72,7 +74,7 @@ export const checkAxe = async (page: Page, state: string): Promise<void> => {
   fail(`${violations.length} axe violation(s) ${state}:\n${lines.join('\n')}`);
 };
 
-const checkHome = async (page: Page): Promise<void> => {
+const checkStatus = async (page: Page): Promise<void> => {
   await page.getByRole('heading', { level: 2, name: 'System status' }).waitFor({ timeout: TIMEOUT_MS });
   const status = page.getByTestId('system-status');
   // Served by the real API on a live database, the status must say so.
@@ -100,7 +102,8 @@ const checkMobileMenu = async (page: Page): Promise<void> => {
 };
 
 const PAGES: PageCheck[] = [
-  { name: 'home', path: '/', h1: /^Yardstick$/, title: /^Yardstick$/, extra: checkHome },
+  { name: 'home', path: '/', h1: /^Yardstick$/, title: /^Yardstick$/, extra: checkGovBanner },
+  { name: 'status', path: '/status', h1: /^System status$/, title: /^System status \| Yardstick$/, extra: checkStatus },
   // Without a session the staff app sends the browser to its sign-in page.
   { name: 'staff sign-in', path: '/staff', h1: /^Sign in$/, title: /^Sign in \| Yardstick$/ },
   {
@@ -108,6 +111,7 @@ const PAGES: PageCheck[] = [
     path: '/no-such-page/at-all',
     h1: /^Page not found$/,
     title: /^Page not found \| Yardstick$/,
+    status: 404,
     extra: checkNotFound,
   },
   {
@@ -129,7 +133,9 @@ const checkPage = async (browser: Browser, baseUrl: string, check: PageCheck): P
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     const response = await page.goto(new URL(check.path, baseUrl).href, { waitUntil: 'load' });
-    if (!response?.ok()) fail(`GET ${check.path} answered ${response?.status() ?? 'nothing'}`);
+    if (response?.status() !== (check.status ?? 200)) {
+      fail(`GET ${check.path} answered ${response?.status() ?? 'nothing'}, expected ${check.status ?? 200}`);
+    }
 
     const h1 = page.getByRole('heading', { level: 1 });
     await h1.waitFor({ timeout: TIMEOUT_MS });

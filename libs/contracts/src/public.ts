@@ -80,6 +80,11 @@ export type PublicAgencySummary = PublicAgencyRef & {
 
 export type PublicHome = {
   fiscalYear: number;
+  /**
+   * The fiscal quarter of the newest certified result the tally is made of ("FY2026 Q3"), and how many published
+   * standards have nothing that recent (their latest result is older, or they have none); null without results.
+   */
+  asOf: { fiscalYear: number; quarter: number; label: string; standardsBehind: number } | null;
   /** The latest certified result of every published standard, against its target. */
   tally: PublicTally;
   /** Published standards, each counted once (a bureau's are not counted again under its department). */
@@ -151,6 +156,10 @@ export type PublicResult = {
   status: TargetStatus;
   target: number | null;
   explanation: { why: string; action: string } | null;
+  /** The 95% interval of a result measured on a sample (sampleSize), in the standard's unit; null otherwise. */
+  interval: { lower: number; upper: number } | null;
+  /** True when the result misses its target but the target lies within the interval (the margin of error). */
+  withinMargin: boolean;
 };
 
 export type PublicVersion = {
@@ -207,6 +216,9 @@ export type PublicYearFigure = {
 export type PublicReportStandard = {
   id: string;
   code: string;
+  agency: PublicAgencyRef;
+  /** The version in force in the fiscal year (its wording is the one shown). */
+  version: number;
   title: string;
   statement: string;
   dimension: Dimension;
@@ -234,12 +246,25 @@ export type PublicReport = {
   previousFiscalYearName: string;
   /** The months it runs: "April 2023 to March 2024". */
   fiscalYearSpan: string;
+  /** Set while the fiscal year is in progress: the report covers only the results certified so far. */
+  partial: { asOf: string; monthsElapsed: number; latestPeriodLabel: string | null } | null;
   tally: PublicTally;
   previousTally: PublicTally;
   services: (PublicServiceRef & { standards: PublicReportStandard[] })[];
   benchmarks: PublicBenchmark[];
   methodology: string[];
 };
+
+/** Whom to write to about each agency's published data and pages (accessibility barriers included). */
+export type PublicContacts = { agencies: (PublicAgencyRef & { contactEmail: string | null })[] };
+
+/** The public address of a standard: under its agency, by its code (stable, unique within the agency). */
+export const publicStandardPath = (agencySlug: string, code: string): string =>
+  `/agencies/${encodeURIComponent(agencySlug)}/standards/${encodeURIComponent(code)}`;
+
+/** The embeddable card of a standard. */
+export const publicEmbedPath = (agencySlug: string, code: string): string =>
+  `/embed${publicStandardPath(agencySlug, code)}`;
 
 export type PublicEmbed = { standard: PublicStandardSummary; measureDescription: string; rule: string };
 

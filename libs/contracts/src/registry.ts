@@ -23,6 +23,12 @@ export type AgencyBody = {
   websiteUrl: string | null;
   /** Calendar month 1-12 the agency's fiscal year starts in (10, October, by default; 4 for Canada). */
   fiscalYearStartMonth: number;
+  /** OMB bureau code, e.g. "016:00" (DCAT-US bureauCode). */
+  bureauCode: string | null;
+  /** Federal Program Inventory codes, e.g. ["016:000"] (DCAT-US programCode). */
+  programCodes: string[];
+  /** The public contact for the agency's data (DCAT-US contactPoint). */
+  contactEmail: string | null;
   createdAt: string;
   updatedAt: string;
 };

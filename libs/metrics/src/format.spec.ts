@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatMeasure, STATUS_LABELS } from './format.js';
+import { formatChange, formatMeasure, STATUS_LABELS } from './format.js';
 
 describe('formatMeasure', () => {
   it('writes each unit in words, a blank as not known (never 0)', () => {
@@ -15,5 +15,16 @@ describe('formatMeasure', () => {
 
   it('names every status in words', () => {
     expect(Object.values(STATUS_LABELS).every((label) => label.length > 0)).toBe(true);
+  });
+});
+
+describe('formatChange', () => {
+  it('writes a change of a percentage in percentage points, signed', () => {
+    expect(formatChange(3.5, 'percent')).toBe('+3.5 percentage points');
+    expect(formatChange(-1, 'percent')).toBe('−1 percentage point');
+    expect(formatChange(0.001, 'percent')).toBe('no change');
+    expect(formatChange(-2, 'days')).toBe('−2 days');
+    expect(formatChange(0.3, 'score')).toBe('+0.3 points');
+    expect(formatChange(null, 'percent')).toBe('not known');
   });
 });

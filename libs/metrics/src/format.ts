@@ -29,3 +29,18 @@ export function formatMeasure(value: number | null | undefined, unit: Unit): str
       return `${n} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
   }
 }
+
+/**
+ * A change between two figures in the standard's unit, signed: `+3.5 percentage points` for percents (a change
+ * of 91% to 94.5% is not a 3.5% change), `+0.3 points` on a 1-5 score, `−2 days`, `no change`; a blank is "not known".
+ */
+export function formatChange(change: number | null | undefined, unit: Unit): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return 'not known';
+  const rounded = Math.round(change * 100) / 100;
+  if (rounded === 0) return 'no change';
+  const sign = rounded > 0 ? '+' : '−';
+  const size = Math.abs(rounded);
+  const points = `${numberFormat.format(size)} ${unit === 'percent' ? 'percentage ' : ''}point${size === 1 ? '' : 's'}`;
+  if (unit === 'percent' || unit === 'score') return `${sign}${points}`;
+  return `${sign}${formatMeasure(size, unit)}`;
+}

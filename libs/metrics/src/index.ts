@@ -8,3 +8,4 @@ export * from './target-status.js';
 export * from './units.js';
 export * from './format.js';
 export * from './tally.js';
+export * from './margin.js';

@@ -42,7 +42,9 @@ export class AgenciesService {
   async create(dto: CreateAgencyDto): Promise<AgencyBody> {
     await this.checkUnique(dto);
     if (dto.parentId) await this.checkParent(dto.parentId);
-    return toAgencyBody(await this.agencies.save(this.agencies.create(dto)));
+    return toAgencyBody(
+      await this.agencies.save(this.agencies.create({ ...dto, programCodes: dto.programCodes ?? [] })),
+    );
   }
 
   async update(id: string, dto: UpdateAgencyDto): Promise<AgencyBody> {
@@ -52,7 +54,8 @@ export class AgenciesService {
     if (dto.fiscalYearStartMonth !== undefined && dto.fiscalYearStartMonth !== agency.fiscalYearStartMonth) {
       await this.checkNoResults(agency, dto.fiscalYearStartMonth);
     }
-    return toAgencyBody(await this.agencies.save(this.agencies.merge(agency, dto)));
+    const changes = dto.programCodes === null ? { ...dto, programCodes: [] } : dto; // null clears the list
+    return toAgencyBody(await this.agencies.save(this.agencies.merge(agency, changes)));
   }
 
   async remove(id: string): Promise<void> {
@@ -127,6 +130,9 @@ export function toAgencyBody(agency: Agency): AgencyBody {
     parentId: agency.parentId,
     websiteUrl: agency.websiteUrl,
     fiscalYearStartMonth: agency.fiscalYearStartMonth,
+    bureauCode: agency.bureauCode,
+    programCodes: agency.programCodes ?? [],
+    contactEmail: agency.contactEmail,
     createdAt: agency.createdAt.toISOString(),
     updatedAt: agency.updatedAt.toISOString(),
   };

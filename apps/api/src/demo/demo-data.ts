@@ -29,6 +29,9 @@ export type DemoAgency = {
   slug: string;
   parentKey: string | null;
   websiteUrl: string;
+  bureauCode: string;
+  programCodes: string[];
+  contactEmail: string;
 };
 export type DemoService = {
   key: string;
@@ -118,6 +121,18 @@ const AGENCIES: [key: string, name: string, abbreviation: string, parent: string
   ['tsa', 'Transportation Security Administration', 'TSA', null, 'https://www.tsa.gov'],
   ['fsa', 'Federal Student Aid', 'FSA', null, 'https://studentaid.gov'],
 ];
+
+/** OMB bureau codes in the real agency's format (A-11 Appendix C), for the demonstration's data.json. */
+const BUREAU_CODES: Record<string, string> = {
+  dos: '014:00',
+  ca: '014:05',
+  ssa: '016:00',
+  irs: '015:45',
+  va: '029:00',
+  uscis: '024:30',
+  tsa: '024:45',
+  fsa: '018:45',
+};
 
 const SERVICES: [agency: string, name: string, customers: string, channels: Channel[], hisp: boolean][] = [
   ['ca', 'Passport renewal', 'U.S. citizens renewing an adult passport', ['mail', 'online'], true],
@@ -368,6 +383,10 @@ export function generateDemoData(today: IsoDate): DemoData {
     slug: `${key}-demo`,
     parentKey,
     websiteUrl,
+    bureauCode: BUREAU_CODES[key]!,
+    programCodes: [`${BUREAU_CODES[key]!.slice(0, 3)}:000`],
+    // A reserved domain (RFC 2606): the demonstration never names a real mailbox.
+    contactEmail: `open-data.${key}@example.com`,
   }));
   const services: DemoService[] = SERVICES.map(([agencyKey, name, customers, channels, hisp], index) => ({
     key: `svc${index}`,
@@ -485,7 +504,18 @@ export function generateDemoData(today: IsoDate): DemoData {
             return { denominator, numerator: Math.round((denominator * share) / 100) };
           });
           const numerator = counts.reduce((sum, c) => sum + c.numerator, 0);
-          results.push(checked(row({ value: shareOf(numerator, volume), numerator, denominator: volume })));
+          // Surveys and quality reviews measure a sample (their margin of error is published); other shares count every case.
+          const sampled = template.dimension === 'satisfaction' || template.dimension === 'accuracy';
+          results.push(
+            checked(
+              row({
+                value: shareOf(numerator, volume),
+                numerator,
+                denominator: volume,
+                sampleSize: sampled ? volume : null,
+              }),
+            ),
+          );
           if (channels.length === 0) return;
           counts.forEach((count, p) =>
             results.push(

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PublicReport, PublicTally } from '@yardstick/contracts';
-import { formatMeasure as formatValue, STATUS_LABELS as STATUS_WORDS } from '@yardstick/metrics';
+import { formatChange, formatMeasure as formatValue, STATUS_LABELS as STATUS_WORDS } from '@yardstick/metrics';
 
 // The open data files: CSV safe to open in a spreadsheet, the annual report as PDF, and the DCAT-US catalog.
 
@@ -42,10 +42,19 @@ export const REPORT_CSV_COLUMNS = [
   'results_in_year',
   'status',
   'previous_year_result',
+  /** In the standard's unit: percentage points for a percent. */
   'change',
+  'change_in_words',
+  'version',
   'explanations',
   'benchmarks',
 ] as const;
+
+/** What a report of a fiscal year in progress says first: it covers only part of the year. */
+export function partialNotice(report: PublicReport): string {
+  const p = report.partial!;
+  return `A partial year: fiscal year ${report.fiscalYear} is still in progress. This report covers the results certified by ${p.asOf} (${p.monthsElapsed} of 12 months ended${p.latestPeriodLabel ? `; the latest period reported is ${p.latestPeriodLabel}` : ''}); its figures will change as the remaining periods are reported and certified.`;
+}
 
 export function reportCsv(report: PublicReport): string {
   const rows = report.services.flatMap((service) =>
@@ -65,6 +74,8 @@ export function reportCsv(report: PublicReport): string {
       status: s.status,
       previous_year_result: s.previous.value,
       change: s.change,
+      change_in_words: formatChange(s.change, s.unit),
+      version: s.version,
       explanations: s.explanations.map((e) => `${e.periodKey}: ${e.why} Action: ${e.action}`).join(' | '),
       benchmarks: s.benchmarks.map((b) => `${b.name} (${b.sourceOrganization}, ${b.year}): ${b.value}`).join(' | '),
     })),
@@ -101,6 +112,7 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
   heading(`Annual report on service standards, fiscal year ${report.fiscalYearName}`, 14);
   body(`The fiscal year ran from ${report.fiscalYearSpan}.`);
   body(`The web version of this report: ${pageUrl}`);
+  if (report.partial) body(partialNotice(report));
   heading('Summary', 13);
   body(describeTally(report.tally));
   body(`Fiscal year ${report.previousFiscalYearName}: ${describeTally(report.previousTally)}`);
@@ -119,7 +131,7 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
         `Target: ${target}. Result: ${formatValue(s.result.value, s.unit)}${s.result.reason ? ` (${s.result.reason})` : ''}. Status: ${STATUS_WORDS[s.status]}.`,
       );
       body(
-        `Previous year: ${formatValue(s.previous.value, s.unit)}${s.change !== null ? `; change ${s.change >= 0 ? '+' : ''}${formatValue(Math.round(s.change * 100) / 100, s.unit)}` : ''}.`,
+        `Previous year: ${formatValue(s.previous.value, s.unit)}${s.change !== null ? `; change ${formatChange(s.change, s.unit)}` : ''}.`,
       );
       for (const e of s.explanations)
         body(`Why the target was missed (${e.periodLabel}): ${e.why} What we will do: ${e.action}`);

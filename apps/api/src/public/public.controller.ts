@@ -16,6 +16,7 @@ const RECORD_COLUMNS: (keyof PublicResultRecord)[] = [
   'service',
   'standard_id',
   'standard_code',
+  'standard_url',
   'standard_title',
   'dimension',
   'unit',
@@ -29,8 +30,11 @@ const RECORD_COLUMNS: (keyof PublicResultRecord)[] = [
   'numerator',
   'denominator',
   'sample_size',
+  'ci95_lower',
+  'ci95_upper',
   'target',
   'status',
+  'within_margin_of_error',
   'source',
   'data_quality_note',
   'explanation_why',
@@ -46,12 +50,17 @@ const INDEX = JSON.stringify({
   links: {
     home: '/api/v1/public/home?q=',
     agencies: '/api/v1/public/agencies',
+    contacts: '/api/v1/public/contacts',
     agency: '/api/v1/public/agencies/{slug}',
     agencyResults: ['/api/v1/public/agencies/{slug}/results.csv', '/api/v1/public/agencies/{slug}/results.json'],
     service: '/api/v1/public/services/{slug}',
-    standard: '/api/v1/public/standards/{id}',
-    standardResults: ['/api/v1/public/standards/{id}/results.csv', '/api/v1/public/standards/{id}/results.json'],
-    embed: '/api/v1/public/embed/standards/{id}',
+    standard: '/api/v1/public/agencies/{slug}/standards/{code}',
+    standardResults: [
+      '/api/v1/public/agencies/{slug}/standards/{code}/results.csv',
+      '/api/v1/public/agencies/{slug}/standards/{code}/results.json',
+    ],
+    embed: '/api/v1/public/embed/agencies/{slug}/standards/{code}',
+    standardById: '/api/v1/public/standards/{id}',
     report: '/api/v1/public/reports/{agencySlug}/{fiscalYear}',
     reportFiles: [
       '/api/v1/public/reports/{agencySlug}/{fiscalYear}/report.csv',
@@ -100,6 +109,12 @@ export class PublicController {
     );
   }
 
+  @Get('contacts')
+  @ApiOkResponse({ description: 'Whom to write to about each agency’s data and pages.' })
+  contacts(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, 'api:contacts', async () => json(await this.pub.contacts()));
+  }
+
   @Get('agencies/:slug')
   agency(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(request, reply, `api:agency:${slug}`, async () => json(await this.pub.agency(slug)));
@@ -116,9 +131,9 @@ export class PublicController {
     return this.send(
       request,
       reply,
-      `api:agency-csv:${slug}:${scope.bureaus}`,
+      `api:agency-csv:${slug}:${scope.bureaus}:${baseOf(request)}`,
       async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug, scope)),
+        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug, baseOf(request), scope)),
         type: CSV_TYPE,
       }),
       `${slug}-results.csv`,
@@ -133,8 +148,8 @@ export class PublicController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const scope = bureausScope(bureaus);
-    return this.send(request, reply, `api:agency-json:${slug}:${scope.bureaus}`, async () =>
-      json(await this.pub.agencyRecords(slug, scope)),
+    return this.send(request, reply, `api:agency-json:${slug}:${scope.bureaus}:${baseOf(request)}`, async () =>
+      json(await this.pub.agencyRecords(slug, baseOf(request), scope)),
     );
   }
 
@@ -153,9 +168,9 @@ export class PublicController {
     return this.send(
       request,
       reply,
-      `api:standard-csv:${id}`,
+      `api:standard-csv:${id}:${baseOf(request)}`,
       async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.standardRecords(id)),
+        body: toCsv(RECORD_COLUMNS, await this.pub.standardRecords(id, baseOf(request))),
         type: CSV_TYPE,
       }),
       `standard-${id}-results.csv`,
@@ -164,7 +179,69 @@ export class PublicController {
 
   @Get('standards/:id/results.json')
   standardJson(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:standard-json:${id}`, async () => json(await this.pub.standardRecords(id)));
+    return this.send(request, reply, `api:standard-json:${id}:${baseOf(request)}`, async () =>
+      json(await this.pub.standardRecords(id, baseOf(request))),
+    );
+  }
+
+  // A standard by its readable address: its agency and its code (the addresses the site and data.json use).
+
+  @Get('agencies/:slug/standards/:code')
+  standardAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, `api:standard-at:${slug}/${code}`, async () =>
+      json(await this.pub.standard(await this.pub.standardIdAt(slug, code))),
+    );
+  }
+
+  @Get('agencies/:slug/standards/:code/results.csv')
+  standardCsvAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:standard-csv-at:${slug}/${code}:${baseOf(request)}`,
+      async () => ({
+        body: toCsv(
+          RECORD_COLUMNS,
+          await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request)),
+        ),
+        type: CSV_TYPE,
+      }),
+      `${slug}-${code}-results.csv`,
+    );
+  }
+
+  @Get('agencies/:slug/standards/:code/results.json')
+  standardJsonAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, `api:standard-json-at:${slug}/${code}:${baseOf(request)}`, async () =>
+      json(await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request))),
+    );
+  }
+
+  @Get('embed/agencies/:slug/standards/:code')
+  embedAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, `api:embed-at:${slug}/${code}`, async () =>
+      json(await this.pub.embed(await this.pub.standardIdAt(slug, code))),
+    );
   }
 
   @Get('embed/standards/:id')
@@ -250,7 +327,7 @@ export async function sendCatalog(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
-  const base = `${request.protocol}://${request.host}`;
+  const base = baseOf(request);
   const entry = await cache.get(`catalog:${base}`, async () => json(await pub.catalog(base)));
   sendCached(request, reply, entry);
 }
@@ -258,6 +335,11 @@ export async function sendCatalog(
 /** `?bureaus=exclude`: the agency's own standards only (what data.json links to); anything else includes them. */
 function bureausScope(value: unknown): { bureaus: boolean } {
   return { bureaus: value !== 'exclude' };
+}
+
+/** This server's address as the client reached it, for absolute links in open data files. */
+function baseOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
 }
 
 function fiscalYearParam(slug: string, value: string): number {

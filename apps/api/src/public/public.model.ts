@@ -12,9 +12,12 @@ import {
   describeRule,
   fiscalCalendar,
   formatPeriodLabel,
+  missWithinMargin,
   parsePeriodKey,
+  resultInterval,
   statusAgainst,
   tallyStatuses,
+  usableTarget,
   type FiscalCalendar,
   type TallyStatus,
 } from '@yardstick/metrics';
@@ -77,6 +80,8 @@ export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
 export function toPublicResult(standard: StandardRow, targets: TargetRow[], row: ResultRow): PublicResult {
   const calendar = calendarOf(standard);
   const target = targetForPeriod(targets, row.periodKey, calendar);
+  const status = statusOf(standard, target, row.value);
+  const interval = resultInterval({ ...row, unit: standard.unit });
   return {
     periodKey: row.periodKey,
     periodLabel: formatPeriodLabel(row.periodKey, calendar),
@@ -92,9 +97,17 @@ export function toPublicResult(standard: StandardRow, targets: TargetRow[], row:
     dataQualityNote: row.dataQualityNote,
     revision: row.revision,
     certifiedAt: row.certifiedAt.toISOString(),
-    status: statusOf(standard, target, row.value),
+    status,
     target: target?.value ?? null,
     explanation: row.why !== null && row.action !== null ? { why: row.why, action: row.action } : null,
+    interval,
+    withinMargin: missWithinMargin(
+      status,
+      interval,
+      target &&
+        usableTarget(standard.direction, { value: target.value, min: target.minValue, max: target.maxValue }).target,
+      standard.direction,
+    ),
   };
 }
 
@@ -215,4 +228,6 @@ export const METHODOLOGY: string[] = [
   'The share of targets met is the number of standards that met their target divided by the number with a target and a result (met, near, not met, or awaiting certification), from the counts: a result awaiting certification is never left out of the denominator.',
   'Benchmarks are comparisons with the best in business, named with their source organisation and year.',
   'Every missed target is explained by the agency: why, and what it will do about it.',
+  'A change between two percentages is given in percentage points (91% to 94% is +3 percentage points). A past year shows the wording of the standard in force that year.',
+  'A result measured on a sample (it gives its sample size) shows its 95% confidence interval (Wilson score interval); a miss whose target lies inside that interval is said to be within the margin of error.',
 ];

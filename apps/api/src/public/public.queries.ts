@@ -100,6 +100,9 @@ export type AgencyRow = {
   websiteUrl: string | null;
   parentId: string | null;
   fiscalYearStartMonth: number;
+  bureauCode: string | null;
+  programCodes: string[];
+  contactEmail: string | null;
 };
 
 export type ServiceRow = {
@@ -129,6 +132,8 @@ export type StandardFilter = {
   serviceIds?: string[];
   /** Words to find in the title, promise, code, service or agency. */
   q?: string;
+  /** One standard by its public address: its agency's slug and its code. */
+  address?: { agencySlug: string; code: string };
 };
 
 const STANDARD_COLUMNS = `
@@ -161,6 +166,10 @@ export class PublicQueries {
     if (filter.ids) add((n) => `s.id = ANY(${n}::uuid[])`, filter.ids);
     if (filter.agencyIds) add((n) => `s.agency_id = ANY(${n}::uuid[])`, filter.agencyIds);
     if (filter.serviceIds) add((n) => `s.service_id = ANY(${n}::uuid[])`, filter.serviceIds);
+    if (filter.address) {
+      add((n) => `a.slug = ${n}`, filter.address.agencySlug);
+      add((n) => `s.code = ${n}`, filter.address.code);
+    }
     for (const word of words(filter.q)) {
       add(
         (n) =>
@@ -322,11 +331,27 @@ export class PublicQueries {
     );
   }
 
+  /** The published versions (current and superseded) of published standards, oldest first: the wording in force. */
+  async versionsOf(standardIds: string[]): Promise<(VersionRow & { standardId: string })[]> {
+    if (standardIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT v.standard_id AS "standardId", v.version, v.title, v.statement,
+              v.measure_description AS "measureDescription", v.published_at AS "publishedAt",
+              v.id = s.published_version_id AS current
+         FROM standard_versions v JOIN standards s ON s.id = v.standard_id
+        WHERE v.standard_id = ANY($1::uuid[]) AND ${PUBLISHED}
+          AND (v.id = s.published_version_id OR (v.status = 'superseded' AND v.published_at IS NOT NULL))
+        ORDER BY v.standard_id, v.version`,
+      [standardIds],
+    );
+  }
+
   /** Agencies with at least one published standard (themselves or through a bureau), by name. */
   async agencies(): Promise<AgencyRow[]> {
     return this.dataSource.query(
       `SELECT a.id, a.slug, a.name, a.abbreviation, a.website_url AS "websiteUrl", a.parent_id AS "parentId",
-              a.fiscal_year_start_month AS "fiscalYearStartMonth"
+              a.fiscal_year_start_month AS "fiscalYearStartMonth",
+              a.bureau_code AS "bureauCode", a.program_codes AS "programCodes", a.contact_email AS "contactEmail"
          FROM agencies a
         WHERE EXISTS (SELECT 1 FROM standards s WHERE ${PUBLISHED} AND (s.agency_id = a.id OR s.agency_id IN
                        (SELECT c.id FROM agencies c WHERE c.parent_id = a.id)))

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock.js';
 import type {
   PublicAgency,
   PublicAgencyRef,
+  PublicContacts,
   PublicEmbed,
   PublicHome,
   PublicReport,
@@ -13,13 +14,18 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
+import { publicStandardPath } from '@yardstick/contracts';
 import {
   changeFromPrevious,
   fiscalCalendar,
+  fiscalYearEnd,
   fiscalYearOf,
+  fiscalYearStart,
   formatFiscalYearName,
   formatFiscalYearSpan,
   formatPeriodLabel,
+  parsePeriodKey,
+  periodOf,
   type FiscalCalendar,
 } from '@yardstick/metrics';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
@@ -38,7 +44,7 @@ import {
   yearFigure,
   yearTarget,
 } from './public.model.js';
-import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow } from './public.queries.js';
+import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow, type VersionRow } from './public.queries.js';
 import type { TallyStatus } from '@yardstick/metrics';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,6 +57,8 @@ export type PublicResultRecord = {
   service: string;
   standard_id: string;
   standard_code: string;
+  /** The standard's public page (its readable, stable address). */
+  standard_url: string;
   standard_title: string;
   dimension: string;
   unit: string;
@@ -64,8 +72,13 @@ export type PublicResultRecord = {
   numerator: number | null;
   denominator: number | null;
   sample_size: number | null;
+  /** The 95% interval of a sampled result (sample_size), in the standard's unit. */
+  ci95_lower: number | null;
+  ci95_upper: number | null;
   target: number | null;
   status: string;
+  /** A miss whose target lies within the 95% interval. */
+  within_margin_of_error: boolean;
   source: string | null;
   data_quality_note: string | null;
   explanation_why: string | null;
@@ -95,6 +108,7 @@ export class PublicService {
     const byAgency = groupBy(placed, (p) => p.summary.agency.slug);
     const childrenOf = groupBy(agencies, (a) => a.parentId);
     const byId = new Map(agencies.map((a) => [a.id, a]));
+    const calendarOfSlug = new Map(agencies.map((a) => [a.slug, fiscalCalendar(a.fiscalYearStartMonth)]));
     // A department's row includes its bureaus' standards, and says so; the headline counts each standard once.
     const agencySummaries = agencies.map((agency) => {
       const bureaus = childrenOf.get(agency.id) ?? [];
@@ -113,6 +127,7 @@ export class PublicService {
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
+      asOf: asOfQuarter(summaries, (slug) => calendarOfSlug.get(slug)),
       tally: tallyOf(placed.map((p) => p.status)),
       standards: standards.length,
       agencies: agencySummaries,
@@ -286,11 +301,12 @@ export class PublicService {
     const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
     const standards = await this.queries.standards({ agencyIds });
     const ids = standards.map((s) => s.id);
-    const [targets, results, benchmarks, awaiting] = await Promise.all([
+    const [targets, results, benchmarks, awaiting, versions] = await Promise.all([
       this.queries.targets(ids),
       this.queries.results(ids, { fiscalYears: [fiscalYear - 1, fiscalYear], allChannelsOnly: true }),
       this.queries.benchmarks(ids),
       this.queries.awaitingCertification(ids, { fiscalYears: [fiscalYear - 1, fiscalYear] }),
+      this.queries.versionsOf(ids),
     ]);
     const awaitingIn = new Set(awaiting.map((a) => `${a.standardId} ${a.fiscalYear}`));
     if (!results.some((r) => r.fiscalYear === fiscalYear)) {
@@ -299,6 +315,8 @@ export class PublicService {
     const targetsBy = groupBy(targets, (t) => t.standardId);
     const resultsBy = groupBy(results, (r) => `${r.standardId} ${r.fiscalYear}`);
     const benchmarksBy = groupBy(benchmarks, (b) => b.standardId);
+    const versionsBy = groupBy(versions, (v) => v.standardId);
+    const inProgress = fiscalYear === this.currentFiscalYear(calendar);
 
     const rows = standards.map(
       (
@@ -314,15 +332,18 @@ export class PublicService {
         const status = statusOf(s, target, result.value);
         const awaitsCertification = awaitingIn.has(`${s.id} ${fiscalYear}`) && target !== null;
         const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
+        const wording = inProgress ? null : versionInForce(versionsBy.get(s.id) ?? [], fiscalYear, calendar);
         return {
           id: s.id,
           code: s.code,
-          title: s.title,
-          statement: s.statement,
+          agency: refOf({ slug: s.agencySlug, name: s.agencyName, abbreviation: s.agencyAbbreviation }),
+          version: wording?.version ?? s.version,
+          title: wording?.title ?? s.title,
+          statement: wording?.statement ?? s.statement,
           dimension: s.dimension,
           unit: s.unit,
           direction: s.direction,
-          measureDescription: s.measureDescription,
+          measureDescription: wording?.measureDescription ?? s.measureDescription,
           target: toPublicTarget(target),
           result,
           status,
@@ -362,6 +383,7 @@ export class PublicService {
       fiscalYearName: formatFiscalYearName(fiscalYear, calendar),
       previousFiscalYearName: formatFiscalYearName(fiscalYear - 1, calendar),
       fiscalYearSpan: formatFiscalYearSpan(fiscalYear, calendar),
+      partial: inProgress ? this.partialYear(fiscalYear, results, calendar) : null,
       tally: tallyOf(rows.map((r) => r.tallyStatus)),
       previousTally: tallyOf(rows.map((r) => r.previousStatus)),
       services,
@@ -371,19 +393,67 @@ export class PublicService {
   }
 
   /** Every certified result of a published standard, as rows of the open data files. */
-  async standardRecords(id: string): Promise<PublicResultRecord[]> {
+  async standardRecords(id: string, baseUrl: string): Promise<PublicResultRecord[]> {
     const standard = await this.publishedStandard(id);
-    return this.records([standard]);
+    return this.records([standard], baseUrl);
+  }
+
+  /** The id of the published standard at a public address (agency slug and code). */
+  async standardIdAt(agencySlug: string, code: string): Promise<string> {
+    const [standard] = await this.queries.standards({ address: { agencySlug, code } });
+    if (!standard) throw new NotFoundAppException('Standard', `${agencySlug}/${code}`);
+    return standard.id;
+  }
+
+  /** The readable address of a published standard known by its id, for the permanent redirect from /standards/:id. */
+  async standardPathOf(id: string): Promise<string | null> {
+    if (!UUID.test(id)) return null;
+    const [standard] = await this.queries.standards({ ids: [id] });
+    return standard ? publicStandardPath(standard.agencySlug, standard.code) : null;
+  }
+
+  /** Every public page's address, for the sitemap: standards by their readable address. */
+  async sitemapPaths(): Promise<string[]> {
+    const [agencies, services, standards] = await Promise.all([
+      this.queries.agencies(),
+      this.queries.services(),
+      this.queries.standards(),
+    ]);
+    return [
+      '/',
+      ...agencies.map((a) => `/agencies/${a.slug}`),
+      ...services.map((s) => `/services/${s.slug}`),
+      ...standards.map((s) => publicStandardPath(s.agencySlug, s.code)),
+      '/about-these-numbers',
+      '/accessibility',
+      '/privacy',
+    ];
   }
 
   /** Every certified result of an agency's (and, unless told not to, its bureaus') published standards. */
-  async agencyRecords(slug: string, options: { bureaus?: boolean } = {}): Promise<PublicResultRecord[]> {
+  async agencyRecords(
+    slug: string,
+    baseUrl: string,
+    options: { bureaus?: boolean } = {},
+  ): Promise<PublicResultRecord[]> {
     const agencies = await this.queries.agencies();
     const agency = agencies.find((a) => a.slug === slug);
     if (!agency) throw new NotFoundAppException('Agency', slug);
     const bureaus = options.bureaus === false ? [] : agencies.filter((a) => a.parentId === agency.id);
     const agencyIds = [agency.id, ...bureaus.map((a) => a.id)];
-    return this.records(await this.queries.standards({ agencyIds }));
+    return this.records(await this.queries.standards({ agencyIds }), baseUrl);
+  }
+
+  /** Each public agency's contact (its own, else its department's), for the accessibility and privacy pages. */
+  async contacts(): Promise<PublicContacts> {
+    const agencies = await this.queries.agencies();
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    return {
+      agencies: agencies.map((a) => ({
+        ...refOf(a),
+        contactEmail: a.contactEmail ?? (a.parentId ? (byId.get(a.parentId)?.contactEmail ?? null) : null),
+      })),
+    };
   }
 
   async agencyList(): Promise<AgencyRow[]> {
@@ -405,9 +475,16 @@ export class PublicService {
       '@type': 'dcat:Catalog',
       conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
-      dataset: agencies.map((agency) => {
+      // An agency without its OMB codes and a contact (its own, else its department's) is left out: DCAT-US 1.1
+      // requires bureauCode, programCode and contactPoint, and a placeholder would mislead harvesters.
+      dataset: agencies.flatMap((agency) => {
         const latest = modified.get(agency.id)!;
         const bureaus = childrenOf.get(agency.id) ?? [];
+        const parent = all.find((a) => a.id === agency.parentId);
+        const bureauCode = agency.bureauCode ?? parent?.bureauCode;
+        const programCodes = agency.programCodes.length ? agency.programCodes : (parent?.programCodes ?? []);
+        const contactEmail = agency.contactEmail ?? parent?.contactEmail;
+        if (!bureauCode || programCodes.length === 0 || !contactEmail) return [];
         const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}`;
         const only = bureaus.length > 0 ? '?bureaus=exclude' : '';
         const apart =
@@ -421,15 +498,19 @@ export class PublicService {
           description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.${apart}`,
           keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
           modified: latest.toISOString(),
-          publisher: { '@type': 'org:Organization', name: agency.name },
+          publisher: {
+            '@type': 'org:Organization',
+            name: agency.name,
+            ...(parent ? { subOrganizationOf: { '@type': 'org:Organization', name: parent.name } } : {}),
+          },
           contactPoint: {
             '@type': 'vcard:Contact',
             fn: `${agency.name} performance office`,
-            hasEmail: 'mailto:performance@yardstick.local',
+            hasEmail: `mailto:${contactEmail}`,
           },
           accessLevel: 'public',
-          bureauCode: ['000:00'],
-          programCode: ['000:000'],
+          bureauCode: [bureauCode],
+          programCode: programCodes,
           license: 'https://creativecommons.org/publicdomain/zero/1.0/',
           landingPage: `${baseUrl}/agencies/${agency.slug}`,
           distribution: [
@@ -453,7 +534,7 @@ export class PublicService {
     };
   }
 
-  private async records(standards: StandardRow[]): Promise<PublicResultRecord[]> {
+  private async records(standards: StandardRow[], baseUrl: string): Promise<PublicResultRecord[]> {
     const ids = standards.map((s) => s.id);
     const [targets, results] = await Promise.all([this.queries.targets(ids), this.queries.results(ids)]);
     const targetsBy = groupBy(targets, (t) => t.standardId);
@@ -467,6 +548,7 @@ export class PublicService {
         service: s.serviceName,
         standard_id: s.id,
         standard_code: s.code,
+        standard_url: `${baseUrl}${publicStandardPath(s.agencySlug, s.code)}`,
         standard_title: s.title,
         dimension: s.dimension,
         unit: s.unit,
@@ -480,8 +562,11 @@ export class PublicService {
         numerator: r.numerator,
         denominator: r.denominator,
         sample_size: r.sampleSize,
+        ci95_lower: r.interval?.lower ?? null,
+        ci95_upper: r.interval?.upper ?? null,
         target: r.target,
         status: r.status,
+        within_margin_of_error: r.withinMargin,
         source: r.source,
         data_quality_note: r.dataQualityNote,
         explanation_why: r.explanation?.why ?? null,
@@ -490,6 +575,27 @@ export class PublicService {
         certified_at: r.certifiedAt,
       };
     });
+  }
+
+  /** How far a fiscal year in progress has come: today, the months ended, and its newest certified period. */
+  private partialYear(
+    fiscalYear: number,
+    results: ResultRow[],
+    calendar: FiscalCalendar,
+  ): NonNullable<PublicReport['partial']> {
+    const today = this.clock.today();
+    const start = fiscalYearStart(fiscalYear, calendar);
+    const months =
+      (Number(today.slice(0, 4)) - Number(start.slice(0, 4))) * 12 +
+      Number(today.slice(5, 7)) -
+      Number(start.slice(5, 7));
+    const ofYear = results.filter((r) => r.fiscalYear === fiscalYear);
+    const latest = ofYear.reduce<ResultRow | null>((a, r) => (a === null || r.periodEnd > a.periodEnd ? r : a), null);
+    return {
+      asOf: today,
+      monthsElapsed: Math.max(0, Math.min(12, months)),
+      latestPeriodLabel: latest ? formatPeriodLabel(latest.periodKey, calendar) : null,
+    };
   }
 
   private async publishedStandard(id: string): Promise<StandardRow> {
@@ -541,6 +647,39 @@ export class PublicService {
 
 function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): PublicAgencyRef {
   return { slug: agency.slug, name: agency.name, abbreviation: agency.abbreviation };
+}
+
+/**
+ * The fiscal quarter of the newest latest result, and how many standards have nothing that recent: the headline
+ * names the period its numbers come from, not the fiscal year of today.
+ */
+function asOfQuarter(
+  summaries: PublicStandardSummary[],
+  calendarOf: (agencySlug: string) => FiscalCalendar | undefined,
+): PublicHome['asOf'] {
+  const ends = summaries.map((s) => (s.latest ? parsePeriodKey(s.latest.periodKey, calendarOf(s.agency.slug)) : null));
+  const newest = ends.reduce<ReturnType<typeof parsePeriodKey> | null>(
+    (a, p) => (p && (a === null || p.end > a.end) ? p : a),
+    null,
+  );
+  if (!newest) return null;
+  const quarter = periodOf(newest.end, 'quarter');
+  return {
+    fiscalYear: quarter.fiscalYear,
+    quarter: quarter.quarter!,
+    label: `FY${quarter.fiscalYear} Q${quarter.quarter}`,
+    standardsBehind: ends.filter((p) => p === null || p.end < quarter.start).length,
+  };
+}
+
+/**
+ * The published version whose wording was in force in a past fiscal year: the last one published by the year's end,
+ * or, for a standard first published later, its first version.
+ */
+function versionInForce(versions: VersionRow[], fiscalYear: number, calendar: FiscalCalendar): VersionRow | null {
+  const end = fiscalYearEnd(fiscalYear, calendar);
+  const before = versions.filter((v) => v.publishedAt && v.publishedAt.toISOString().slice(0, 10) <= end);
+  return before.at(-1) ?? versions[0] ?? null;
 }
 
 function explanationsOf(results: ResultRow[], calendar: FiscalCalendar): PublicReportStandard['explanations'] {

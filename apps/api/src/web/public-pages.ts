@@ -19,9 +19,10 @@ type ServerEntry = {
     home(q: string | null): string;
     agency(slug: string): string;
     service(slug: string): string;
-    standard(id: string): string;
+    standard(agencySlug: string, code: string): string;
     report(slug: string, fiscalYear: string): string;
-    embed(id: string): string;
+    contacts: string;
+    embed(agencySlug: string, code: string): string;
   };
 };
 
@@ -48,9 +49,9 @@ const PAGES: Page[] = [
     load: (pub, p) => pub.service(p.slug!),
   },
   {
-    route: '/standards/:id',
-    apiPath: (e, p) => e.publicApiPaths.standard(p.id!),
-    load: (pub, p) => pub.standard(p.id!),
+    route: '/agencies/:agency/standards/:code',
+    apiPath: (e, p) => e.publicApiPaths.standard(p.agency!, p.code!),
+    load: async (pub, p) => pub.standard(await pub.standardIdAt(p.agency!, p.code!)),
   },
   {
     route: '/reports/:agencySlug/:fiscalYear',
@@ -59,11 +60,28 @@ const PAGES: Page[] = [
       /^\d{4}$/.test(p.fiscalYear!) ? pub.report(p.agencySlug!, Number(p.fiscalYear)) : Promise.resolve(null),
   },
   {
-    route: '/embed/standards/:id',
-    apiPath: (e, p) => e.publicApiPaths.embed(p.id!),
-    load: (pub, p) => pub.embed(p.id!),
+    route: '/embed/agencies/:agency/standards/:code',
+    apiPath: (e, p) => e.publicApiPaths.embed(p.agency!, p.code!),
+    load: async (pub, p) => pub.embed(await pub.standardIdAt(p.agency!, p.code!)),
     embeddable: true,
   },
+  // Pages of text: the accessibility statement and privacy notice name whom to write to.
+  ...['/accessibility', '/privacy'].map((route): Page => ({
+    route,
+    apiPath: (e) => e.publicApiPaths.contacts,
+    load: (pub) => pub.contacts(),
+  })),
+  ...['/about-these-numbers', '/status'].map((route): Page => ({
+    route,
+    apiPath: () => '',
+    load: () => Promise.resolve(true),
+  })),
+];
+
+/** The first addresses of standards, by id: they answer a permanent redirect to the readable address. */
+const REDIRECTS: { route: string; to: (path: string) => string }[] = [
+  { route: '/standards/:id', to: (path) => path },
+  { route: '/embed/standards/:id', to: (path) => `/embed${path}` },
 ];
 
 /** Any site may frame the embed card; every other page keeps frame-ancestors 'self'. */
@@ -74,7 +92,10 @@ const EMBED_CSP =
  * Registers the server-rendered public pages: the page's data from PublicService, rendered by the web app's
  * own components (the SSR build), with the data embedded for hydration; cached with the public data.
  */
-export async function registerPublicPages(app: NestFastifyApplication, distDir: string): Promise<void> {
+export async function registerPublicPages(
+  app: NestFastifyApplication,
+  distDir: string,
+): Promise<NotFoundHandler | null> {
   const fastify = app.getHttpAdapter().getInstance();
   const pub = app.get(PublicService);
   const cache = app.get(PublicCache);
@@ -88,8 +109,15 @@ export async function registerPublicPages(app: NestFastifyApplication, distDir: 
     template = readFileSync(templateFile, 'utf8');
     entry = (await import(pathToFileURL(entryFile).href)) as ServerEntry;
   } catch {
-    return; // no server build: the pages fall back to the client-rendered index.html
+    return null; // no server build: the pages fall back to the client-rendered index.html
   }
+
+  const assemble = (rendered: { html: string; head: string; dataScript: string }): string =>
+    template
+      .replace(/<title>[^<]*<\/title>/, rendered.head.includes('<title>') ? '' : '$&')
+      .replace('</head>', `${rendered.head}</head>`)
+      .replace('<div id="root"></div>', `<div id="root">${rendered.html}</div>${rendered.dataScript}`)
+      .replace(/<noscript>[\s\S]*?<\/noscript>/, '');
 
   const renderPage = async (page: Page, request: FastifyRequest): Promise<Produced> => {
     const params = request.params as Params;
@@ -101,12 +129,32 @@ export async function registerPublicPages(app: NestFastifyApplication, distDir: 
       if (!(error instanceof AppException && error.status === 404)) throw error;
     }
     const rendered = await entry.render(request.url, { apiPath: page.apiPath(entry, params, q || null), data });
-    const html = template
-      .replace(/<title>[^<]*<\/title>/, rendered.head.includes('<title>') ? '' : '$&')
-      .replace('</head>', `${rendered.head}</head>`)
-      .replace('<div id="root"></div>', `<div id="root">${rendered.html}</div>${rendered.dataScript}`)
-      .replace(/<noscript>[\s\S]*?<\/noscript>/, '');
-    return { body: html, type: 'text/html; charset=utf-8', status: data === null ? 404 : 200 };
+    return { body: assemble(rendered), type: 'text/html; charset=utf-8', status: data === null ? 404 : 200 };
+  };
+
+  for (const redirect of REDIRECTS) {
+    fastify.get(redirect.route, async (request: FastifyRequest, reply: FastifyReply) => {
+      const target = await pub.standardPathOf((request.params as Params).id!);
+      if (target) return reply.code(301).header('Cache-Control', 'public, max-age=300').redirect(redirect.to(target));
+      return sendNotFound(request, reply);
+    });
+  }
+
+  fastify.get('/sitemap.xml', async (request, reply) => {
+    const base = `${request.protocol}://${request.host}`;
+    const entry = await cache.get(`sitemap:${base}`, async () => ({
+      body: sitemapOf(base, await pub.sitemapPaths()),
+      type: 'application/xml; charset=utf-8',
+    }));
+    sendCached(request, reply, entry);
+    return reply;
+  });
+
+  /** Any other public address: the Page not found page, with the status a search engine needs (404). */
+  const sendNotFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const rendered = await entry.render(request.url, { apiPath: '', data: null });
+    const html = assemble(rendered);
+    return reply.code(404).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
 
   for (const page of PAGES) {
@@ -123,4 +171,14 @@ export async function registerPublicPages(app: NestFastifyApplication, distDir: 
       return reply;
     });
   }
+  return sendNotFound;
+}
+
+/** Answers an address that is no page of the site. */
+export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
+function sitemapOf(base: string, paths: string[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const urls = paths.map((p) => `<url><loc>${escape(base + p)}</loc></url>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>\n`;
 }

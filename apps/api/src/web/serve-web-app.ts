@@ -11,7 +11,7 @@ import { registerPublicPages } from './public-pages.js';
 export async function serveWebApp(app: NestFastifyApplication, distDir: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // The public pages rendered on the server, and the open data catalog (/data.json).
-  await registerPublicPages(app, distDir);
+  const notFound = await registerPublicPages(app, distDir);
   if (!existsSync(path.join(distDir, 'index.html'))) return;
   await fastify.register(fastifyStatic, {
     root: distDir,
@@ -33,6 +33,8 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string):
   });
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
+    // The staff app routes in the browser; any other address is no public page: 404, never a soft 200.
+    if (notFound && !/^\/staff(?:[/?#]|$)/.test(request.url)) return notFound(request, reply);
     return reply.sendFile('index.html');
   });
 }

@@ -3,6 +3,7 @@ import { EmbedLayout } from '@/components/layouts/embed-layout';
 import { PublicLayout } from '@/components/layouts/public-layout';
 import { paths } from '@/config/paths';
 import { NotFoundRoute } from './routes/not-found';
+import { AboutRoute, AccessibilityRoute, PrivacyRoute, StatusRoute } from './routes/public/about';
 import { AgencyRoute } from './routes/public/agency';
 import { EmbedStandardRoute } from './routes/public/embed-standard';
 import { HomeRoute } from './routes/public/home';
@@ -40,6 +41,10 @@ export const routes: RouteObject[] = [
               { path: paths.service.pattern, Component: ServiceRoute },
               { path: paths.standard.pattern, Component: StandardRoute },
               { path: paths.report.pattern, Component: ReportRoute },
+              { path: paths.about, Component: AboutRoute },
+              { path: paths.accessibility, Component: AccessibilityRoute },
+              { path: paths.privacy, Component: PrivacyRoute },
+              { path: paths.status, Component: StatusRoute },
               { path: '*', Component: NotFoundRoute },
             ],
           },

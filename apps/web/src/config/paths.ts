@@ -1,14 +1,21 @@
+import { publicEmbedPath, publicStandardPath } from '@yardstick/contracts';
+
 /** Every address the app links to, in one place, so routes and links cannot drift apart. */
 export const paths = {
   home: '/',
   agency: { pattern: 'agencies/:slug', to: (slug: string) => `/agencies/${slug}` },
   service: { pattern: 'services/:slug', to: (slug: string) => `/services/${slug}` },
-  standard: { pattern: 'standards/:id', to: (id: string) => `/standards/${id}` },
+  /** A standard's readable, stable address: its agency and its code. */
+  standard: { pattern: 'agencies/:agency/standards/:code', to: publicStandardPath },
   report: {
     pattern: 'reports/:agencySlug/:fiscalYear',
     to: (agencySlug: string, fiscalYear: number) => `/reports/${agencySlug}/${fiscalYear}`,
   },
-  embed: { standard: '/embed/standards/:id', to: (id: string) => `/embed/standards/${id}` },
+  embed: { standard: '/embed/agencies/:agency/standards/:code', to: publicEmbedPath },
+  about: '/about-these-numbers',
+  accessibility: '/accessibility',
+  privacy: '/privacy',
+  status: '/status',
   staff: {
     root: '/staff',
   },
@@ -16,8 +23,8 @@ export const paths = {
   server: {
     openData: '/data.json',
     apiDocs: '/api/docs',
-    standardCsv: (id: string) => `/api/v1/public/standards/${id}/results.csv`,
-    standardJson: (id: string) => `/api/v1/public/standards/${id}`,
+    standardCsv: (agency: string, code: string) => `/api/v1/public${publicStandardPath(agency, code)}/results.csv`,
+    standardJson: (agency: string, code: string) => `/api/v1/public${publicStandardPath(agency, code)}`,
     agencyCsv: (slug: string) => `/api/v1/public/agencies/${slug}/results.csv`,
     agencyJson: (slug: string) => `/api/v1/public/agencies/${slug}/results.json`,
     reportCsv: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.csv`,

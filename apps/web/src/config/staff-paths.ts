@@ -15,6 +15,7 @@ export const staffPaths = {
   tokens: '/staff/admin/tokens',
   audit: '/staff/admin/audit',
   agencies: '/staff/admin/agencies',
+  catalog: '/staff/admin/catalog',
   /** Served by the API: a plain link, not a router link. */
   oidcLogin: '/api/v1/auth/oidc/login',
 } as const;

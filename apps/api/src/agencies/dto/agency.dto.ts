@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -61,6 +64,29 @@ export class CreateAgencyDto {
 
   @FiscalYearStartMonth()
   fiscalYearStartMonth?: number;
+  @ApiPropertyOptional({ example: '016:00', description: 'OMB bureau code (agency:bureau), for data.json.' })
+  @IsOptional()
+  @Matches(/^\d{3}:\d{2}$/, { message: 'must be an OMB bureau code: 3 digits, a colon, 2 digits, e.g. 016:00' })
+  bureauCode?: string | null;
+
+  @ApiPropertyOptional({
+    example: ['016:000'],
+    description: 'Federal Program Inventory codes (agency:program), for data.json.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{3}:\d{3}$/, {
+    each: true,
+    message: 'each must be a program code: 3 digits, a colon, 3 digits, e.g. 016:000',
+  })
+  programCodes?: string[];
+
+  @ApiPropertyOptional({ example: 'open.data@ssa.gov', description: 'Public contact for the published data.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address, e.g. open.data@ssa.gov' })
+  @Length(3, 254)
+  contactEmail?: string | null;
 }
 
 /** Blank (null) is not a month: the start month may be left out, never cleared. */

@@ -9,6 +9,18 @@ export const SiteFooter = () => {
     <Link key="staff" className="usa-footer__primary-link" to={paths.staff.root}>
       Staff workspace
     </Link>,
+    <Link key="about" className="usa-footer__primary-link" to={paths.about}>
+      About these numbers
+    </Link>,
+    <Link key="accessibility" className="usa-footer__primary-link" to={paths.accessibility}>
+      Accessibility
+    </Link>,
+    <Link key="privacy" className="usa-footer__primary-link" to={paths.privacy}>
+      Privacy
+    </Link>,
+    <Link key="status" className="usa-footer__primary-link" to={paths.status}>
+      System status
+    </Link>,
     <a key="open-data" className="usa-footer__primary-link" href={paths.server.openData}>
       Open data catalog
     </a>,

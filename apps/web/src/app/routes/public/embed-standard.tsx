@@ -24,7 +24,7 @@ const EmbedCard = ({ embed }: { embed: PublicEmbed }) => {
         <p className="embed-card__result">No certified result yet.</p>
       )}
       <p className="embed-card__more">
-        <a href={paths.standard.to(s.id)} target="_blank" rel="noopener">
+        <a href={paths.standard.to(s.agency.slug, s.code)} target="_blank" rel="noopener">
           All results and how they are measured (opens in a new tab)
         </a>
       </p>
@@ -33,7 +33,7 @@ const EmbedCard = ({ embed }: { embed: PublicEmbed }) => {
 };
 
 export const EmbedStandardRoute = () => {
-  const { id = '' } = useParams();
-  const query = usePublicData<PublicEmbed>(publicApiPaths.embed(id));
+  const { agency = '', code = '' } = useParams();
+  const query = usePublicData<PublicEmbed>(publicApiPaths.embed(agency, code));
   return <PublicPage query={query}>{(embed) => <EmbedCard embed={embed} />}</PublicPage>;
 };

@@ -2,7 +2,6 @@ import type { PublicHome } from '@yardstick/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
-import { SystemStatus } from '@/features/health/components/system-status';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { describeTally, formatShare } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
@@ -57,6 +56,12 @@ const SearchResults = ({ search }: { search: NonNullable<PublicHome['search']> }
   );
 };
 
+/** "3 standards have no certified result as recent as FY2026 Q3: ..." */
+const describeBehind = ({ standardsBehind: n, label }: NonNullable<PublicHome['asOf']>): string =>
+  n === 1
+    ? `1 standard has no certified result as recent as ${label}: it is counted with its latest, older result, or as without data.`
+    : `${n.toLocaleString('en-US')} standards have no certified result as recent as ${label}: they are counted with their latest, older result, or as without data.`;
+
 const Home = ({ home }: { home: PublicHome }) => (
   <>
     <div className="usa-prose">
@@ -68,11 +73,14 @@ const Home = ({ home }: { home: PublicHome }) => (
     <SearchForm q={home.search?.q ?? ''} />
     {home.search ? <SearchResults search={home.search} /> : null}
     <section aria-labelledby="summary-heading">
-      <h2 id="summary-heading">Fiscal year {home.fiscalYear} at a glance</h2>
+      <h2 id="summary-heading">
+        {home.asOf ? `Latest results, as of ${home.asOf.label}` : 'Latest results: none certified yet'}
+      </h2>
       <p>
-        Latest certified results of every published standard, government-wide:{' '}
+        The latest certified result of every published standard, government-wide:{' '}
         <strong>{describeTally(home.tally)}</strong>
       </p>
+      {home.asOf && home.asOf.standardsBehind > 0 ? <p>{describeBehind(home.asOf)}</p> : null}
       <ul className="usa-card-group summary-figures">
         <li className="summary-figure">
           <span className="summary-figure__number">{formatShare(home.tally.share)}</span> of targets met
@@ -147,7 +155,6 @@ export const HomeRoute = () => {
       <PageTitle />
       <h1>Yardstick</h1>
       <PublicPage query={query}>{(home) => <Home home={home} />}</PublicPage>
-      <SystemStatus />
     </div>
   );
 };

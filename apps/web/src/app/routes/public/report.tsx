@@ -1,18 +1,15 @@
 import type { PublicReport, PublicReportStandard } from '@yardstick/contracts';
+import { formatChange } from '@yardstick/metrics';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
-import { describeTally, formatMeasure, formatTarget } from '@/features/public/components/format';
+import { describeTally, formatDate, formatMeasure, formatTarget } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
 import { StatusTag } from '@/features/public/components/status-tag';
 
-const change = (s: PublicReportStandard): string => {
-  if (s.change === null) return 'not known';
-  const sign = s.change > 0 ? '+' : s.change < 0 ? '−' : '';
-  return `${sign}${formatMeasure(Math.abs(Math.round(s.change * 100) / 100), s.unit)}`;
-};
+const change = (s: PublicReportStandard): string => formatChange(s.change, s.unit);
 
 const Report = ({ report }: { report: PublicReport }) => {
   const { agency, fiscalYear, fiscalYearName, previousFiscalYearName } = report;
@@ -30,6 +27,21 @@ const Report = ({ report }: { report: PublicReport }) => {
         {agency.name}: annual report on service standards, fiscal year {fiscalYearName}
       </h1>
       <p>The fiscal year ran from {report.fiscalYearSpan}.</p>
+      {report.partial ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2" role="region" aria-label="Partial year">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              <strong>A partial year.</strong> Fiscal year {report.fiscalYearName} is still in progress: this report
+              covers the results certified by {formatDate(report.partial.asOf)} ({report.partial.monthsElapsed} of 12
+              months ended
+              {report.partial.latestPeriodLabel
+                ? `; the latest period reported is ${report.partial.latestPeriodLabel}`
+                : ''}
+              ). The year’s figures will change as the remaining periods are reported and certified.
+            </p>
+          </div>
+        </div>
+      ) : null}
       <ul className="usa-button-group report-actions margin-y-2">
         <li className="usa-button-group__item">
           <a className="usa-button usa-button--outline" href={paths.server.reportPdf(agency.slug, fiscalYear)}>
@@ -80,7 +92,7 @@ const Report = ({ report }: { report: PublicReport }) => {
                 {service.standards.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">
-                      <Link to={paths.standard.to(s.id)}>{s.title}</Link>
+                      <Link to={paths.standard.to(s.agency.slug, s.code)}>{s.title}</Link>
                       <div className="font-body-3xs text-normal">{s.statement}</div>
                     </th>
                     <td>{formatTarget(s.target, s.unit)}</td>

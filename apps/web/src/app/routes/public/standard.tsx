@@ -1,4 +1,4 @@
-import type { PublicStandard } from '@yardstick/contracts';
+import type { PublicResult, PublicStandard } from '@yardstick/contracts';
 import { STATUS_LABELS } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -51,8 +51,9 @@ const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
         period: r.periodKey,
         label: r.periodLabel,
         value: r.value,
+        interval: r.interval ? formatInterval(r, standard) : '',
         target: r.target,
-        status: STATUS_LABELS[r.status],
+        status: STATUS_LABELS[r.status] + (r.withinMargin ? ' (within the margin of error)' : ''),
       }))}
       xKey="period"
       config={{
@@ -72,6 +73,7 @@ const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
           label: 'Result',
           format: (v) => formatMeasure(typeof v === 'number' ? v : null, standard.unit),
         },
+        ...(results.some((r) => r.interval) ? [{ key: 'interval', label: '95% interval' }] : []),
         { key: 'target', label: 'Target', format: (v) => (typeof v === 'number' ? fmt(v) : 'No target') },
         { key: 'status', label: 'Status' },
       ]}
@@ -79,11 +81,28 @@ const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
   );
 };
 
-const EmbedSnippet = ({ id, title }: { id: string; title: string }) => {
+/** "69.9% to 71.6%": the 95% interval of a sampled result. */
+const formatInterval = (r: PublicResult, standard: PublicStandard): string =>
+  r.interval
+    ? `${formatMeasure(Math.round(r.interval.lower * 10) / 10, standard.unit)} to ${formatMeasure(Math.round(r.interval.upper * 10) / 10, standard.unit)}`
+    : '';
+
+/** The margin of error of a sampled result, in words; nothing for a result counted over every case. */
+const MarginNote = ({ result, standard }: { result: PublicResult; standard: PublicStandard }) =>
+  result.interval && result.sampleSize !== null ? (
+    <p className="margin-y-1">
+      {`95% confidence interval: ${formatInterval(result, standard)} (a sample of ${result.sampleSize.toLocaleString('en-US')}).`}
+      {result.withinMargin
+        ? ' The target lies within this margin of error: the sample cannot tell the result apart from the target.'
+        : ''}
+    </p>
+  ) : null;
+
+const EmbedSnippet = ({ embedPath, title }: { embedPath: string; title: string }) => {
   const [copied, setCopied] = useState(false);
   // The server does not know the address people reach it by; the browser fills in its origin after loading.
   const origin = useBrowserValue(() => window.location.origin, '');
-  const snippet = `<iframe src="${origin}${paths.embed.to(id)}" title="${title.replace(/"/g, '&quot;')}" width="360" height="260" style="border:0"></iframe>`;
+  const snippet = `<iframe src="${origin}${embedPath}" title="${title.replace(/"/g, '&quot;')}" width="360" height="260" style="border:0"></iframe>`;
   return (
     <>
       <label className="usa-label" htmlFor="embed-snippet">
@@ -109,9 +128,14 @@ const EmbedSnippet = ({ id, title }: { id: string; title: string }) => {
 const Standard = ({ standard }: { standard: PublicStandard }) => {
   const explained = standard.results.filter((r) => r.explanation);
   const notes = standard.results.filter((r) => r.dataQualityNote);
+  const latestResult = standard.results.at(-1);
+  const sources = [...new Set(standard.results.map((r) => r.source).filter((s): s is string => s !== null))];
+  const withIntervals = standard.results.some((r) => r.interval);
+  const address = paths.standard.to(standard.agency.slug, standard.code);
   return (
     <>
       <PageTitle title={`${standard.title}, ${standard.agency.abbreviation}`} />
+      <link rel="canonical" href={address} />
       <Breadcrumbs
         items={[
           { label: 'Home', to: paths.home },
@@ -138,6 +162,9 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
               <p className="margin-y-1">
                 Status: <StatusTag status={standard.latest.status} />
               </p>
+              {latestResult && latestResult.periodKey === standard.latest.periodKey ? (
+                <MarginNote result={latestResult} standard={standard} />
+              ) : null}
             </div>
           ) : (
             <p className="usa-summary-box__text">No certified result yet.</p>
@@ -244,34 +271,47 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
       ) : null}
 
       <h2 id="every-result">Every result</h2>
+      {sources.length === 1 ? <p>Source of every result: {sources[0]}.</p> : null}
+      {withIntervals ? (
+        <p>
+          Results measured on a sample show their 95% confidence interval;{' '}
+          <Link to={paths.about}>about these numbers</Link> says how it is computed.
+        </p>
+      ) : null}
       <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Every certified result">
-        <table className="usa-table usa-table--compact usa-table--striped">
+        <table className="usa-table usa-table--compact usa-table--striped width-full results-table">
           <caption className="usa-sr-only">Every certified result, all channels</caption>
           <thead>
             <tr>
               <th scope="col">Period</th>
               <th scope="col">Result</th>
               <th scope="col">Counts</th>
+              {withIntervals ? <th scope="col">95% interval</th> : null}
               <th scope="col">Target</th>
               <th scope="col">Status</th>
-              <th scope="col">Source</th>
             </tr>
           </thead>
           <tbody>
             {[...standard.results].reverse().map((r) => (
               <tr key={r.periodKey}>
-                <th scope="row">{r.periodLabel}</th>
+                <th scope="row">
+                  {r.periodLabel}
+                  {sources.length > 1 && r.source ? (
+                    <div className="font-body-3xs text-normal">Source: {r.source}</div>
+                  ) : null}
+                </th>
                 <td>{formatMeasure(r.value, standard.unit)}</td>
                 <td>
                   {r.numerator !== null && r.denominator !== null
                     ? `${r.numerator.toLocaleString('en-US')} of ${r.denominator.toLocaleString('en-US')}`
                     : ''}
                 </td>
+                {withIntervals ? <td>{formatInterval(r, standard)}</td> : null}
                 <td>{r.target !== null ? formatMeasure(r.target, standard.unit) : 'No target'}</td>
                 <td>
                   <StatusTag status={r.status} />
+                  {r.withinMargin ? <div className="font-body-3xs">within the margin of error</div> : null}
                 </td>
-                <td>{r.source ?? ''}</td>
               </tr>
             ))}
           </tbody>
@@ -325,23 +365,25 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
       <h2>Download and share</h2>
       <ul className="usa-list">
         <li>
-          <a href={paths.server.standardCsv(standard.id)}>Every result (CSV)</a>
+          <a href={paths.server.standardCsv(standard.agency.slug, standard.code)}>Every result (CSV)</a>
         </li>
         <li>
-          <a href={paths.server.standardJson(standard.id)}>This standard and its results (JSON)</a>
+          <a href={paths.server.standardJson(standard.agency.slug, standard.code)}>
+            This standard and its results (JSON)
+          </a>
         </li>
         <li>
           <Link to={paths.service.to(standard.service.slug)}>Other standards of {standard.service.name}</Link>
         </li>
       </ul>
-      <EmbedSnippet id={standard.id} title={standard.title} />
+      <EmbedSnippet embedPath={paths.embed.to(standard.agency.slug, standard.code)} title={standard.title} />
     </>
   );
 };
 
 export const StandardRoute = () => {
-  const { id = '' } = useParams();
-  const query = usePublicData<PublicStandard>(publicApiPaths.standard(id));
+  const { agency = '', code = '' } = useParams();
+  const query = usePublicData<PublicStandard>(publicApiPaths.standard(agency, code));
   return (
     <div className="grid-container padding-y-4">
       <PublicPage query={query}>{(standard) => <Standard standard={standard} />}</PublicPage>

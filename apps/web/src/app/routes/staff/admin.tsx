@@ -2,6 +2,7 @@ import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { AgenciesAdmin } from '@/features/staff-admin/components/agencies-admin';
 import { AuditTrail } from '@/features/staff-admin/components/audit-trail';
+import { CatalogAdmin } from '@/features/staff-admin/components/catalog-admin';
 import { TokensAdmin } from '@/features/staff-admin/components/tokens-admin';
 import { UsersAdmin } from '@/features/staff-admin/components/users-admin';
 
@@ -32,5 +33,15 @@ export const AuditRoute = () => (
     intro="Every change, sign-in and token use, with the record before and after."
   >
     <AuditTrail />
+  </StaffPage>
+);
+
+export const CatalogRoute = () => (
+  <StaffPage
+    title="Open data catalog"
+    breadcrumbs={crumbs}
+    intro="Each agency's OMB bureau code, program codes and public contact, which data.json (DCAT-US 1.1) requires. An agency without them (its own, or its department's) is left out of data.json."
+  >
+    <CatalogAdmin />
   </StaffPage>
 );

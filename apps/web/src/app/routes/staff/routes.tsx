@@ -82,6 +82,10 @@ export const staffRoutes: RouteObject[] = [
         path: relative(staffPaths.agencies),
         ...page(async () => (await import('./admin')).AgenciesRoute, ['agencies:manage']),
       },
+      {
+        path: relative(staffPaths.catalog),
+        ...page(async () => (await import('./admin')).CatalogRoute, ['agencies:manage']),
+      },
       { path: '*', ...page(async () => (await import('../not-found')).StaffNotFoundRoute) },
     ],
   },

@@ -6,6 +6,7 @@ import { can, useSession } from '@/features/staff-auth/api/session';
 import { useAgencies, useServices } from '@/features/staff-registry/api/registry';
 import { ServiceForm } from '@/features/staff-registry/components/service-form';
 import { CHANNEL_LABELS } from '@/features/staff-registry/labels';
+import { TableBox } from '@/components/ui/table-box';
 
 export const ServicesRoute = () => {
   const { data: user } = useSession();
@@ -33,42 +34,44 @@ export const ServicesRoute = () => {
       {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
       <QueryState isPending={services.isPending} error={services.error} what="services">
         {() => (
-          <table className="usa-table usa-table--striped width-full">
-            <caption>Services ({services.data!.total})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Agency</th>
-                <th scope="col">Channels</th>
-                <th scope="col">HISP</th>
-                {canWrite ? <th scope="col">Action</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {services.data!.items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  <td>{agencyName(s.agencyId)}</td>
-                  <td>{s.channels.map((c) => CHANNEL_LABELS[c]).join(', ') || 'Not listed'}</td>
-                  <td>{s.hisp ? 'Yes' : 'No'}</td>
-                  {canWrite ? (
-                    <td>
-                      <button
-                        type="button"
-                        className="usa-button usa-button--unstyled"
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(s.id);
-                        }}
-                      >
-                        Edit <span className="usa-sr-only">{s.name}</span>
-                      </button>
-                    </td>
-                  ) : null}
+          <TableBox label="Table of services">
+            <table className="usa-table usa-table--striped width-full">
+              <caption>Services ({services.data!.total})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Agency</th>
+                  <th scope="col">Channels</th>
+                  <th scope="col">HISP</th>
+                  {canWrite ? <th scope="col">Action</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {services.data!.items.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td>{agencyName(s.agencyId)}</td>
+                    <td>{s.channels.map((c) => CHANNEL_LABELS[c]).join(', ') || 'Not listed'}</td>
+                    <td>{s.hisp ? 'Yes' : 'No'}</td>
+                    {canWrite ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          onClick={() => {
+                            setNotice(null);
+                            setEditing(s.id);
+                          }}
+                        >
+                          Edit <span className="usa-sr-only">{s.name}</span>
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
         )}
       </QueryState>
       {canWrite && editing && services.data ? (

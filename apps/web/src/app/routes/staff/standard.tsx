@@ -20,6 +20,7 @@ import { ResultsPanel } from '@/features/staff-registry/components/results-panel
 import { StandardForm } from '@/features/staff-registry/components/standard-form';
 import { TargetsGrid } from '@/features/staff-registry/components/targets-grid';
 import { DIMENSION_LABELS, FREQUENCY_LABELS, STANDARD_STATUS_LABELS } from '@/features/staff-registry/labels';
+import { TableBox } from '@/components/ui/table-box';
 
 const crumbs = [
   { label: 'Workspace', to: staffPaths.root },
@@ -203,27 +204,29 @@ const StandardDetail = ({ id }: { id: string }) => {
       <section aria-labelledby="versions-heading" className="margin-y-4">
         <h2 id="versions-heading">Versions</h2>
         {versions.data ? (
-          <table className="usa-table usa-table--borderless">
-            <caption className="usa-sr-only">Every version of this standard</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Title</th>
-                <th scope="col">Published</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.data.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">{v.version}</th>
-                  <td>{v.status.replace('_', ' ')}</td>
-                  <td>{v.title}</td>
-                  <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleDateString('en-US') : '-'}</td>
+          <TableBox label="Table of versions">
+            <table className="usa-table usa-table--borderless">
+              <caption className="usa-sr-only">Every version of this standard</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Published</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.data.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row">{v.version}</th>
+                    <td>{v.status.replace('_', ' ')}</td>
+                    <td>{v.title}</td>
+                    <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleDateString('en-US') : '-'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
         ) : null}
       </section>
     </StaffPage>
@@ -234,28 +237,30 @@ const TargetsTable = ({ targets, unit }: { targets: TargetBody[]; unit: Unit }) 
   targets.length === 0 ? (
     <p>No targets yet.</p>
   ) : (
-    <table className="usa-table usa-table--borderless">
-      <caption className="usa-sr-only">Targets</caption>
-      <thead>
-        <tr>
-          <th scope="col">Period</th>
-          <th scope="col">Target</th>
-        </tr>
-      </thead>
-      <tbody>
-        {targets.map((t) => (
-          <tr key={t.id}>
-            <th scope="row">
-              FY{t.fiscalYear}
-              {t.quarter ? ` Q${t.quarter}` : ''}
-            </th>
-            <td>
-              {t.value !== null
-                ? formatMeasure(t.value, unit)
-                : `${formatMeasure(t.minValue, unit)} to ${formatMeasure(t.maxValue, unit)}`}
-            </td>
+    <TableBox label="Targets by fiscal year">
+      <table className="usa-table usa-table--borderless">
+        <caption className="usa-sr-only">Targets</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">Target</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {targets.map((t) => (
+            <tr key={t.id}>
+              <th scope="row">
+                FY{t.fiscalYear}
+                {t.quarter ? ` Q${t.quarter}` : ''}
+              </th>
+              <td>
+                {t.value !== null
+                  ? formatMeasure(t.value, unit)
+                  : `${formatMeasure(t.minValue, unit)} to ${formatMeasure(t.maxValue, unit)}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
   );

@@ -51,6 +51,12 @@ export const StaffWorkspaceRoute = () => {
     tasks.push({ to: staffPaths.users, label: 'Users', text: 'Accounts, roles and agency scopes.' });
   if (can(user, 'tokens:manage'))
     tasks.push({ to: staffPaths.tokens, label: 'Tokens', text: 'Machine clients and API tokens: create, and revoke.' });
+  if (can(user, 'agencies:manage'))
+    tasks.push({
+      to: staffPaths.catalog,
+      label: 'Open data catalog',
+      text: 'Agencies’ OMB bureau and program codes and public contact, for data.json.',
+    });
   if (can(user, 'audit:read'))
     tasks.push({ to: staffPaths.audit, label: 'Audit trail', text: 'Who changed what, and when.' });
 

@@ -40,8 +40,11 @@ export const publicApiPaths = {
   home: (q: string | null) => (q ? `/v1/public/home?q=${encodeURIComponent(q)}` : '/v1/public/home'),
   agency: (slug: string) => `/v1/public/agencies/${encodeURIComponent(slug)}`,
   service: (slug: string) => `/v1/public/services/${encodeURIComponent(slug)}`,
-  standard: (id: string) => `/v1/public/standards/${encodeURIComponent(id)}`,
+  standard: (agency: string, code: string) =>
+    `/v1/public/agencies/${encodeURIComponent(agency)}/standards/${encodeURIComponent(code)}`,
   report: (slug: string, fiscalYear: string) =>
     `/v1/public/reports/${encodeURIComponent(slug)}/${encodeURIComponent(fiscalYear)}`,
-  embed: (id: string) => `/v1/public/embed/standards/${encodeURIComponent(id)}`,
+  contacts: '/v1/public/contacts',
+  embed: (agency: string, code: string) =>
+    `/v1/public/embed/agencies/${encodeURIComponent(agency)}/standards/${encodeURIComponent(code)}`,
 };

@@ -36,7 +36,7 @@ export const StandardsTable = ({
         {standards.map((s) => (
           <tr key={s.id}>
             <th scope="row">
-              <Link to={paths.standard.to(s.id)}>{s.title}</Link>
+              <Link to={paths.standard.to(s.agency.slug, s.code)}>{s.title}</Link>
               <div className="font-body-3xs text-base-dark text-normal">{s.statement}</div>
             </th>
             {showAgency ? (

@@ -38,6 +38,14 @@ const useAdminMutation = <V, R>(key: string, fn: (variables: V) => Promise<R>) =
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: [key] }) });
 };
 
+export type AgencyCatalogInput = Pick<AgencyBody, 'id' | 'bureauCode' | 'programCodes' | 'contactEmail'>;
+
+/** An agency's OMB codes and public contact, for data.json. */
+export const useUpdateAgencyCatalog = () =>
+  useAdminMutation('agencies', ({ id, ...body }: AgencyCatalogInput) =>
+    apiPatch<AgencyBody>(`/v1/agencies/${id}`, body),
+  );
+
 export type UserInput = { email: string; name: string; password?: string; roles: RoleAssignmentBody[] };
 
 export const useCreateUser = () => useAdminMutation('users', (body: UserInput) => apiPost<UserBody>('/v1/users', body));

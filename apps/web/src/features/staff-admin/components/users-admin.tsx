@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
 import { useAdminAgencies, useCreateUser, useUpdateUser, useUsers } from '../api/admin';
 import { ROLE_LABELS, RolesEditor } from './roles-editor';
+import { TableBox } from '@/components/ui/table-box';
 
 const LABELS = { email: 'Email address', name: 'Full name', password: 'Password', 'new-roles': 'Roles' };
 
@@ -171,37 +172,43 @@ export const UsersAdmin = () => {
       </form>
       <QueryState isPending={users.isPending} error={users.error} what="accounts">
         {() => (
-          <table className="usa-table usa-table--striped width-full">
-            <caption>Accounts ({users.data!.total})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Active</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data!.items.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.name}</th>
-                  <td>{u.email}</td>
-                  <td>
-                    {u.roles.map((r) => `${ROLE_LABELS[r.role]} (${agencyName(r.agencyId)})`).join('; ') || 'None'}
-                  </td>
-                  <td>{u.active ? 'Yes' : 'No, deactivated'}</td>
-                  <td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('en-US') : 'Never'}</td>
-                  <td>
-                    <button type="button" className="usa-button usa-button--unstyled" onClick={() => setEditing(u.id)}>
-                      Edit <span className="usa-sr-only">{u.name}</span>
-                    </button>
-                  </td>
+          <TableBox label="Table of accounts">
+            <table className="usa-table usa-table--striped width-full">
+              <caption>Accounts ({users.data!.total})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Active</th>
+                  <th scope="col">Last sign-in</th>
+                  <th scope="col">Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {users.data!.items.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">{u.name}</th>
+                    <td>{u.email}</td>
+                    <td>
+                      {u.roles.map((r) => `${ROLE_LABELS[r.role]} (${agencyName(r.agencyId)})`).join('; ') || 'None'}
+                    </td>
+                    <td>{u.active ? 'Yes' : 'No, deactivated'}</td>
+                    <td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('en-US') : 'Never'}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => setEditing(u.id)}
+                      >
+                        Edit <span className="usa-sr-only">{u.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
         )}
       </QueryState>
       {editing && users.data ? (

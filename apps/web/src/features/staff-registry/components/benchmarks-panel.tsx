@@ -13,6 +13,7 @@ import {
   useUnlinkBenchmark,
 } from '../api/registry';
 import { UNIT_LABELS } from '../labels';
+import { TableBox } from '@/components/ui/table-box';
 
 const NEW_LABELS = {
   benchmarkName: 'Benchmark name',
@@ -91,39 +92,41 @@ export const BenchmarksPanel = ({ standard, canWrite }: { standard: StandardBody
   return (
     <>
       {linked.data && linked.data.length > 0 ? (
-        <table className="usa-table usa-table--borderless">
-          <caption className="usa-sr-only">Benchmarks linked to this standard</caption>
-          <thead>
-            <tr>
-              <th scope="col">Benchmark</th>
-              <th scope="col">Value</th>
-              <th scope="col">Source</th>
-              {canWrite ? <th scope="col">Action</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {linked.data.map((b) => (
-              <tr key={b.id}>
-                <th scope="row">{b.name}</th>
-                <td>
-                  {formatMeasure(b.value, b.unit)} ({b.year})
-                </td>
-                <td>{b.sourceUrl ? <a href={b.sourceUrl}>{b.sourceOrganization}</a> : b.sourceOrganization}</td>
-                {canWrite ? (
-                  <td>
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => unlink.mutate(b.id, { onSuccess: () => setMessage(`Unlinked ${b.name}.`) })}
-                    >
-                      Unlink <span className="usa-sr-only">{b.name}</span>
-                    </button>
-                  </td>
-                ) : null}
+        <TableBox label="Table of linked benchmarks">
+          <table className="usa-table usa-table--borderless">
+            <caption className="usa-sr-only">Benchmarks linked to this standard</caption>
+            <thead>
+              <tr>
+                <th scope="col">Benchmark</th>
+                <th scope="col">Value</th>
+                <th scope="col">Source</th>
+                {canWrite ? <th scope="col">Action</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {linked.data.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">{b.name}</th>
+                  <td>
+                    {formatMeasure(b.value, b.unit)} ({b.year})
+                  </td>
+                  <td>{b.sourceUrl ? <a href={b.sourceUrl}>{b.sourceOrganization}</a> : b.sourceOrganization}</td>
+                  {canWrite ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => unlink.mutate(b.id, { onSuccess: () => setMessage(`Unlinked ${b.name}.`) })}
+                      >
+                        Unlink <span className="usa-sr-only">{b.name}</span>
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       ) : (
         <p>No benchmark is linked yet.</p>
       )}

@@ -6,6 +6,7 @@ import { FocusedNotice, Notice, QueryState } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { usePublish, useReturnStandard, useStandardsInReview } from '../api/reviews';
 import { ReturnForm } from './return-form';
+import { TableBox } from '@/components/ui/table-box';
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined) return '(none)';
@@ -37,37 +38,39 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
       <p>
         {published ? `Changes from the published version ${published.version}:` : 'A new standard, never published.'}
       </p>
-      <table className="usa-table usa-table--borderless usa-table--compact">
-        <caption className="usa-sr-only">
-          {published ? 'What changed, field by field' : 'The new standard, field by field'}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            {published ? <th scope="col">Published</th> : null}
-            <th scope="col">{published ? 'In review' : 'Value'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.changes.length === 0 ? (
+      <TableBox label={`Table of changes to ${standard.code}`}>
+        <table className="usa-table usa-table--borderless usa-table--compact">
+          <caption className="usa-sr-only">
+            {published ? 'What changed, field by field' : 'The new standard, field by field'}
+          </caption>
+          <thead>
             <tr>
-              <td colSpan={published ? 3 : 2}>No field changed (targets or benchmarks may have).</td>
+              <th scope="col">Field</th>
+              {published ? <th scope="col">Published</th> : null}
+              <th scope="col">{published ? 'In review' : 'Value'}</th>
             </tr>
-          ) : (
-            review.changes.map((change) => (
-              <tr key={change.field}>
-                <th scope="row">{change.label}</th>
-                {published ? (
-                  <td>
-                    <del>{show(change.before)}</del>
-                  </td>
-                ) : null}
-                <td>{published ? <ins>{show(change.after)}</ins> : show(change.after)}</td>
+          </thead>
+          <tbody>
+            {review.changes.length === 0 ? (
+              <tr>
+                <td colSpan={published ? 3 : 2}>No field changed (targets or benchmarks may have).</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              review.changes.map((change) => (
+                <tr key={change.field}>
+                  <th scope="row">{change.label}</th>
+                  {published ? (
+                    <td>
+                      <del>{show(change.before)}</del>
+                    </td>
+                  ) : null}
+                  <td>{published ? <ins>{show(change.after)}</ins> : show(change.after)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </TableBox>
       <p>
         <strong>Targets:</strong> {targetText(review)}
       </p>
