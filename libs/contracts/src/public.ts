@@ -1,5 +1,6 @@
 // What the public site and the public data API (/api/v1/public/...) answer. Only published standards (their
 // published version), certified results and public agency data ever appear in these shapes.
+import type { ComplaintRoute, ServiceChannelDetail } from './plans.js';
 import type {
   Channel,
   Computation,
@@ -91,6 +92,8 @@ export type PublicAgency = {
   byYear: PublicYearTally[];
   /** Fiscal years with an annual report, newest first. */
   reportYears: number[];
+  /** Fiscal years with a published Customer Service Plan, newest first. */
+  planYears: number[];
 };
 
 export type PublicService = {
@@ -100,6 +103,8 @@ export type PublicService = {
     channels: Channel[];
     hisp: boolean;
     publicUrl: string | null;
+    channelDetails: ServiceChannelDetail[];
+    complaints: ComplaintRoute | null;
   };
   agency: PublicAgencyRef;
   standards: PublicStandardSummary[];
@@ -150,6 +155,8 @@ export type PublicStandard = {
   code: string;
   agency: PublicAgencyRef;
   service: PublicServiceRef;
+  /** How to complain about the service, or appeal (its service's complaint route). */
+  complaints: ComplaintRoute | null;
   version: number;
   title: string;
   statement: string;
