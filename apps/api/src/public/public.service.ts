@@ -5,6 +5,7 @@ import type {
   PublicAgencyRef,
   PublicEmbed,
   PublicHome,
+  PublicPlan,
   PublicReport,
   PublicReportStandard,
   PublicResult,
@@ -28,6 +29,7 @@ import {
   yearFigure,
   yearTarget,
 } from './public.model.js';
+import { planOf } from './public-plan.js';
 import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow } from './public.queries.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -168,6 +170,7 @@ export class PublicService {
       })),
       byYear,
       reportYears: [...new Set(results.map((r) => r.fiscalYear))].sort((a, b) => b - a),
+      planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
     };
   }
 
@@ -185,6 +188,8 @@ export class PublicService {
         channels: service.channels,
         hisp: service.hisp,
         publicUrl: service.publicUrl,
+        channelDetails: service.channelDetails,
+        complaints: service.complaints,
       },
       agency: { slug: first.agencySlug, name: first.agencyName, abbreviation: first.agencyAbbreviation },
       standards: await this.summaries(standards),
@@ -193,12 +198,13 @@ export class PublicService {
 
   async standard(id: string): Promise<PublicStandard> {
     const standard = await this.publishedStandard(id);
-    const [targets, results, benchmarks, versions, lastCertified] = await Promise.all([
+    const [targets, results, benchmarks, versions, lastCertified, [service]] = await Promise.all([
       this.queries.targets([id]),
       this.queries.results([id]),
       this.queries.benchmarks([id]),
       this.queries.versions(id),
       this.queries.lastCertified([id]),
+      this.queries.services({ ids: [standard.serviceId] }),
     ]);
     const all = results.filter((r) => r.channel === 'all');
     const latestRow = all.at(-1);
@@ -208,6 +214,7 @@ export class PublicService {
       code: standard.code,
       agency: { slug: standard.agencySlug, name: standard.agencyName, abbreviation: standard.agencyAbbreviation },
       service: { slug: standard.serviceSlug, name: standard.serviceName },
+      complaints: service?.complaints ?? null,
       version: standard.version,
       title: standard.title,
       statement: standard.statement,
@@ -316,6 +323,36 @@ export class PublicService {
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
     };
+  }
+
+  /**
+   * An agency's published Customer Service Plan for a fiscal year: its published version only (never a staff
+   * note), the standards it names that are published, live with their latest status, the benchmarks used from
+   * those standards, published employee feedback summaries, and the version history.
+   */
+  async plan(slug: string, fiscalYear: number): Promise<PublicPlan> {
+    const agency = (await this.queries.agencies()).find((a) => a.slug === slug);
+    if (!agency) throw new NotFoundAppException('Agency', slug);
+    const plans = await this.queries.plans(agency.id);
+    const row = plans.find((p) => p.fiscalYear === fiscalYear);
+    if (!row) throw new NotFoundAppException('Customer Service Plan', `${slug}/${fiscalYear}`);
+    const standards = await this.queries.standards({ ids: row.standardIds });
+    const [summaries, benchmarks, feedback, versions] = await Promise.all([
+      this.summaries(standards),
+      this.queries.benchmarks(standards.map((s) => s.id)),
+      this.queries.employeeFeedback(row.employeeFeedbackIds),
+      this.queries.planVersions(row.id),
+    ]);
+    const used = new Map(
+      benchmarks.filter((b) => row.benchmarkIds.includes(b.benchmarkId)).map((b) => [b.benchmarkId, b]),
+    );
+    return planOf(agency, row, this.clock.today(), {
+      standards: summaries,
+      benchmarks: [...used.values()].map(toPublicBenchmark),
+      employeeFeedback: feedback,
+      versions,
+      otherYears: plans.map((p) => p.fiscalYear).filter((y) => y !== fiscalYear),
+    });
   }
 
   /** Every certified result of a published standard, as rows of the open data files. */
