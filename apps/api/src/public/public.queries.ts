@@ -370,6 +370,15 @@ export class PublicQueries {
     );
   }
 
+  /** Every published plan: agency, fiscal year and when its version was published, for the catalog. */
+  async publishedPlans(): Promise<{ agencyId: string; fiscalYear: number; publishedAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT p.agency_id AS "agencyId", p.fiscal_year AS "fiscalYear", v.published_at AS "publishedAt"
+         FROM plans p JOIN plan_versions v ON v.id = p.published_version_id
+        ORDER BY p.fiscal_year DESC`,
+    );
+  }
+
   /** The published versions of a plan (the current one and those it superseded), newest first. */
   async planVersions(planId: string): Promise<PlanVersionRow[]> {
     return this.dataSource.query(

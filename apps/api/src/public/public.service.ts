@@ -14,7 +14,13 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
-import { changeFromPrevious, fiscalYearOf, formatPeriodLabel } from '@yardstick/metrics';
+import {
+  changeFromPrevious,
+  fiscalYearEnd,
+  fiscalYearOf,
+  fiscalYearStart,
+  formatPeriodLabel,
+} from '@yardstick/metrics';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -376,9 +382,13 @@ export class PublicService {
 
   /** The open data catalog in the DCAT-US 1.1 (Project Open Data) schema: one dataset per agency. */
   async catalog(baseUrl: string): Promise<Record<string, unknown>> {
-    const [agencies, modified] = await Promise.all([this.queries.agencies(), this.queries.agencyModified()]);
+    const [agencies, modified, plans] = await Promise.all([
+      this.queries.agencies(),
+      this.queries.agencyModified(),
+      this.queries.publishedPlans(),
+    ]);
     const childrenOf = groupBy(agencies, (a) => a.parentId);
-    return {
+    const catalog = {
       '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
       '@id': `${baseUrl}/data.json`,
       '@type': 'dcat:Catalog',
@@ -427,6 +437,11 @@ export class PublicService {
         };
       }),
     };
+    for (const plan of plans) {
+      const agency = agencies.find((a) => a.id === plan.agencyId);
+      if (agency) catalog.dataset.push(planDataset(baseUrl, agency, plan.fiscalYear, plan.publishedAt));
+    }
+    return catalog;
   }
 
   private async records(standards: StandardRow[]): Promise<PublicResultRecord[]> {
@@ -486,6 +501,48 @@ export class PublicService {
     const latestBy = new Map(latest.map((r) => [r.standardId, r]));
     return standards.map((s) => summaryOf(s, targetsBy.get(s.id) ?? [], latestBy.get(s.id), lastCertified.get(s.id)));
   }
+}
+
+/** A published Customer Service Plan in the DCAT-US catalog: its page, its JSON and its PDF. */
+function planDataset(baseUrl: string, agency: AgencyRow, fiscalYear: number, publishedAt: Date | null) {
+  const page = `${baseUrl}/agencies/${agency.slug}/plans/${fiscalYear}`;
+  const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}/plans/${fiscalYear}`;
+  return {
+    '@type': 'dcat:Dataset',
+    identifier: `${page}#plan`,
+    title: `${agency.name}: Customer Service Plan, fiscal year ${fiscalYear}`,
+    description: `The Customer Service Plan ${agency.name} published for fiscal year ${fiscalYear} (Executive Order 13571): its signature initiative, how it collects and uses customer feedback, its service standards, best practices across channels, streamlining and new technologies, each with its milestones, and the benchmarks it used.`,
+    keyword: ['customer service', 'customer service plan', 'EO 13571', agency.abbreviation],
+    modified: (publishedAt ?? new Date(0)).toISOString(),
+    publisher: { '@type': 'org:Organization', name: agency.name },
+    contactPoint: {
+      '@type': 'vcard:Contact',
+      fn: `${agency.name} performance office`,
+      hasEmail: 'mailto:performance@yardstick.local',
+    },
+    accessLevel: 'public',
+    bureauCode: ['000:00'],
+    programCode: ['000:000'],
+    license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    landingPage: page,
+    temporal: `${fiscalYearStart(fiscalYear)}/${fiscalYearEnd(fiscalYear)}`,
+    distribution: [
+      {
+        '@type': 'dcat:Distribution',
+        title: 'Customer Service Plan (JSON)',
+        downloadURL: api,
+        mediaType: 'application/json',
+        format: 'JSON',
+      },
+      {
+        '@type': 'dcat:Distribution',
+        title: 'Customer Service Plan (PDF)',
+        downloadURL: `${api}/plan.pdf`,
+        mediaType: 'application/pdf',
+        format: 'PDF',
+      },
+    ],
+  };
 }
 
 function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): PublicAgencyRef {

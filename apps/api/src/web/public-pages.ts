@@ -21,6 +21,7 @@ type ServerEntry = {
     service(slug: string): string;
     standard(id: string): string;
     report(slug: string, fiscalYear: string): string;
+    plan(slug: string, fiscalYear: string): string;
     embed(id: string): string;
   };
 };
@@ -41,6 +42,11 @@ const PAGES: Page[] = [
     route: '/agencies/:slug',
     apiPath: (e, p) => e.publicApiPaths.agency(p.slug!),
     load: (pub, p) => pub.agency(p.slug!),
+  },
+  {
+    route: '/agencies/:slug/plans/:fiscalYear',
+    apiPath: (e, p) => e.publicApiPaths.plan(p.slug!, p.fiscalYear!),
+    load: (pub, p) => (/^\d{4}$/.test(p.fiscalYear!) ? pub.plan(p.slug!, Number(p.fiscalYear)) : Promise.resolve(null)),
   },
   {
     route: '/services/:slug',
