@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PLAN_PARTS } from '@yardstick/contracts';
 import request from 'supertest';
+import { PublicCache } from '../src/public/public-cache.service.js';
 import { pdfText } from './support/pdf-text.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -59,6 +60,14 @@ describe('Customer Service Plans and employee feedback', () => {
   const api = () => t.api();
   const as = (who: string) => t.as(tokens[who]!);
   const anon = () => request(t.server);
+  /**
+   * A public read after a change: the change reaches the cache through NOTIFY, asynchronously (tested in
+   * public.e2e-spec.ts); here the cache is dropped first, so that the read sees what was committed.
+   */
+  const pub = (path: string) => {
+    t.app.get(PublicCache).invalidate();
+    return anon().get(path);
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -216,14 +225,14 @@ describe('Customer Service Plans and employee feedback', () => {
     expect(comments.body[0].comment).toBe('Say when the pilot ends.');
     await as('approver').post(`/api/v1/reviews/plans/${ids.plan}/return`).send({ comment: 'Again?' }).expect(409);
 
-    await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(404);
+    await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(404);
     await as('officer').post(`/api/v1/plans/${ids.plan}/submit`).expect(200);
     const published = await as('approver').post(`/api/v1/plans/${ids.plan}/publish`).expect(200);
     expect(published.body).toMatchObject({ status: 'published', current: { version: 1, status: 'published' } });
   });
 
   it('shows the public the published version in plain language, with late milestones and live standards', async () => {
-    const res = await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
+    const res = await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
     expect(res.body.summary).toBe('Renew online, answer faster.');
     expect(res.body.parts.map((p: { key: string }) => p.key)).toEqual([...PLAN_PARTS]);
     expect(res.body.parts[0].milestones.map((m: { state: string }) => m.state)).toEqual(['late', 'done', 'on_track']);
@@ -232,11 +241,9 @@ describe('Customer Service Plans and employee feedback', () => {
     expect(res.body.benchmarks.map((b: { name: string }) => b.name)).toEqual(['Private courier']);
     expect(res.body.feedbackCollections).toEqual([]);
     expect(JSON.stringify(res.body)).not.toContain(SECRETS.staffNote);
-    expect((await anon().get('/api/v1/public/agencies/agency-a').expect(200)).body.planYears).toEqual([FY]);
-    await anon()
-      .get(`/api/v1/public/agencies/agency-a/plans/${FY - 1}`)
-      .expect(404);
-    await anon().get('/api/v1/public/agencies/agency-a/plans/20x6').expect(404);
+    expect((await pub('/api/v1/public/agencies/agency-a').expect(200)).body.planYears).toEqual([FY]);
+    await pub(`/api/v1/public/agencies/agency-a/plans/${FY - 1}`).expect(404);
+    await pub('/api/v1/public/agencies/agency-a/plans/20x6').expect(404);
   });
 
   it('makes a change a new version: the published one stays until the new one is published', async () => {
@@ -245,7 +252,7 @@ describe('Customer Service Plans and employee feedback', () => {
     expect(plan.current).toMatchObject({ version: 1, status: 'published', summary: 'Renew online, answer faster.' });
     expect(plan.pending).toMatchObject({ version: 2, status: 'draft', summary: SECRETS.draftSummary });
     for (const path of [`/api/v1/public/agencies/agency-a/plans/${FY}`, '/data.json']) {
-      expect((await anon().get(path).expect(200)).text).not.toContain(SECRETS.draftSummary);
+      expect((await pub(path).expect(200)).text).not.toContain(SECRETS.draftSummary);
     }
     await as('officer').post(`/api/v1/plans/${ids.plan}/submit`).expect(200);
     const queue = (await as('approver').get('/api/v1/reviews/plans').expect(200)).body;
@@ -256,9 +263,9 @@ describe('Customer Service Plans and employee feedback', () => {
       [2, 'published'],
       [1, 'superseded'],
     ]);
-    const pub = (await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200)).body;
-    expect(pub.version).toBe(2);
-    expect(pub.versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([
+    const shown = (await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200)).body;
+    expect(shown.version).toBe(2);
+    expect(shown.versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([
       [2, true],
       [1, false],
     ]);
@@ -311,13 +318,13 @@ describe('Customer Service Plans and employee feedback', () => {
       .expect(200);
     await as('officer').post(`/api/v1/plans/${ids.plan}/submit`).expect(200);
     await as('approver').post(`/api/v1/plans/${ids.plan}/publish`).expect(200);
-    const before = await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
+    const before = await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
     expect(before.body.employeeFeedback).toEqual([]);
     expect(before.text).not.toContain(SECRETS.unpublishedFeedback);
 
     await as('officer').post(`/api/v1/employee-feedback/${ids.feedback}/publish`).expect(403);
     await as('approver').post(`/api/v1/employee-feedback/${ids.feedback}/publish`).expect(200);
-    const after = await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
+    const after = await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(200);
     expect(after.body.employeeFeedback).toMatchObject([
       { service: { slug: 'service-a' }, periodKey: 'FY2027-Q1', employeesSurveyed: 40, employeesResponding: 30 },
     ]);
@@ -327,12 +334,11 @@ describe('Customer Service Plans and employee feedback', () => {
       .patch(`/api/v1/employee-feedback/${ids.feedback}`)
       .send({ employeesResponding: 31 })
       .expect(200);
-    expect((await anon().get(`/api/v1/public/agencies/agency-a/plans/${FY}`)).body.employeeFeedback).toEqual([]);
+    expect((await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`)).body.employeeFeedback).toEqual([]);
   });
 
   it('prints the plan as a PDF holding its text, and lists it in data.json', async () => {
-    const res = await anon()
-      .get(`/api/v1/public/agencies/agency-a/plans/${FY}/plan.pdf`)
+    const res = await pub(`/api/v1/public/agencies/agency-a/plans/${FY}/plan.pdf`)
       .buffer(true)
       .parse((response, done) => {
         const chunks: Buffer[] = [];
@@ -354,7 +360,7 @@ describe('Customer Service Plans and employee feedback', () => {
       expect(text).toContain(words);
     }
     expect(text).not.toContain(SECRETS.staffNote);
-    const catalog = (await anon().get('/data.json').expect(200)).body;
+    const catalog = (await pub('/data.json').expect(200)).body;
     const dataset = catalog.dataset.find((d: { title: string }) => d.title.includes('Customer Service Plan'));
     expect(dataset.landingPage).toMatch(new RegExp(`/agencies/agency-a/plans/${FY}$`));
     expect(dataset.distribution.map((d: { format: string }) => d.format)).toEqual(['JSON', 'PDF']);
@@ -391,12 +397,61 @@ describe('Customer Service Plans and employee feedback', () => {
         },
       })
       .expect(200);
-    const service = (await anon().get('/api/v1/public/services/service-a').expect(200)).body.service;
+    const service = (await pub('/api/v1/public/services/service-a').expect(200)).body.service;
     expect(service.channelDetails).toEqual([
       { channel: 'phone', hours: 'Monday to Friday, 8 a.m. to 8 p.m.', howToReach: 'Call 1-800-555-0100' },
     ]);
     expect(service.complaints).toMatchObject({ phone: '1-800-555-0199', responseDays: 15, address: null });
-    const standard = (await anon().get(`/api/v1/public/standards/${ids.standardA}`).expect(200)).body;
+    const standard = (await pub(`/api/v1/public/standards/${ids.standardA}`).expect(200)).body;
     expect(standard.complaints.url).toBe('https://example.gov/complain');
+  });
+
+  it('imports employee feedback as CSV through the import pipeline, atomically, naming each bad line', async () => {
+    const template = await as('officer').get('/api/v1/imports/employee-feedback-template.csv').expect(200);
+    expect(template.text.trim()).toBe(
+      'agency,service,period,employees_surveyed,employees_responding,kind,theme,count,summary,staff_note',
+    );
+    const upload = (csv: string, query = '', who = 'officer') =>
+      as(who)
+        .post(`/api/v1/imports?format=employee-feedback${query}`)
+        .attach('file', Buffer.from(csv), 'employees.csv');
+    const header = 'agency,service,period,employees_surveyed,employees_responding,kind,theme,count,summary\n';
+    const good =
+      header +
+      'AAA,service-a,FY2027-Q2,50,40,barrier,Old case system,22,Staff want one system.\n' +
+      'AAA,service-a,FY2027-Q2,50,40,idea,Call-backs,15,\n' +
+      'AAA,service-a,FY2027,60,44,,,,Yearly pulse survey.\n';
+    const bad =
+      good +
+      'AAA,service-a,FY2027-Q3,40,45,idea,More staff,3,\n' +
+      'AAA,service-a,FY2027-Q2,51,40,idea,Shorter forms,2,\n' +
+      'AAA,service-a,FY2027-Q2,50,40,idea,call-backs,1,\n' +
+      'BBB,service-b,FY2027-Q2,10,5,idea,Anything,1,\n';
+    const rejected = await upload(bad).expect(201);
+    expect(rejected.body.status).toBe('rejected');
+    expect(rejected.body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [5, 'employees_responding'],
+      [6, 'employees_surveyed'],
+      [7, 'theme'],
+      [8, 'agency'],
+    ]);
+    expect(rejected.body.errors[0].reason).toContain('must not be more than employees_surveyed (40)');
+    await upload(bad, '&mode=partial').expect(400);
+    const list = () => as('officer').get(`/api/v1/employee-feedback?serviceId=${ids.serviceA}`).expect(200);
+    expect((await list()).body.total).toBe(1);
+
+    const first = await upload(good).expect(201);
+    expect(first.body).toMatchObject({ status: 'completed', inserted: 2, updated: 0, unchanged: 0 });
+    const again = await upload(good).expect(201);
+    expect(again.body).toMatchObject({ status: 'completed', inserted: 0, updated: 0, unchanged: 2 });
+    const quarter = (await list()).body.items.find((f: { periodKey: string }) => f.periodKey === 'FY2027-Q2');
+    expect(quarter).toMatchObject({
+      employeesSurveyed: 50,
+      employeesResponding: 40,
+      barriers: [{ theme: 'Old case system', count: 22 }],
+      ideas: [{ theme: 'Call-backs', count: 15 }],
+      summary: 'Staff want one system.',
+      publishedAt: null,
+    });
   });
 });
