@@ -6,6 +6,7 @@ import { NotFoundRoute } from './routes/not-found';
 import { AgencyRoute } from './routes/public/agency';
 import { EmbedStandardRoute } from './routes/public/embed-standard';
 import { HomeRoute } from './routes/public/home';
+import { PlanRoute } from './routes/public/plan';
 import { ReportRoute } from './routes/public/report';
 import { ServiceRoute } from './routes/public/service';
 import { StandardRoute } from './routes/public/standard';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
               { path: paths.service.pattern, Component: ServiceRoute },
               { path: paths.standard.pattern, Component: StandardRoute },
               { path: paths.report.pattern, Component: ReportRoute },
+              { path: paths.plan.pattern, Component: PlanRoute },
               { path: '*', Component: NotFoundRoute },
             ],
           },

@@ -8,6 +8,10 @@ export const paths = {
     pattern: 'reports/:agencySlug/:fiscalYear',
     to: (agencySlug: string, fiscalYear: number) => `/reports/${agencySlug}/${fiscalYear}`,
   },
+  plan: {
+    pattern: 'agencies/:slug/plans/:fiscalYear',
+    to: (slug: string, fiscalYear: number) => `/agencies/${slug}/plans/${fiscalYear}`,
+  },
   embed: { standard: '/embed/standards/:id', to: (id: string) => `/embed/standards/${id}` },
   staff: {
     root: '/staff',
@@ -22,5 +26,7 @@ export const paths = {
     agencyJson: (slug: string) => `/api/v1/public/agencies/${slug}/results.json`,
     reportCsv: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.csv`,
     reportPdf: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.pdf`,
+    planPdf: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}/plan.pdf`,
+    planJson: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}`,
   },
 } as const;

@@ -43,5 +43,7 @@ export const publicApiPaths = {
   standard: (id: string) => `/v1/public/standards/${encodeURIComponent(id)}`,
   report: (slug: string, fiscalYear: string) =>
     `/v1/public/reports/${encodeURIComponent(slug)}/${encodeURIComponent(fiscalYear)}`,
+  plan: (slug: string, fiscalYear: string) =>
+    `/v1/public/agencies/${encodeURIComponent(slug)}/plans/${encodeURIComponent(fiscalYear)}`,
   embed: (id: string) => `/v1/public/embed/standards/${encodeURIComponent(id)}`,
 };
