@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { CORE_DIMENSIONS } from '@yardstick/contracts';
-import { evaluateStatus, fiscalYearOf, parsePeriodKey, shareOf, unitValueProblem } from '@yardstick/metrics';
+import {
+  evaluateStatus,
+  fiscalYearOf,
+  isInFiscalYear,
+  parsePeriodKey,
+  shareOf,
+  unitValueProblem,
+} from '@yardstick/metrics';
 import { DEMO_FIRST_FISCAL_YEAR, generateDemoData } from './demo-data.js';
 
 const TODAY = '2026-11-22';
@@ -85,5 +92,32 @@ describe('generateDemoData', () => {
     expect(blanks.every((r) => r.dataQualityNote && r.numerator === null)).toBe(true);
     expect(data.results.some((r) => !r.certified)).toBe(true);
     expect(data.results.filter((r) => r.certified).length).toBeGreaterThan(data.results.length / 2);
+  });
+
+  it('has a plan for every agency for this and last fiscal year (one a draft), dated within its year', () => {
+    const current = fiscalYearOf(TODAY);
+    for (const agency of data.agencies) {
+      const years = data.plans.filter((p) => p.agencyKey === agency.key).map((p) => p.fiscalYear);
+      expect(years.sort()).toEqual([current - 1, current]);
+    }
+    expect(data.plans.filter((p) => !p.published)).toHaveLength(1);
+    for (const plan of data.plans) {
+      for (const part of Object.values(plan.parts)) {
+        expect(part.approach.length).toBeGreaterThan(0);
+        for (const m of part.milestones) expect(isInFiscalYear(m.dueDate, plan.fiscalYear)).toBe(true);
+      }
+    }
+    expect(data.employeeFeedback.length).toBeGreaterThanOrEqual(3);
+    for (const f of data.employeeFeedback) {
+      expect(f.employeesResponding).toBeLessThanOrEqual(f.employeesSurveyed);
+      for (const t of [...f.barriers, ...f.ideas]) expect(t.count).toBeLessThanOrEqual(f.employeesResponding);
+    }
+  });
+
+  it('gives every service its channels with hours and a complaint route', () => {
+    for (const service of data.services) {
+      expect(service.channelDetails.map((d) => d.channel)).toEqual(service.channels);
+      expect(service.complaints.url ?? service.complaints.phone ?? service.complaints.address).toBeTruthy();
+    }
   });
 });

@@ -14,6 +14,14 @@ import {
   type Frequency,
   type IsoDate,
 } from '@yardstick/metrics';
+import type { ComplaintRoute, ServiceChannelDetail } from '@yardstick/contracts';
+import {
+  demoChannelDetails,
+  demoComplaints,
+  generateDemoPlans,
+  type DemoEmployeeFeedback,
+  type DemoPlan,
+} from './demo-plans.js';
 
 export const DEMO_FIRST_FISCAL_YEAR = 2021;
 
@@ -35,6 +43,8 @@ export type DemoService = {
   channels: Channel[];
   hisp: boolean;
   publicUrl: string;
+  channelDetails: ServiceChannelDetail[];
+  complaints: ComplaintRoute;
 };
 export type DemoStandard = {
   key: string;
@@ -84,6 +94,8 @@ export type DemoData = {
   standards: DemoStandard[];
   targets: DemoTarget[];
   results: DemoResult[];
+  plans: DemoPlan[];
+  employeeFeedback: DemoEmployeeFeedback[];
 };
 
 /** Mulberry32: a small seeded generator, so that every run draws the same numbers. */
@@ -369,7 +381,13 @@ export function generateDemoData(today: IsoDate): DemoData {
     channels,
     hisp,
     publicUrl: `${AGENCIES.find(([key]) => key === agencyKey)![4]}/`,
+    channelDetails: [],
+    complaints: { url: null, phone: null, address: null, responseDays: null, appeal: null },
   }));
+  services.forEach((service, index) => {
+    service.channelDetails = demoChannelDetails(service);
+    service.complaints = demoComplaints(service, index);
+  });
 
   const standards: DemoStandard[] = [];
   const targets: DemoTarget[] = [];
@@ -465,7 +483,8 @@ export function generateDemoData(today: IsoDate): DemoData {
       });
     });
   });
-  return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results };
+  const { plans, employeeFeedback } = generateDemoPlans(agencies, services, standards, currentYear);
+  return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results, plans, employeeFeedback };
 }
 
 function splitVolume(total: number, parts: number, rand: () => number): number[] {
