@@ -12,6 +12,7 @@ import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgres
 import { AddStandardRulesAndRanges1795340000000 } from './1795340000000-AddStandardRulesAndRanges.js';
 import { AddAgencyFiscalYearStart1795340414401 } from './1795340414401-AddAgencyFiscalYearStart.js';
 import { AddAgencyCatalogFields1796298680940 } from './1796298680940-AddAgencyCatalogFields.js';
+import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlansFeedbackComplaints.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddStandardRulesAndRanges1795340000000,
   AddAgencyFiscalYearStart1795340414401,
   AddAgencyCatalogFields1796298680940,
+  AddPlansFeedbackComplaints1796298676752,
 ];

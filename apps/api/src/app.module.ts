@@ -20,6 +20,8 @@ import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PublicModule } from './public/public.module.js';
+import { EmployeeFeedbackModule } from './employee-feedback/employee-feedback.module.js';
+import { PlansModule } from './plans/plans.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -60,6 +62,8 @@ export class AppModule {
         ReviewsModule,
         PortfolioModule,
         DemoModule,
+        PlansModule,
+        EmployeeFeedbackModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

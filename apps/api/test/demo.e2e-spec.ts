@@ -26,6 +26,8 @@ describe('demonstration data at start', () => {
     expect(await count('benchmarks')).toBeGreaterThan(0);
     expect(await count('standard_benchmarks')).toBeGreaterThan(0);
     expect(await count('results')).toBeGreaterThan(5000);
+    expect(await count('plans')).toBe(2 * (await count('agencies')));
+    expect(await count('employee_feedback')).toBeGreaterThan(0);
 
     const published = await t.api().get('/api/v1/standards?status=published&pageSize=100').expect(200);
     expect(published.body.total).toBeGreaterThan(70);

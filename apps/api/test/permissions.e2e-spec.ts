@@ -119,6 +119,14 @@ describe('permission matrix', () => {
     ).body.id;
     ids.result = await post('/api/v1/results', { standardId: ids.standard, period: 'FY2024', value: 91 });
     await api.post(`/api/v1/standards/${ids.standard}/benchmarks`).send({ benchmarkId: ids.benchmark }).expect(200);
+    ids.plan = await post('/api/v1/plans', { agencyId: ids.A1, fiscalYear: 2030 });
+    ids.employeeFeedback = await post('/api/v1/employee-feedback', {
+      serviceId: ids.service,
+      periodKey: 'FY2030',
+      employeesSurveyed: 10,
+      employeesResponding: 5,
+      summary: 'Staff asked for fewer forms.',
+    });
 
     for (const caller of callers) {
       if (caller.name === 'anonymous') continue;
@@ -166,6 +174,10 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/tokens\/:id/, `/api/v1/tokens/${ids.ownToken}`)
         .replace(/^\/api\/v1\/reviews\/standards\/:id/, `/api/v1/reviews/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/reviews\/results\/:id/, `/api/v1/reviews/results/${ids.result}`)
+        .replace(/^\/api\/v1\/reviews\/plans\/:id/, `/api/v1/reviews/plans/${ids.plan}`)
+        .replace(/^\/api\/v1\/plans\/:id/, `/api/v1/plans/${ids.plan}`)
+        .replace(/^\/api\/v1\/employee-feedback\/:id/, `/api/v1/employee-feedback/${ids.employeeFeedback}`)
+        .replace(':slug/plans/:fiscalYear', 'agency-a/plans/2030')
         .replace(/^\/api\/v1\/portfolio\/standards\/:id/, `/api/v1/portfolio/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         // Public routes: any value will do, the matrix only checks that nobody is refused.
@@ -192,12 +204,24 @@ describe('permission matrix', () => {
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
       'POST /api/v1/reviews/standards/:id/return': { comment: 'Name the channels.' },
       'POST /api/v1/reviews/results/:id/return': { comment: 'Explain the miss.' },
+      'POST /api/v1/reviews/plans/:id/return': { comment: 'Name the milestones.' },
+      'POST /api/v1/plans': { agencyId: ids.A1, fiscalYear: 2031 },
+      'PATCH /api/v1/plans/:id': { summary: 'Changed summary' },
+      'POST /api/v1/employee-feedback': {
+        serviceId: ids.service,
+        periodKey: 'FY2031',
+        employeesSurveyed: 3,
+        employeesResponding: 2,
+      },
+      'PATCH /api/v1/employee-feedback/:id': { summary: 'Changed summary' },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,
     };
     const agencyScoped =
-      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards)\/:id/.test(route.path) ||
+      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards|plans|employee-feedback)\/:id/.test(
+        route.path,
+      ) ||
       key in bodies ||
       key in queries;
     if (!fill(route.path).includes(':'))

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { inflateSync } from 'node:zlib';
 import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
 import { csvCell } from '../src/public/public-files.js';
+import { pdfText } from './support/pdf-text.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 const FY = fiscalYearOf(new Date(TEST_NOW));
@@ -29,23 +29,6 @@ const standardBody = (serviceId: string, code: string, title: string) => ({
   thresholdUnit: 'days',
   frequency: 'quarter',
 });
-
-/** The text of a PDF's content streams (pdfkit writes text as hex glyph codes, compressed). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    text += '\n';
-  }
-  return text;
-}
 
 describe('the public site and open data', () => {
   let t: TestApp;

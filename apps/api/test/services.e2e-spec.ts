@@ -55,6 +55,8 @@ describe('/api/v1/services', () => {
       channels: ['mail', 'online'],
       hisp: true,
       publicUrl: 'https://travel.state.gov/renew',
+      channelDetails: [],
+      complaints: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -1,5 +1,6 @@
 // What the public site and the public data API (/api/v1/public/...) answer. Only published standards (their
 // published version), certified results and public agency data ever appear in these shapes.
+import type { ComplaintRoute, ServiceChannelDetail } from './plans.js';
 import type {
   Channel,
   Computation,
@@ -113,6 +114,8 @@ export type PublicAgency = {
   reportYears: number[];
   /** How the agency names each fiscal year of byYear and reportYears: "2026", or "2023-24" in Canada. */
   fiscalYearNames: Record<number, string>;
+  /** Fiscal years with a published Customer Service Plan, newest first. */
+  planYears: number[];
 };
 
 export type PublicService = {
@@ -122,6 +125,8 @@ export type PublicService = {
     channels: Channel[];
     hisp: boolean;
     publicUrl: string | null;
+    channelDetails: ServiceChannelDetail[];
+    complaints: ComplaintRoute | null;
   };
   agency: PublicAgencyRef;
   standards: PublicStandardSummary[];
@@ -176,6 +181,8 @@ export type PublicStandard = {
   code: string;
   agency: PublicAgencyRef;
   service: PublicServiceRef;
+  /** How to complain about the service, or appeal (its service's complaint route). */
+  complaints: ComplaintRoute | null;
   version: number;
   title: string;
   statement: string;

@@ -1,3 +1,4 @@
+import type { ComplaintRoute, ServiceChannelDetail } from './plans.js';
 import type {
   Channel,
   Computation,
@@ -43,6 +44,10 @@ export type ServiceBody = {
   channels: Channel[];
   hisp: boolean;
   publicUrl: string | null;
+  /** Each channel offered, with its hours and how to reach it. */
+  channelDetails: ServiceChannelDetail[];
+  /** How to complain or appeal; null until given. */
+  complaints: ComplaintRoute | null;
   createdAt: string;
   updatedAt: string;
 };

@@ -9,3 +9,4 @@ export * from './units.js';
 export * from './format.js';
 export * from './tally.js';
 export * from './margin.js';
+export * from './milestones.js';

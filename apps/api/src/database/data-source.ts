@@ -4,9 +4,12 @@ import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { ApiToken } from '../auth/entities/api-token.entity.js';
 import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
+import { EmployeeFeedback } from '../employee-feedback/entities/employee-feedback.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
+import { PlanVersion } from '../plans/entities/plan-version.entity.js';
+import { Plan } from '../plans/entities/plan.entity.js';
 import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
 import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
@@ -38,6 +41,9 @@ export const ENTITIES = [
   ApiToken,
   AuditEvent,
   ReviewComment,
+  Plan,
+  PlanVersion,
+  EmployeeFeedback,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

@@ -4,6 +4,7 @@ import {
   evaluateStatus,
   fiscalYearOf,
   formatPeriodLabel,
+  isInFiscalYear,
   parsePeriodKey,
   shareOf,
   unitValueProblem,
@@ -124,5 +125,32 @@ describe('generateDemoData', () => {
     const [speed, accuracy, satisfaction] = CORE_DIMENSIONS.map((d) => whysBy.get(d)!);
     for (const why of speed!) expect(accuracy!.has(why) || satisfaction!.has(why)).toBe(false);
     for (const why of accuracy!) expect(satisfaction!.has(why)).toBe(false);
+  });
+
+  it('has a plan for every agency for this and last fiscal year (one a draft), dated within its year', () => {
+    const current = fiscalYearOf(TODAY);
+    for (const agency of data.agencies) {
+      const years = data.plans.filter((p) => p.agencyKey === agency.key).map((p) => p.fiscalYear);
+      expect(years.sort()).toEqual([current - 1, current]);
+    }
+    expect(data.plans.filter((p) => !p.published)).toHaveLength(1);
+    for (const plan of data.plans) {
+      for (const part of Object.values(plan.parts)) {
+        expect(part.approach.length).toBeGreaterThan(0);
+        for (const m of part.milestones) expect(isInFiscalYear(m.dueDate, plan.fiscalYear)).toBe(true);
+      }
+    }
+    expect(data.employeeFeedback.length).toBeGreaterThanOrEqual(3);
+    for (const f of data.employeeFeedback) {
+      expect(f.employeesResponding).toBeLessThanOrEqual(f.employeesSurveyed);
+      for (const t of [...f.barriers, ...f.ideas]) expect(t.count).toBeLessThanOrEqual(f.employeesResponding);
+    }
+  });
+
+  it('gives every service its channels with hours and a complaint route', () => {
+    for (const service of data.services) {
+      expect(service.channelDetails.map((d) => d.channel)).toEqual(service.channels);
+      expect(service.complaints.url ?? service.complaints.phone ?? service.complaints.address).toBeTruthy();
+    }
   });
 });

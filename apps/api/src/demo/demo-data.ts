@@ -19,6 +19,14 @@ import {
   type IsoDate,
   type Period,
 } from '@yardstick/metrics';
+import type { ComplaintRoute, ServiceChannelDetail } from '@yardstick/contracts';
+import {
+  demoChannelDetails,
+  demoComplaints,
+  generateDemoPlans,
+  type DemoEmployeeFeedback,
+  type DemoPlan,
+} from './demo-plans.js';
 
 export const DEMO_FIRST_FISCAL_YEAR = 2021;
 
@@ -43,6 +51,8 @@ export type DemoService = {
   channels: Channel[];
   hisp: boolean;
   publicUrl: string;
+  channelDetails: ServiceChannelDetail[];
+  complaints: ComplaintRoute;
 };
 export type DemoStandard = {
   key: string;
@@ -97,6 +107,8 @@ export type DemoData = {
   standards: DemoStandard[];
   targets: DemoTarget[];
   results: DemoResult[];
+  plans: DemoPlan[];
+  employeeFeedback: DemoEmployeeFeedback[];
 };
 
 /** Mulberry32: a small seeded generator, so that every run draws the same numbers. */
@@ -398,7 +410,13 @@ export function generateDemoData(today: IsoDate): DemoData {
     channels,
     hisp,
     publicUrl: `${AGENCIES.find(([key]) => key === agencyKey)![4]}/`,
+    channelDetails: [],
+    complaints: { url: null, phone: null, address: null, responseDays: null, appeal: null },
   }));
+  services.forEach((service, index) => {
+    service.channelDetails = demoChannelDetails(service);
+    service.complaints = demoComplaints(service, index);
+  });
 
   const standards: DemoStandard[] = [];
   const targets: DemoTarget[] = [];
@@ -529,7 +547,8 @@ export function generateDemoData(today: IsoDate): DemoData {
       });
     });
   });
-  return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results };
+  const { plans, employeeFeedback } = generateDemoPlans(agencies, services, standards, currentYear);
+  return { agencies, services, benchmarks: BENCHMARKS, standards, targets, results, plans, employeeFeedback };
 }
 
 /** What was behind a miss and what is being done, by dimension: each set reads like an agency's own. */

@@ -7,7 +7,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
-import { YARDSTICK_TEMPLATE_COLUMNS } from './formats/index.js';
+import { EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS, YARDSTICK_TEMPLATE_COLUMNS } from './formats/index.js';
 import { ImportsService, jsonRowsAsCsv } from './imports.service.js';
 
 @ApiTags('imports')
@@ -81,6 +81,14 @@ export class ImportsController {
   @Header('Content-Disposition', 'attachment; filename="yardstick-results-template.csv"')
   template(): string {
     return `${YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name).join(',')}\n`;
+  }
+
+  @Get('employee-feedback-template.csv')
+  @Permission('results:write')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="yardstick-employee-feedback-template.csv"')
+  employeeFeedbackTemplate(): string {
+    return `${EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS.map((c) => c.name).join(',')}\n`;
   }
 
   @Get('template.xlsx')

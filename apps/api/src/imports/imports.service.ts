@@ -32,6 +32,7 @@ import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js'
 import {
   ImportFileError,
   type AprRecord,
+  type EmployeeFeedbackRecord,
   type GcServiceStandardRecord,
   type ImportFormat,
   isRejected,
@@ -51,6 +52,7 @@ import {
   type RegistryCounts,
   type RegistryRow,
 } from './registry-import.js';
+import { MAX_EMPLOYEE_FEEDBACK_ROWS, writeEmployeeFeedback } from './employee-feedback-import.js';
 import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
@@ -96,6 +98,12 @@ export class ImportsService {
     if (batchId && (await this.dataSource.manager.existsBy(ImportBatch, { id: batchId }))) {
       throw new ConflictAppException(`There is already an import ${batchId}.`, [
         { field: 'batchId', value: batchId, reason: 'already used' },
+      ]);
+    }
+    if (format === 'employee-feedback' && mode === 'partial') {
+      // One survey spans several rows: keeping some of them would publish counts that do not add up.
+      throw new ValidationFailedException([
+        { field: 'mode', value: mode, reason: 'employee feedback files are imported whole: use atomic or dry-run' },
       ]);
     }
     const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
@@ -173,11 +181,29 @@ export class ImportsService {
           // An atomic import with a bad row writes nothing: the rest is read only to report every error.
           keepMerging: () => mode !== 'atomic' || errorCount === 0,
         });
+      } else if (format === 'employee-feedback') {
+        const rows: ParsedRecord<EmployeeFeedbackRecord>[] = [];
+        for await (const row of parseImportFile(hashed, { kind: file.kind, format })) {
+          const progress = onRows(1);
+          if (progress) await progress;
+          if (rowsRead > MAX_EMPLOYEE_FEEDBACK_ROWS) {
+            throw new ImportFileError(
+              'too_many_rows',
+              `A ${format} file may have up to ${MAX_EMPLOYEE_FEEDBACK_ROWS} rows.`,
+              row.line,
+            );
+          }
+          if (isRejected(row)) addErrors(row.errors);
+          else rows.push(row);
+        }
+        counts = await this.loader.inTransaction(written, (runner) =>
+          writeEmployeeFeedback(runner.manager, auth, rows, addErrors),
+        );
       } else {
         const rows: RegistryRow[] = [];
         const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
           format === 'gc-service-standards'
-            ? parseImportFile(hashed, { kind: file.kind, format })
+            ? parseImportFile(hashed, { kind: file.kind, format: 'gc-service-standards' })
             : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
         for await (const row of parsed) {
           const progress = onRows(1);

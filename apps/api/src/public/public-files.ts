@@ -83,16 +83,17 @@ export function reportCsv(report: PublicReport): string {
   return toCsv(REPORT_CSV_COLUMNS, rows);
 }
 
-/** The annual report as a PDF (text, tagged by headings; the HTML page is the accessible original). */
-export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer> {
+/** A text PDF (tagged by headings; the HTML page is the accessible original), with its writers. */
+export function startPdf(info: { Title: string; Author: string; Subject: string }): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+  heading: (text: string, size: number) => void;
+  body: (text: string) => PDFKit.PDFDocument;
+} {
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 54,
-    info: {
-      Title: `${report.agency.name}: annual report on service standards, fiscal year ${report.fiscalYearName}`,
-      Author: report.agency.name,
-      Subject: 'Customer service standards and results',
-    },
+    info,
     lang: 'en-US',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
@@ -102,11 +103,20 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(text).moveDown(0.3);
   };
   const body = (text: string) => doc.font('Helvetica').fontSize(10).text(text);
+  return { doc, done, heading, body };
+}
+
+/** The annual report as a PDF (text, tagged by headings; the HTML page is the accessible original). */
+export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer> {
+  const { doc, done, heading, body } = startPdf({
+    Title: `${report.agency.name}: annual report on service standards, fiscal year ${report.fiscalYear}`,
+    Author: report.agency.name,
+    Subject: 'Customer service standards and results',
+  });
 
   heading(`${report.agency.name}`, 20);
   heading(`Annual report on service standards, fiscal year ${report.fiscalYearName}`, 14);

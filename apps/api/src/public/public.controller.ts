@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/permission.decorator.js';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import { PublicCache } from './public-cache.service.js';
+import { planPdf } from './plan-pdf.js';
 import { reportCsv, reportPdf, toCsv } from './public-files.js';
 import { PublicService, type PublicResultRecord } from './public.service.js';
 import { sendCached } from './send-cached.js';
@@ -62,6 +63,10 @@ const INDEX = JSON.stringify({
     embed: '/api/v1/public/embed/agencies/{slug}/standards/{code}',
     standardById: '/api/v1/public/standards/{id}',
     report: '/api/v1/public/reports/{agencySlug}/{fiscalYear}',
+    plan: [
+      '/api/v1/public/agencies/{slug}/plans/{fiscalYear}',
+      '/api/v1/public/agencies/{slug}/plans/{fiscalYear}/plan.pdf',
+    ],
     reportFiles: [
       '/api/v1/public/reports/{agencySlug}/{fiscalYear}/report.csv',
       '/api/v1/public/reports/{agencySlug}/{fiscalYear}/report.pdf',
@@ -150,6 +155,39 @@ export class PublicController {
     const scope = bureausScope(bureaus);
     return this.send(request, reply, `api:agency-json:${slug}:${scope.bureaus}:${baseOf(request)}`, async () =>
       json(await this.pub.agencyRecords(slug, baseOf(request), scope)),
+    );
+  }
+
+  @Get('agencies/:slug/plans/:fiscalYear')
+  @ApiOkResponse({ description: "The agency's published Customer Service Plan for the fiscal year." })
+  plan(
+    @Param('slug') slug: string,
+    @Param('fiscalYear') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, `api:plan:${slug}:${year}`, async () =>
+      json(await this.pub.plan(slug, planYearParam(slug, year))),
+    );
+  }
+
+  @Get('agencies/:slug/plans/:fiscalYear/plan.pdf')
+  planPdf(
+    @Param('slug') slug: string,
+    @Param('fiscalYear') year: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:plan-pdf:${slug}:${year}`,
+      async () => {
+        const plan = await this.pub.plan(slug, planYearParam(slug, year));
+        const url = `${request.protocol}://${request.host}/agencies/${slug}/plans/${year}`;
+        return { body: await planPdf(plan, url), type: 'application/pdf' };
+      },
+      `${slug}-fy${year}-customer-service-plan.pdf`,
     );
   }
 
@@ -340,6 +378,11 @@ function bureausScope(value: unknown): { bureaus: boolean } {
 /** This server's address as the client reached it, for absolute links in open data files. */
 function baseOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
+}
+
+function planYearParam(slug: string, value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new NotFoundAppException('Customer Service Plan', `${slug}/${value}`);
+  return Number(value);
 }
 
 function fiscalYearParam(slug: string, value: string): number {

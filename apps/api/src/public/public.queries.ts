@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Channel,
+  ComplaintRoute,
   Computation,
   Dimension,
   Direction,
   IndicatorKind,
+  PlanParts,
   ResultChannel,
+  ServiceChannelDetail,
+  ThemeCount,
   Unit,
 } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
@@ -83,6 +87,7 @@ export type ResultRow = {
 
 export type BenchmarkRow = {
   standardId: string;
+  benchmarkId: string;
   name: string;
   description: string | null;
   sourceOrganization: string;
@@ -115,6 +120,35 @@ export type ServiceRow = {
   channels: Channel[];
   hisp: boolean;
   publicUrl: string | null;
+  channelDetails: ServiceChannelDetail[];
+  complaints: ComplaintRoute | null;
+};
+
+export type PlanRow = {
+  id: string;
+  fiscalYear: number;
+  version: number;
+  summary: string;
+  parts: PlanParts;
+  standardIds: string[];
+  benchmarkIds: string[];
+  feedbackCollectionIds: string[];
+  employeeFeedbackIds: string[];
+  publishedAt: Date | null;
+};
+
+export type PlanVersionRow = { version: number; summary: string; publishedAt: Date | null; current: boolean };
+
+export type EmployeeFeedbackRow = {
+  id: string;
+  serviceSlug: string;
+  serviceName: string;
+  periodKey: string;
+  employeesSurveyed: number;
+  employeesResponding: number;
+  barriers: ThemeCount[];
+  ideas: ThemeCount[];
+  summary: string;
 };
 
 export type VersionRow = {
@@ -307,7 +341,7 @@ export class PublicQueries {
   async benchmarks(standardIds: string[]): Promise<BenchmarkRow[]> {
     if (standardIds.length === 0) return [];
     return this.dataSource.query(
-      `SELECT sb.standard_id AS "standardId", b.name, b.description, b.source_organization AS "sourceOrganization",
+      `SELECT sb.standard_id AS "standardId", b.id AS "benchmarkId", b.name, b.description, b.source_organization AS "sourceOrganization",
               b.source_url AS "sourceUrl", b.year, b.value::float8 AS value, b.unit
          FROM standard_benchmarks sb
          JOIN benchmarks b ON b.id = sb.benchmark_id
@@ -360,9 +394,15 @@ export class PublicQueries {
   }
 
   /** Services with at least one published standard. */
-  async services(filter: { agencyIds?: string[]; slug?: string; q?: string } = {}): Promise<ServiceRow[]> {
+  async services(
+    filter: { ids?: string[]; agencyIds?: string[]; slug?: string; q?: string } = {},
+  ): Promise<ServiceRow[]> {
     const where = [`EXISTS (SELECT 1 FROM standards s WHERE s.service_id = sv.id AND ${PUBLISHED})`];
     const params: unknown[] = [];
+    if (filter.ids) {
+      params.push(filter.ids);
+      where.push(`sv.id = ANY($${params.length}::uuid[])`);
+    }
     if (filter.agencyIds) {
       params.push(filter.agencyIds);
       where.push(`sv.agency_id = ANY($${params.length}::uuid[])`);
@@ -377,11 +417,61 @@ export class PublicQueries {
     }
     return this.dataSource.query(
       `SELECT sv.id, sv.agency_id AS "agencyId", sv.slug, sv.name, sv.description, sv.customers, sv.channels, sv.hisp,
-              sv.public_url AS "publicUrl"
+              sv.public_url AS "publicUrl", sv.channel_details AS "channelDetails", sv.complaints
          FROM services sv
         WHERE ${where.join(' AND ')}
         ORDER BY sv.name`,
       params,
+    );
+  }
+
+  /** An agency's published plans (their published version only; never a staff note), newest year first. */
+  async plans(agencyId: string, fiscalYear?: number): Promise<PlanRow[]> {
+    const params: unknown[] = [agencyId];
+    if (fiscalYear !== undefined) params.push(fiscalYear);
+    return this.dataSource.query(
+      `SELECT p.id, p.fiscal_year AS "fiscalYear", v.version, v.summary, v.parts, v.standard_ids AS "standardIds",
+              v.benchmark_ids AS "benchmarkIds", v.feedback_collection_ids AS "feedbackCollectionIds",
+              v.employee_feedback_ids AS "employeeFeedbackIds", v.published_at AS "publishedAt"
+         FROM plans p JOIN plan_versions v ON v.id = p.published_version_id
+        WHERE p.agency_id = $1 AND p.published_version_id IS NOT NULL
+          ${fiscalYear !== undefined ? 'AND p.fiscal_year = $2' : ''}
+        ORDER BY p.fiscal_year DESC`,
+      params,
+    );
+  }
+
+  /** Every published plan: agency, fiscal year and when its version was published, for the catalog. */
+  async publishedPlans(): Promise<{ agencyId: string; fiscalYear: number; publishedAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT p.agency_id AS "agencyId", p.fiscal_year AS "fiscalYear", v.published_at AS "publishedAt"
+         FROM plans p JOIN plan_versions v ON v.id = p.published_version_id
+        ORDER BY p.fiscal_year DESC`,
+    );
+  }
+
+  /** The published versions of a plan (the current one and those it superseded), newest first. */
+  async planVersions(planId: string): Promise<PlanVersionRow[]> {
+    return this.dataSource.query(
+      `SELECT v.version, v.summary, v.published_at AS "publishedAt", (v.id = p.published_version_id) AS current
+         FROM plan_versions v JOIN plans p ON p.id = v.plan_id
+        WHERE v.plan_id = $1 AND v.status IN ('published', 'superseded')
+        ORDER BY v.version DESC`,
+      [planId],
+    );
+  }
+
+  /** Employee feedback whose summary an approver published (never a staff note). */
+  async employeeFeedback(ids: string[]): Promise<EmployeeFeedbackRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT f.id, sv.slug AS "serviceSlug", sv.name AS "serviceName", f.period_key AS "periodKey",
+              f.employees_surveyed AS "employeesSurveyed", f.employees_responding AS "employeesResponding",
+              f.barriers, f.ideas, f.summary
+         FROM employee_feedback f JOIN services sv ON sv.id = f.service_id
+        WHERE f.id = ANY($1::uuid[]) AND f.published_at IS NOT NULL
+        ORDER BY sv.name, f.period_key`,
+      [ids],
     );
   }
 }

@@ -6,6 +6,7 @@ import type {
   PublicContacts,
   PublicEmbed,
   PublicHome,
+  PublicPlan,
   PublicReport,
   PublicReportStandard,
   PublicResult,
@@ -44,6 +45,7 @@ import {
   yearFigure,
   yearTarget,
 } from './public.model.js';
+import { planOf } from './public-plan.js';
 import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow, type VersionRow } from './public.queries.js';
 import type { TallyStatus } from '@yardstick/metrics';
 
@@ -210,6 +212,7 @@ export class PublicService {
       tally: tallyOf(placed.map((p) => p.status)),
       reportYears: [...years].sort((a, b) => b - a),
       fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
+      planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
     };
   }
 
@@ -227,6 +230,8 @@ export class PublicService {
         channels: service.channels,
         hisp: service.hisp,
         publicUrl: service.publicUrl,
+        channelDetails: service.channelDetails,
+        complaints: service.complaints,
       },
       agency: { slug: first.agencySlug, name: first.agencyName, abbreviation: first.agencyAbbreviation },
       standards: await this.summaries(standards),
@@ -235,12 +240,13 @@ export class PublicService {
 
   async standard(id: string): Promise<PublicStandard> {
     const standard = await this.publishedStandard(id);
-    const [targets, results, benchmarks, versions, lastCertified] = await Promise.all([
+    const [targets, results, benchmarks, versions, lastCertified, [service]] = await Promise.all([
       this.queries.targets([id]),
       this.queries.results([id]),
       this.queries.benchmarks([id]),
       this.queries.versions(id),
       this.queries.lastCertified([id]),
+      this.queries.services({ ids: [standard.serviceId] }),
     ]);
     const all = results.filter((r) => r.channel === 'all');
     const latestRow = all.at(-1);
@@ -250,6 +256,7 @@ export class PublicService {
       code: standard.code,
       agency: { slug: standard.agencySlug, name: standard.agencyName, abbreviation: standard.agencyAbbreviation },
       service: { slug: standard.serviceSlug, name: standard.serviceName },
+      complaints: service?.complaints ?? null,
       version: standard.version,
       title: standard.title,
       statement: standard.statement,
@@ -392,6 +399,36 @@ export class PublicService {
     };
   }
 
+  /**
+   * An agency's published Customer Service Plan for a fiscal year: its published version only (never a staff
+   * note), the standards it names that are published, live with their latest status, the benchmarks used from
+   * those standards, published employee feedback summaries, and the version history.
+   */
+  async plan(slug: string, fiscalYear: number): Promise<PublicPlan> {
+    const agency = (await this.queries.agencies()).find((a) => a.slug === slug);
+    if (!agency) throw new NotFoundAppException('Agency', slug);
+    const plans = await this.queries.plans(agency.id);
+    const row = plans.find((p) => p.fiscalYear === fiscalYear);
+    if (!row) throw new NotFoundAppException('Customer Service Plan', `${slug}/${fiscalYear}`);
+    const standards = await this.queries.standards({ ids: row.standardIds });
+    const [summaries, benchmarks, feedback, versions] = await Promise.all([
+      this.summaries(standards),
+      this.queries.benchmarks(standards.map((s) => s.id)),
+      this.queries.employeeFeedback(row.employeeFeedbackIds),
+      this.queries.planVersions(row.id),
+    ]);
+    const used = new Map(
+      benchmarks.filter((b) => row.benchmarkIds.includes(b.benchmarkId)).map((b) => [b.benchmarkId, b]),
+    );
+    return planOf(agency, row, this.clock.today(), {
+      standards: summaries,
+      benchmarks: [...used.values()].map(toPublicBenchmark),
+      employeeFeedback: feedback,
+      versions,
+      otherYears: plans.map((p) => p.fiscalYear).filter((y) => y !== fiscalYear),
+    });
+  }
+
   /** Every certified result of a published standard, as rows of the open data files. */
   async standardRecords(id: string, baseUrl: string): Promise<PublicResultRecord[]> {
     const standard = await this.publishedStandard(id);
@@ -466,25 +503,25 @@ export class PublicService {
    * are in the bureau's dataset, not again in its department's).
    */
   async catalog(baseUrl: string): Promise<Record<string, unknown>> {
-    const [all, modified] = await Promise.all([this.queries.agencies(), this.queries.agencyModified()]);
+    const [all, modified, plans] = await Promise.all([
+      this.queries.agencies(),
+      this.queries.agencyModified(),
+      this.queries.publishedPlans(),
+    ]);
     const childrenOf = groupBy(all, (a) => a.parentId);
     const agencies = all.filter((a) => modified.has(a.id));
-    return {
+    const catalog = {
       '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
       '@id': `${baseUrl}/data.json`,
       '@type': 'dcat:Catalog',
       conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
-      // An agency without its OMB codes and a contact (its own, else its department's) is left out: DCAT-US 1.1
-      // requires bureauCode, programCode and contactPoint, and a placeholder would mislead harvesters.
-      dataset: agencies.flatMap((agency) => {
+      // An agency without its OMB codes and a contact is left out (see catalogIdentity).
+      dataset: agencies.flatMap((agency): Record<string, unknown> | never[] => {
         const latest = modified.get(agency.id)!;
         const bureaus = childrenOf.get(agency.id) ?? [];
-        const parent = all.find((a) => a.id === agency.parentId);
-        const bureauCode = agency.bureauCode ?? parent?.bureauCode;
-        const programCodes = agency.programCodes.length ? agency.programCodes : (parent?.programCodes ?? []);
-        const contactEmail = agency.contactEmail ?? parent?.contactEmail;
-        if (!bureauCode || programCodes.length === 0 || !contactEmail) return [];
+        const identity = catalogIdentity(agency, all);
+        if (!identity) return [];
         const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}`;
         const only = bureaus.length > 0 ? '?bureaus=exclude' : '';
         const apart =
@@ -498,19 +535,7 @@ export class PublicService {
           description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.${apart}`,
           keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
           modified: latest.toISOString(),
-          publisher: {
-            '@type': 'org:Organization',
-            name: agency.name,
-            ...(parent ? { subOrganizationOf: { '@type': 'org:Organization', name: parent.name } } : {}),
-          },
-          contactPoint: {
-            '@type': 'vcard:Contact',
-            fn: `${agency.name} performance office`,
-            hasEmail: `mailto:${contactEmail}`,
-          },
-          accessLevel: 'public',
-          bureauCode: [bureauCode],
-          programCode: programCodes,
+          ...identity,
           license: 'https://creativecommons.org/publicdomain/zero/1.0/',
           landingPage: `${baseUrl}/agencies/${agency.slug}`,
           distribution: [
@@ -532,6 +557,12 @@ export class PublicService {
         };
       }),
     };
+    for (const plan of plans) {
+      const agency = agencies.find((a) => a.id === plan.agencyId);
+      const identity = agency && catalogIdentity(agency, all);
+      if (identity) catalog.dataset.push(planDataset(baseUrl, agency, identity, plan.fiscalYear, plan.publishedAt));
+    }
+    return catalog;
   }
 
   private async records(standards: StandardRow[], baseUrl: string): Promise<PublicResultRecord[]> {
@@ -643,6 +674,83 @@ export class PublicService {
   ): TallyStatus {
     return tallyStatusOf(statusOf(standard, target, yearFigure(standard, results).value), awaiting, target !== null);
   }
+}
+
+type CatalogIdentity = {
+  publisher: Record<string, unknown>;
+  contactPoint: Record<string, unknown>;
+  accessLevel: 'public';
+  bureauCode: string[];
+  programCode: string[];
+};
+
+/**
+ * Who publishes an agency's datasets in the catalog, with its OMB codes and contact (its own, else its
+ * department's); null when one is missing, since DCAT-US 1.1 requires bureauCode, programCode and contactPoint
+ * and a placeholder would mislead harvesters (the dataset is left out).
+ */
+function catalogIdentity(agency: AgencyRow, all: AgencyRow[]): CatalogIdentity | null {
+  const parent = all.find((a) => a.id === agency.parentId);
+  const bureauCode = agency.bureauCode ?? parent?.bureauCode;
+  const programCodes = agency.programCodes.length ? agency.programCodes : (parent?.programCodes ?? []);
+  const contactEmail = agency.contactEmail ?? parent?.contactEmail;
+  if (!bureauCode || programCodes.length === 0 || !contactEmail) return null;
+  return {
+    publisher: {
+      '@type': 'org:Organization',
+      name: agency.name,
+      ...(parent ? { subOrganizationOf: { '@type': 'org:Organization', name: parent.name } } : {}),
+    },
+    contactPoint: {
+      '@type': 'vcard:Contact',
+      fn: `${agency.name} performance office`,
+      hasEmail: `mailto:${contactEmail}`,
+    },
+    accessLevel: 'public',
+    bureauCode: [bureauCode],
+    programCode: programCodes,
+  };
+}
+
+/** A published Customer Service Plan in the DCAT-US catalog: its page, its JSON and its PDF. */
+function planDataset(
+  baseUrl: string,
+  agency: AgencyRow,
+  identity: CatalogIdentity,
+  fiscalYear: number,
+  publishedAt: Date | null,
+) {
+  const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
+  const page = `${baseUrl}/agencies/${agency.slug}/plans/${fiscalYear}`;
+  const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}/plans/${fiscalYear}`;
+  return {
+    '@type': 'dcat:Dataset',
+    identifier: `${page}#plan`,
+    title: `${agency.name}: Customer Service Plan, fiscal year ${fiscalYear}`,
+    description: `The Customer Service Plan ${agency.name} published for fiscal year ${fiscalYear} (Executive Order 13571): its signature initiative, how it collects and uses customer feedback, its service standards, best practices across channels, streamlining and new technologies, each with its milestones, and the benchmarks it used.`,
+    keyword: ['customer service', 'customer service plan', 'EO 13571', agency.abbreviation],
+    modified: (publishedAt ?? new Date(0)).toISOString(),
+    ...identity,
+    license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    landingPage: page,
+    temporal: `${fiscalYearStart(fiscalYear, calendar)}/${fiscalYearEnd(fiscalYear, calendar)}`,
+    distribution: [
+      {
+        '@type': 'dcat:Distribution',
+        title: 'Customer Service Plan (JSON)',
+        downloadURL: api,
+        mediaType: 'application/json',
+        format: 'JSON',
+      },
+      {
+        '@type': 'dcat:Distribution',
+        title: 'Customer Service Plan (PDF)',
+        downloadURL: `${api}/plan.pdf`,
+        mediaType: 'application/pdf',
+        format: 'PDF',
+      },
+    ],
+  };
 }
 
 function refOf(agency: Pick<AgencyRow, 'slug' | 'name' | 'abbreviation'>): PublicAgencyRef {

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ResultReviewBody, ReviewCommentBody, StandardBody, StandardReviewBody } from '@yardstick/contracts';
+import type {
+  PlanBody,
+  PlanReviewBody,
+  ResultReviewBody,
+  ReviewCommentBody,
+  StandardBody,
+  StandardReviewBody,
+} from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
 import { ReturnDto, ReviewCommentsQueryDto, ReviewQueueQueryDto } from './dto/review.dto.js';
@@ -27,6 +34,23 @@ export class ReviewsController {
     @Body() dto: ReturnDto,
   ): Promise<StandardBody> {
     return this.reviews.returnStandard(auth, id, dto);
+  }
+
+  @Permission('standards:publish')
+  @Get('plans')
+  plans(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<PlanReviewBody[]> {
+    return this.reviews.plansInReview(auth, query);
+  }
+
+  @Permission('standards:publish')
+  @Post('plans/:id/return')
+  @HttpCode(200)
+  returnPlan(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnDto,
+  ): Promise<PlanBody> {
+    return this.reviews.returnPlan(auth, id, dto);
   }
 
   @Permission('results:certify')

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
 
 @Module({
-  imports: [StandardsModule],
+  imports: [StandardsModule, PlansModule],
   controllers: [ReviewsController],
   providers: [ReviewsService],
 })

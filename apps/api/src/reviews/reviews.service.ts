@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   FieldChangeBody,
+  PlanBody,
+  PlanReviewBody,
   ResultReviewBody,
   ReviewCommentBody,
   StandardBody,
@@ -15,6 +17,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
 import { scopeQuery } from '../common/scope.js';
+import { PlansService } from '../plans/plans.service.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
 import { Result } from '../results/entities/result.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
@@ -63,8 +66,36 @@ export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
+    private readonly plans: PlansService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Customer Service Plans whose pending version is in review, with the published version to compare. */
+  plansInReview(auth: AuthContext, query: ReviewQueueQueryDto): Promise<PlanReviewBody[]> {
+    return this.plans.inReview(auth, query.agencyId);
+  }
+
+  /** Sends a plan in review back to draft, with the approver's comment for the officer. */
+  async returnPlan(auth: AuthContext, id: string, dto: ReturnDto): Promise<PlanBody> {
+    const plan = await this.plans.authorize(auth, id, 'standards:publish');
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.plans.returnToDraft(manager, id);
+      const comment = await this.saveComment(manager, auth, 'plan', id, plan.agencyId, dto.comment);
+      await this.audit.record(
+        auth,
+        {
+          action: 'plan.return',
+          entityType: 'plan',
+          entityId: id,
+          agencyId: plan.agencyId,
+          before: { status: locked.status, versionStatus: 'in_review' },
+          after: { status: locked.status === 'in_review' ? 'draft' : locked.status, versionStatus: 'draft', comment },
+        },
+        manager,
+      );
+    });
+    return this.plans.get(auth, id);
+  }
 
   /** Standards whose pending version is in review, in the agencies where the caller may publish. */
   async standardsInReview(auth: AuthContext, query: ReviewQueueQueryDto): Promise<StandardReviewBody[]> {
@@ -173,11 +204,14 @@ export class ReviewsService {
   }
 
   async comments(auth: AuthContext, query: ReviewCommentsQueryDto): Promise<ReviewCommentBody[]> {
-    const agencyId =
-      query.entityType === 'standard'
-        ? (await this.standards.find(query.entityId)).agencyId
-        : (await this.findResult(query.entityId)).agencyId;
-    auth.require('registry:read', agencyId);
+    if (query.entityType === 'plan') await this.plans.authorize(auth, query.entityId, 'registry:read');
+    else {
+      const agencyId =
+        query.entityType === 'standard'
+          ? (await this.standards.find(query.entityId)).agencyId
+          : (await this.findResult(query.entityId)).agencyId;
+      auth.require('registry:read', agencyId);
+    }
     const comments = await this.dataSource.manager.find(ReviewComment, {
       where: { entityType: query.entityType, entityId: query.entityId },
       order: { createdAt: 'DESC' },
@@ -194,7 +228,7 @@ export class ReviewsService {
   private async saveComment(
     manager: EntityManager,
     auth: AuthContext,
-    entityType: 'standard' | 'result',
+    entityType: 'standard' | 'result' | 'plan',
     entityId: string,
     agencyId: string,
     text: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ErrorDetail, Page, ServiceBody } from '@yardstick/contracts';
+import type { Channel, ComplaintRoute, ErrorDetail, Page, ServiceBody } from '@yardstick/contracts';
 import { Repository } from 'typeorm';
 import { escapeLike } from '../agencies/agencies.service.js';
 import { Agency } from '../agencies/entities/agency.entity.js';
@@ -17,7 +17,7 @@ import type { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from '.
 import { Service } from './entities/service.entity.js';
 
 /** Fields that may be left out but, once there, always have a value. */
-const NOT_NULL = ['agencyId', 'name', 'slug', 'channels', 'hisp'] as const;
+const NOT_NULL = ['agencyId', 'name', 'slug', 'channels', 'hisp', 'channelDetails'] as const;
 
 @Injectable()
 export class ServicesService {
@@ -51,9 +51,10 @@ export class ServicesService {
   async create(auth: AuthContext, dto: CreateServiceDto): Promise<ServiceBody> {
     auth.require('registry:write', dto.agencyId);
     refuseNulls(dto);
+    checkChannels(dto.channels ?? [], dto);
     await this.checkUnique(dto);
     await this.checkAgency(dto.agencyId);
-    return toServiceBody(await this.services.save(this.services.create(dto)));
+    return toServiceBody(await this.services.save(this.services.create({ ...dto, complaints: complaintsOf(dto) })));
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateServiceDto): Promise<ServiceBody> {
@@ -61,6 +62,14 @@ export class ServicesService {
     auth.require('registry:write', service.agencyId);
     if (dto.agencyId) auth.require('registry:write', dto.agencyId);
     refuseNulls(dto);
+    checkChannels(dto.channels ?? service.channels, {
+      channelDetails: dto.channelDetails ?? (dto.channels ? undefined : service.channelDetails),
+      complaints: dto.complaints,
+    });
+    if (dto.channels && !dto.channelDetails) {
+      // Details of a channel no longer offered go with it.
+      dto.channelDetails = service.channelDetails.filter((d) => dto.channels!.includes(d.channel));
+    }
     await this.checkUnique(dto, id);
     if (dto.agencyId !== undefined && dto.agencyId !== service.agencyId) {
       await this.checkAgency(dto.agencyId);
@@ -73,7 +82,10 @@ export class ServicesService {
         );
       }
     }
-    return toServiceBody(await this.services.save(this.services.merge(service, dto)));
+    const { complaints: _, ...rest } = dto;
+    const merged = this.services.merge(service, rest);
+    if (dto.complaints !== undefined) merged.complaints = complaintsOf(dto);
+    return toServiceBody(await this.services.save(merged));
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
@@ -112,6 +124,44 @@ function refuseNulls(dto: Partial<CreateServiceDto>): void {
   if (details.length > 0) throw new ValidationFailedException(details);
 }
 
+/** Each detail names a channel the service offers, once; a complaint route gives a way to reach it. */
+function checkChannels(
+  channels: readonly Channel[],
+  dto: Pick<Partial<CreateServiceDto>, 'channelDetails' | 'complaints'>,
+): void {
+  const details: ErrorDetail[] = [];
+  const seen = new Set<Channel>();
+  (dto.channelDetails ?? []).forEach((detail, i) => {
+    if (!channels.includes(detail.channel)) {
+      details.push({
+        field: `channelDetails.${i}.channel`,
+        value: detail.channel,
+        reason: `is not one of the service's channels (${channels.join(', ') || 'none'})`,
+      });
+    } else if (seen.has(detail.channel)) {
+      details.push({ field: `channelDetails.${i}.channel`, value: detail.channel, reason: 'is described twice' });
+    }
+    seen.add(detail.channel);
+  });
+  const c = dto.complaints;
+  if (c && !c.url && !c.phone && !c.address) {
+    details.push({ field: 'complaints', reason: 'must give at least one way to complain: url, phone or address' });
+  }
+  if (details.length > 0) throw new ValidationFailedException(details);
+}
+
+function complaintsOf(dto: Pick<Partial<CreateServiceDto>, 'complaints'>): ComplaintRoute | null {
+  const c = dto.complaints;
+  if (!c) return null;
+  return {
+    url: c.url ?? null,
+    phone: c.phone ?? null,
+    address: c.address ?? null,
+    responseDays: c.responseDays ?? null,
+    appeal: c.appeal ?? null,
+  };
+}
+
 export function toServiceBody(service: Service): ServiceBody {
   return {
     id: service.id,
@@ -123,6 +173,8 @@ export function toServiceBody(service: Service): ServiceBody {
     channels: service.channels,
     hisp: service.hisp,
     publicUrl: service.publicUrl,
+    channelDetails: service.channelDetails,
+    complaints: service.complaints,
     createdAt: service.createdAt.toISOString(),
     updatedAt: service.updatedAt.toISOString(),
   };

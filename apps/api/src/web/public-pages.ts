@@ -22,6 +22,7 @@ type ServerEntry = {
     standard(agencySlug: string, code: string): string;
     report(slug: string, fiscalYear: string): string;
     contacts: string;
+    plan(slug: string, fiscalYear: string): string;
     embed(agencySlug: string, code: string): string;
   };
 };
@@ -42,6 +43,11 @@ const PAGES: Page[] = [
     route: '/agencies/:slug',
     apiPath: (e, p) => e.publicApiPaths.agency(p.slug!),
     load: (pub, p) => pub.agency(p.slug!),
+  },
+  {
+    route: '/agencies/:slug/plans/:fiscalYear',
+    apiPath: (e, p) => e.publicApiPaths.plan(p.slug!, p.fiscalYear!),
+    load: (pub, p) => (/^\d{4}$/.test(p.fiscalYear!) ? pub.plan(p.slug!, Number(p.fiscalYear)) : Promise.resolve(null)),
   },
   {
     route: '/services/:slug',

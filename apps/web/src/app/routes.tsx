@@ -7,6 +7,7 @@ import { AboutRoute, AccessibilityRoute, PrivacyRoute, StatusRoute } from './rou
 import { AgencyRoute } from './routes/public/agency';
 import { EmbedStandardRoute } from './routes/public/embed-standard';
 import { HomeRoute } from './routes/public/home';
+import { PlanRoute } from './routes/public/plan';
 import { ReportRoute } from './routes/public/report';
 import { ServiceRoute } from './routes/public/service';
 import { StandardRoute } from './routes/public/standard';
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
               { path: paths.accessibility, Component: AccessibilityRoute },
               { path: paths.privacy, Component: PrivacyRoute },
               { path: paths.status, Component: StatusRoute },
+              { path: paths.plan.pattern, Component: PlanRoute },
               { path: '*', Component: NotFoundRoute },
             ],
           },

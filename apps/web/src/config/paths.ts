@@ -16,6 +16,10 @@ export const paths = {
   accessibility: '/accessibility',
   privacy: '/privacy',
   status: '/status',
+  plan: {
+    pattern: 'agencies/:slug/plans/:fiscalYear',
+    to: (slug: string, fiscalYear: number) => `/agencies/${slug}/plans/${fiscalYear}`,
+  },
   staff: {
     root: '/staff',
   },
@@ -29,5 +33,7 @@ export const paths = {
     agencyJson: (slug: string) => `/api/v1/public/agencies/${slug}/results.json`,
     reportCsv: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.csv`,
     reportPdf: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.pdf`,
+    planPdf: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}/plan.pdf`,
+    planJson: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}`,
   },
 } as const;

@@ -9,7 +9,7 @@ export class ImportQueryDto {
     enum: IMPORT_FORMATS,
     default: 'yardstick',
     description:
-      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file",
+      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; employee-feedback: front-line employee survey themes",
   })
   @IsOptional()
   @IsIn(IMPORT_FORMATS)

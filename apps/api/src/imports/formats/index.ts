@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { parseEmployeeFeedbackRows, type EmployeeFeedbackRecord } from './employee-feedback.js';
 import { parseGcServiceStandardRows, type GcServiceStandardRecord } from './gc-service-standards.js';
 import { parseAprRows, type AprOptions, type AprRecord } from './performance-gov-apr.js';
 import { flatten, readTableBatches, type ReadTableOptions } from './read-table.js';
@@ -7,6 +8,7 @@ import { parseYardstickRows, type YardstickRecord } from './yardstick.js';
 
 export * from './csv-records.js';
 export * from './duplicate-keys.js';
+export * from './employee-feedback.js';
 export * from './gc-service-standards.js';
 export * from './header.js';
 export * from './numbers.js';
@@ -20,6 +22,7 @@ export type ImportRecords = {
   yardstick: YardstickRecord;
   'gc-service-standards': GcServiceStandardRecord;
   'performance-gov-apr': AprRecord;
+  'employee-feedback': EmployeeFeedbackRecord;
 };
 
 export type ParseImportOptions<F extends ImportFormat> = ReadTableOptions & {
@@ -48,6 +51,7 @@ export function parseImportFileBatches<F extends ImportFormat>(
     yardstick: () => parseYardstickRows(rows),
     'gc-service-standards': () => parseGcServiceStandardRows(rows),
     'performance-gov-apr': () => parseAprRows(rows, options as AprOptions),
+    'employee-feedback': () => parseEmployeeFeedbackRows(rows),
   };
   return parsers[options.format]() as AsyncIterable<ParsedRow<ImportRecords[F]>[]>;
 }

@@ -6,7 +6,12 @@ import type { ImportRowError } from '@yardstick/contracts';
 export const TABLE_KINDS = ['csv', 'xlsx'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
-export const IMPORT_FORMATS = ['yardstick', 'gc-service-standards', 'performance-gov-apr'] as const;
+export const IMPORT_FORMATS = [
+  'yardstick',
+  'gc-service-standards',
+  'performance-gov-apr',
+  'employee-feedback',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** One thing wrong with one row (or a warning about it): line (or sheet and cell), column, value, reason. */

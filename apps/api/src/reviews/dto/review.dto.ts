@@ -16,9 +16,9 @@ export class ReviewQueueQueryDto {
 }
 
 export class ReviewCommentsQueryDto {
-  @ApiProperty({ enum: ['standard', 'result'] })
-  @IsIn(['standard', 'result'])
-  entityType!: 'standard' | 'result';
+  @ApiProperty({ enum: ['standard', 'result', 'plan'] })
+  @IsIn(['standard', 'result', 'plan'])
+  entityType!: 'standard' | 'result' | 'plan';
 
   @ApiProperty()
   @IsUUID()

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CHANNELS, type Channel } from '@yardstick/contracts';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsInt,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -12,10 +14,63 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
+
+export class ChannelDetailDto {
+  @ApiProperty({ enum: CHANNELS, example: 'phone' })
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty({ example: 'Monday to Friday, 8 a.m. to 8 p.m. Eastern' })
+  @IsString()
+  @Length(2, 300)
+  hours!: string;
+
+  @ApiProperty({ example: 'Call 1-877-487-2778 (TTY 1-888-874-7793)' })
+  @IsString()
+  @Length(2, 500)
+  howToReach!: string;
+}
+
+/** A phone number as people write it: digits, spaces, dashes, dots, parentheses, a leading +, an extension. */
+const PHONE = /^\+?[0-9()][0-9 ().-]{5,30}( (x|ext\.?) ?[0-9]{1,6})?$/;
+
+export class ComplaintRouteDto {
+  @ApiPropertyOptional({ example: 'https://travel.state.gov/contact' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  url?: string | null;
+
+  @ApiPropertyOptional({ example: '1-877-487-2778' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'must be a phone number, e.g. 1-877-487-2778' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'Customer Service, 1111 19th Street NW, Washington, DC 20036' })
+  @IsOptional()
+  @IsString()
+  @Length(5, 500)
+  address?: string | null;
+
+  @ApiPropertyOptional({ description: 'Working days to an answer.', example: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  responseDays?: number | null;
+
+  @ApiPropertyOptional({ example: 'Ask for a review by a supervisor within 30 days of the decision.' })
+  @IsOptional()
+  @IsString()
+  @Length(5, 2000)
+  appeal?: string | null;
+}
 
 export class CreateServiceDto {
   @ApiProperty({ description: 'The agency (department or bureau) that provides the service.' })
@@ -60,6 +115,20 @@ export class CreateServiceDto {
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   publicUrl?: string | null;
+
+  @ApiPropertyOptional({ type: [ChannelDetailDto], description: 'Hours and how to reach each channel offered.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CHANNELS.length)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelDetailDto)
+  channelDetails?: ChannelDetailDto[];
+
+  @ApiPropertyOptional({ type: ComplaintRouteDto, description: 'How to complain or appeal; null removes it.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplaintRouteDto)
+  complaints?: ComplaintRouteDto | null;
 }
 
 export class UpdateServiceDto extends PartialType(CreateServiceDto) {}

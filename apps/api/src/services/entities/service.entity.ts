@@ -1,4 +1,4 @@
-import type { Channel } from '@yardstick/contracts';
+import type { Channel, ComplaintRoute, ServiceChannelDetail } from '@yardstick/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -49,6 +49,14 @@ export class Service {
 
   @Column({ type: 'text', nullable: true })
   publicUrl!: string | null;
+
+  /** Each channel offered, with its hours and how to reach it (EO 12862 f). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  channelDetails!: ServiceChannelDetail[];
+
+  /** How to complain or appeal (EO 12862 g, h); null until given. */
+  @Column({ type: 'jsonb', nullable: true })
+  complaints!: ComplaintRoute | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -13,6 +13,8 @@ const STAFF_NAV: readonly StaffNavItem[] = [
   { label: 'Workspace', to: staffPaths.root, end: true },
   { label: 'Services', to: staffPaths.services, needs: ['registry:write'] },
   { label: 'Standards', to: staffPaths.standards, needs: ['registry:read'] },
+  { label: 'Plans', to: staffPaths.plans, needs: ['registry:read'] },
+  { label: 'Employee feedback', to: staffPaths.employeeFeedback, needs: ['registry:read'] },
   { label: 'Import results', to: staffPaths.imports, needs: ['results:write'] },
   { label: 'Due results', to: staffPaths.due, needs: ['registry:read'] },
   { label: 'Reviews', to: staffPaths.reviews, needs: ['standards:publish', 'results:certify'] },

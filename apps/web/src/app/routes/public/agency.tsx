@@ -91,6 +91,19 @@ const Agency = ({ page }: { page: PublicAgency }) => {
         <p>No annual report yet.</p>
       )}
 
+      <h2>Customer Service Plans</h2>
+      {page.planYears.length > 0 ? (
+        <ul>
+          {page.planYears.map((year) => (
+            <li key={year}>
+              <Link to={paths.plan.to(agency.slug, year)}>Customer Service Plan, fiscal year {year}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No Customer Service Plan published yet.</p>
+      )}
+
       <h2>Open data</h2>
       <p>
         Every certified result of this agency’s published standards:{' '}

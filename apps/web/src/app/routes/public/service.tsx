@@ -6,6 +6,7 @@ import { publicApiPaths, usePublicData } from '@/features/public/api/public-data
 import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
 import { CHANNEL_LABELS } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
+import { ChannelList, ComplaintInfo } from '@/features/public/components/service-contact';
 import { StandardsTable } from '@/features/public/components/standards-table';
 
 const Service = ({ page }: { page: PublicService }) => {
@@ -42,6 +43,8 @@ const Service = ({ page }: { page: PublicService }) => {
           ) : null}
         </dl>
       </div>
+      <ChannelList channels={service.channelDetails} />
+      <ComplaintInfo complaints={service.complaints} service={service.name} />
       <h2>Service standards</h2>
       <StandardsTable
         caption={`Standards of ${service.name}, with the latest certified result`}

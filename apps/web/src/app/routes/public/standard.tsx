@@ -18,6 +18,7 @@ import {
   formatTarget,
 } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
+import { ComplaintInfo } from '@/features/public/components/service-contact';
 import { StatusTag } from '@/features/public/components/status-tag';
 
 const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
@@ -351,6 +352,8 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
       ) : (
         <p>None.</p>
       )}
+
+      <ComplaintInfo complaints={standard.complaints} service={standard.service.name} />
 
       <h2>Version history</h2>
       <ol className="usa-list">

@@ -56,6 +56,22 @@ export const staffRoutes: RouteObject[] = [
         ...page(async () => (await import('./standard')).StandardRoute, ['registry:read']),
       },
       {
+        path: relative(staffPaths.plans),
+        ...page(async () => (await import('./plans')).PlansRoute, ['registry:read']),
+      },
+      {
+        path: relative(staffPaths.newPlan),
+        ...page(async () => (await import('./plans')).NewPlanRoute, ['registry:write']),
+      },
+      {
+        path: `${relative(staffPaths.plans)}/:id`,
+        ...page(async () => (await import('./plans')).PlanRoute, ['registry:read']),
+      },
+      {
+        path: relative(staffPaths.employeeFeedback),
+        ...page(async () => (await import('./plans')).EmployeeFeedbackRoute, ['registry:read']),
+      },
+      {
         path: relative(staffPaths.imports),
         ...page(async () => (await import('./imports')).ImportsRoute, ['results:write']),
       },

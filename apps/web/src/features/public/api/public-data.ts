@@ -45,6 +45,8 @@ export const publicApiPaths = {
   report: (slug: string, fiscalYear: string) =>
     `/v1/public/reports/${encodeURIComponent(slug)}/${encodeURIComponent(fiscalYear)}`,
   contacts: '/v1/public/contacts',
+  plan: (slug: string, fiscalYear: string) =>
+    `/v1/public/agencies/${encodeURIComponent(slug)}/plans/${encodeURIComponent(fiscalYear)}`,
   embed: (agency: string, code: string) =>
     `/v1/public/embed/agencies/${encodeURIComponent(agency)}/standards/${encodeURIComponent(code)}`,
 };

@@ -15,6 +15,11 @@ const LABELS = {
   serviceChannels: 'Channels',
   serviceHisp: 'High Impact Service Provider service',
   serviceUrl: 'Public web address',
+  complaintUrl: 'Complaint web address',
+  complaintPhone: 'Complaint phone number',
+  complaintAddress: 'Complaint postal address',
+  complaintDays: 'Working days to answer a complaint',
+  complaintAppeal: 'How to appeal a decision',
 };
 type Field = keyof typeof LABELS;
 const API_FIELDS: Record<string, Field> = {
@@ -25,6 +30,12 @@ const API_FIELDS: Record<string, Field> = {
   customers: 'serviceCustomers',
   channels: 'serviceChannels',
   publicUrl: 'serviceUrl',
+  complaints: 'complaintUrl',
+  'complaints.url': 'complaintUrl',
+  'complaints.phone': 'complaintPhone',
+  'complaints.address': 'complaintAddress',
+  'complaints.responseDays': 'complaintDays',
+  'complaints.appeal': 'complaintAppeal',
 };
 
 const slugOf = (name: string) =>
@@ -47,7 +58,19 @@ export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone
     serviceCustomers: service?.customers ?? '',
     serviceHisp: service?.hisp ? 'yes' : 'no',
     serviceUrl: service?.publicUrl ?? '',
+    complaintUrl: service?.complaints?.url ?? '',
+    complaintPhone: service?.complaints?.phone ?? '',
+    complaintAddress: service?.complaints?.address ?? '',
+    complaintDays: service?.complaints?.responseDays?.toString() ?? '',
+    complaintAppeal: service?.complaints?.appeal ?? '',
   });
+  const [details, setDetails] = useState<Record<string, { hours: string; howToReach: string }>>(
+    Object.fromEntries(
+      (service?.channelDetails ?? []).map((d) => [d.channel, { hours: d.hours, howToReach: d.howToReach }]),
+    ),
+  );
+  const setDetail = (channel: string, key: 'hours' | 'howToReach') => (value: string) =>
+    setDetails((d) => ({ ...d, [channel]: { hours: '', howToReach: '', ...d[channel], [key]: value } }));
   const [channels, setChannels] = useState<string[]>(service?.channels ?? []);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -63,6 +86,15 @@ export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone
       found.serviceSlug = 'Use lower-case letters, digits and hyphens, e.g. passport-renewal';
     if (form.serviceUrl && !/^https?:\/\/\S+$/.test(form.serviceUrl))
       found.serviceUrl = 'Enter a web address starting with https://';
+    if (form.complaintUrl && !/^https?:\/\/\S+$/.test(form.complaintUrl))
+      found.complaintUrl = 'Enter a web address starting with https://';
+    if (form.complaintDays && !/^\d{1,3}$/.test(form.complaintDays.trim()))
+      found.complaintDays = 'Enter a whole number of working days, e.g. 15';
+    const hasComplaint = [form.complaintPhone, form.complaintAddress, form.complaintDays, form.complaintAppeal].some(
+      (v) => v.trim(),
+    );
+    if (hasComplaint && !form.complaintUrl.trim() && !form.complaintPhone.trim() && !form.complaintAddress.trim())
+      found.complaintUrl = 'Give at least one way to complain: a web address, a phone number or a postal address';
     setErrors(found);
     setGeneral(null);
     if (Object.keys(found).length > 0) return;
@@ -74,6 +106,23 @@ export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone
       channels: channels as Channel[],
       hisp: form.serviceHisp === 'yes',
       publicUrl: form.serviceUrl.trim() || null,
+      channelDetails: channels
+        .filter((c) => details[c]?.hours.trim() && details[c]?.howToReach.trim())
+        .map((c) => ({
+          channel: c as Channel,
+          hours: details[c]!.hours.trim(),
+          howToReach: details[c]!.howToReach.trim(),
+        })),
+      complaints:
+        form.complaintUrl.trim() || form.complaintPhone.trim() || form.complaintAddress.trim()
+          ? {
+              url: form.complaintUrl.trim() || null,
+              phone: form.complaintPhone.trim() || null,
+              address: form.complaintAddress.trim() || null,
+              responseDays: form.complaintDays.trim() ? Number(form.complaintDays) : null,
+              appeal: form.complaintAppeal.trim() || null,
+            }
+          : null,
     };
     try {
       const saved = service
@@ -141,6 +190,65 @@ export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone
           onChange={setChannels}
           error={errors.serviceChannels}
         />
+        {channels.map((c) => (
+          <fieldset key={c} className="usa-fieldset">
+            <legend className="usa-legend">{CHANNEL_LABELS[c as Channel]}: hours and how to reach it</legend>
+            <TextField
+              name={`channelHours-${c}`}
+              label="Hours"
+              hint="e.g. Monday to Friday, 8 a.m. to 8 p.m. Eastern"
+              value={details[c]?.hours ?? ''}
+              onChange={setDetail(c, 'hours')}
+            />
+            <TextField
+              name={`channelReach-${c}`}
+              label="How to reach it"
+              hint="A phone number, an address or a web address"
+              value={details[c]?.howToReach ?? ''}
+              onChange={setDetail(c, 'howToReach')}
+            />
+          </fieldset>
+        ))}
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">How to complain or appeal</legend>
+          <TextField
+            name="complaintUrl"
+            label={LABELS.complaintUrl}
+            type="url"
+            value={form.complaintUrl}
+            onChange={set('complaintUrl')}
+            error={errors.complaintUrl}
+          />
+          <TextField
+            name="complaintPhone"
+            label={LABELS.complaintPhone}
+            type="tel"
+            value={form.complaintPhone}
+            onChange={set('complaintPhone')}
+            error={errors.complaintPhone}
+          />
+          <TextareaField
+            name="complaintAddress"
+            label={LABELS.complaintAddress}
+            value={form.complaintAddress}
+            onChange={set('complaintAddress')}
+            error={errors.complaintAddress}
+          />
+          <TextField
+            name="complaintDays"
+            label={LABELS.complaintDays}
+            value={form.complaintDays}
+            onChange={set('complaintDays')}
+            error={errors.complaintDays}
+          />
+          <TextareaField
+            name="complaintAppeal"
+            label={LABELS.complaintAppeal}
+            value={form.complaintAppeal}
+            onChange={set('complaintAppeal')}
+            error={errors.complaintAppeal}
+          />
+        </fieldset>
         <SelectField
           name="serviceHisp"
           label={LABELS.serviceHisp}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+
+const MAX_COUNT = 10_000_000;
+
+export class ThemeCountDto {
+  @ApiProperty({ example: 'Forms ask for the same information twice' })
+  @IsString()
+  @Length(2, 200)
+  theme!: string;
+
+  @ApiProperty({ example: 12, description: 'How many responding employees named it.' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  count!: number;
+}
+
+export class CreateEmployeeFeedbackDto {
+  @ApiProperty()
+  @IsUUID()
+  serviceId!: string;
+
+  @ApiProperty({ example: 'FY2026-Q2', description: 'A fiscal quarter or year.' })
+  @IsString()
+  @Length(6, 10)
+  periodKey!: string;
+
+  @ApiProperty({ example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_COUNT)
+  employeesSurveyed!: number;
+
+  @ApiProperty({ example: 87 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  employeesResponding!: number;
+
+  @ApiPropertyOptional({ type: [ThemeCountDto], description: 'Barriers to better service, by theme.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ThemeCountDto)
+  barriers?: ThemeCountDto[];
+
+  @ApiPropertyOptional({ type: [ThemeCountDto], description: 'Ideas for better service, by theme.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ThemeCountDto)
+  ideas?: ThemeCountDto[];
+
+  @ApiPropertyOptional({ description: 'A short summary, what the public reads once it is published.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  summary?: string;
+
+  @ApiPropertyOptional({ description: 'For staff only; never public.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  staffNote?: string | null;
+}
+
+export class UpdateEmployeeFeedbackDto extends PartialType(CreateEmployeeFeedbackDto) {}
+
+export class ListEmployeeFeedbackQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+}

@@ -1,0 +1,60 @@
+import type { PlanStatus } from '@yardstick/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Agency } from '../../agencies/entities/agency.entity.js';
+import { PlanVersion } from './plan-version.entity.js';
+
+/**
+ * An agency's Customer Service Plan for one fiscal year (EO 13571 Sec. 2-3). What it says lives in its versions:
+ * a published version is never edited; an edit makes a new draft version, and publishing it supersedes the old one.
+ */
+@Entity({ name: 'plans' })
+@Index('UQ_plans_agency_fiscal_year', ['agencyId', 'fiscalYear'], { unique: true })
+export class Plan {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  agencyId!: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Relation<Agency>;
+
+  @Column({ type: 'integer' })
+  fiscalYear!: number;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: PlanStatus;
+
+  /** The version the public sees; null until first published. */
+  @Column({ type: 'uuid', nullable: true })
+  publishedVersionId!: string | null;
+
+  @ManyToOne(() => PlanVersion, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'published_version_id' })
+  publishedVersion?: Relation<PlanVersion> | null;
+
+  /** A draft or in-review version waiting to be published; at most one. */
+  @Column({ type: 'uuid', nullable: true })
+  pendingVersionId!: string | null;
+
+  @ManyToOne(() => PlanVersion, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'pending_version_id' })
+  pendingVersion?: Relation<PlanVersion> | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

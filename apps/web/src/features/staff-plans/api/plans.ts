@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EmployeeFeedbackBody, Page, PlanBody, PlanPartBody, PlanPart } from '@yardstick/contracts';
+import { apiGet, apiPatch, apiPost } from '@/lib/api-client';
+
+// Customer Service Plans and front-line employee feedback, as the staff app reads and writes them.
+
+export type PlanInput = {
+  summary: string;
+  parts: Record<PlanPart, PlanPartBody>;
+  standardIds: string[];
+  staffNote: string | null;
+};
+
+export const planKeys = {
+  plans: ['plans'] as const,
+  plan: (id: string) => ['plans', id] as const,
+  feedback: ['employee-feedback'] as const,
+};
+
+export const usePlans = () =>
+  useQuery({
+    queryKey: planKeys.plans,
+    queryFn: () => apiGet<Page<PlanBody>>('/v1/plans', { query: { pageSize: 100, sort: 'fiscalYear', order: 'desc' } }),
+  });
+
+export const usePlan = (id: string) =>
+  useQuery({ queryKey: planKeys.plan(id), queryFn: () => apiGet<PlanBody>(`/v1/plans/${id}`) });
+
+const useInvalidating = <A>(mutationFn: (args: A) => Promise<PlanBody>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.plans }) });
+};
+
+export const useCreatePlan = () =>
+  useInvalidating((body: PlanInput & { agencyId: string; fiscalYear: number }) => apiPost<PlanBody>('/v1/plans', body));
+
+export const useUpdatePlan = () =>
+  useInvalidating(({ id, ...body }: PlanInput & { id: string }) => apiPatch<PlanBody>(`/v1/plans/${id}`, body));
+
+export const usePlanStep = () =>
+  useInvalidating(({ id, step }: { id: string; step: 'submit' | 'publish' }) =>
+    apiPost<PlanBody>(`/v1/plans/${id}/${step}`, {}),
+  );
+
+export const useEmployeeFeedback = () =>
+  useQuery({
+    queryKey: planKeys.feedback,
+    queryFn: () => apiGet<Page<EmployeeFeedbackBody>>('/v1/employee-feedback', { query: { pageSize: 100 } }),
+  });
+
+export type EmployeeFeedbackInput = Pick<
+  EmployeeFeedbackBody,
+  | 'serviceId'
+  | 'periodKey'
+  | 'employeesSurveyed'
+  | 'employeesResponding'
+  | 'barriers'
+  | 'ideas'
+  | 'summary'
+  | 'staffNote'
+>;
+
+export const useCreateEmployeeFeedback = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmployeeFeedbackInput) => apiPost<EmployeeFeedbackBody>('/v1/employee-feedback', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.feedback }),
+  });
+};
+
+export const usePublishEmployeeFeedback = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiPost<EmployeeFeedbackBody>(`/v1/employee-feedback/${id}/publish`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.feedback }),
+  });
+};

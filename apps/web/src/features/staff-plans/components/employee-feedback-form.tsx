@@ -1,0 +1,166 @@
+import type { ThemeCount } from '@yardstick/contracts';
+import { useState, type FormEvent } from 'react';
+import { apiErrorToForm } from '@/components/ui/api-errors';
+import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import { SelectField, TextareaField, TextField, type Option } from '@/components/ui/form-field';
+import { useCreateEmployeeFeedback } from '../api/plans';
+
+const LABELS = {
+  serviceId: 'Service',
+  periodKey: 'Period',
+  employeesSurveyed: 'Employees surveyed',
+  employeesResponding: 'Employees responding',
+  barriers: 'Barriers, by theme',
+  ideas: 'Ideas, by theme',
+  summary: 'Summary',
+  staffNote: 'Note for staff',
+};
+
+/** "Theme: 12" on each line; the line number of the first that is not. */
+const parseThemes = (text: string): ThemeCount[] | number => {
+  const themes: ThemeCount[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const match = /^(.{2,200}?)\s*:\s*(\d+)$/.exec(line);
+    if (!match) return i + 1;
+    themes.push({ theme: match[1]!, count: Number(match[2]) });
+  }
+  return themes;
+};
+
+/** Record what front-line employees said about a service in a period (EO 12862 e); staff only until published. */
+export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[]; onDone: (text: string) => void }) => {
+  const create = useCreateEmployeeFeedback();
+  const [form, setForm] = useState({
+    serviceId: '',
+    periodKey: '',
+    employeesSurveyed: '',
+    employeesResponding: '',
+    barriers: '',
+    ideas: '',
+    summary: '',
+    staffNote: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (!form.serviceId) found.serviceId = 'Choose the service';
+    if (!/^FY\d{4}(-Q[1-4])?$/i.test(form.periodKey.trim()))
+      found.periodKey = 'Enter a fiscal quarter (FY2026-Q2) or year (FY2026)';
+    const surveyed = Number(form.employeesSurveyed);
+    const responding = Number(form.employeesResponding);
+    if (!/^\d+$/.test(form.employeesSurveyed) || surveyed < 1)
+      found.employeesSurveyed = 'Enter a whole number, 1 or more';
+    if (!/^\d+$/.test(form.employeesResponding)) found.employeesResponding = 'Enter a whole number';
+    else if (responding > surveyed) found.employeesResponding = 'Cannot be more than the employees surveyed';
+    const barriers = parseThemes(form.barriers);
+    const ideas = parseThemes(form.ideas);
+    if (typeof barriers === 'number') found.barriers = `Line ${barriers}: write “Theme: count”`;
+    if (typeof ideas === 'number') found.ideas = `Line ${ideas}: write “Theme: count”`;
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0 || typeof barriers === 'number' || typeof ideas === 'number') return;
+    try {
+      await create.mutateAsync({
+        serviceId: form.serviceId,
+        periodKey: form.periodKey.trim().toUpperCase(),
+        employeesSurveyed: surveyed,
+        employeesResponding: responding,
+        barriers,
+        ideas,
+        summary: form.summary.trim(),
+        staffNote: form.staffNote.trim() || null,
+      });
+      onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
+    } catch (error) {
+      const r = apiErrorToForm(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
+      setErrors(r.fieldErrors);
+      setGeneral(r.general);
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
+        <SelectField
+          name="serviceId"
+          label={LABELS.serviceId}
+          required
+          value={form.serviceId}
+          onChange={set('serviceId')}
+          error={errors.serviceId}
+          options={services}
+        />
+        <TextField
+          name="periodKey"
+          label={LABELS.periodKey}
+          hint="FY2026-Q2 or FY2026"
+          required
+          value={form.periodKey}
+          onChange={set('periodKey')}
+          error={errors.periodKey}
+        />
+        <TextField
+          name="employeesSurveyed"
+          label={LABELS.employeesSurveyed}
+          inputMode="numeric"
+          required
+          value={form.employeesSurveyed}
+          onChange={set('employeesSurveyed')}
+          error={errors.employeesSurveyed}
+        />
+        <TextField
+          name="employeesResponding"
+          label={LABELS.employeesResponding}
+          inputMode="numeric"
+          required
+          value={form.employeesResponding}
+          onChange={set('employeesResponding')}
+          error={errors.employeesResponding}
+        />
+        <TextareaField
+          name="barriers"
+          label={LABELS.barriers}
+          hint="One per line: “Theme: how many named it”"
+          value={form.barriers}
+          onChange={set('barriers')}
+          error={errors.barriers}
+        />
+        <TextareaField
+          name="ideas"
+          label={LABELS.ideas}
+          hint="One per line: “Theme: how many named it”"
+          value={form.ideas}
+          onChange={set('ideas')}
+          error={errors.ideas}
+        />
+        <TextareaField
+          name="summary"
+          label={LABELS.summary}
+          hint="What the public reads once an approver publishes it."
+          value={form.summary}
+          onChange={set('summary')}
+          error={errors.summary}
+        />
+        <TextareaField
+          name="staffNote"
+          label={LABELS.staffNote}
+          hint="Never shown to the public."
+          value={form.staffNote}
+          onChange={set('staffNote')}
+          error={errors.staffNote}
+        />
+        <button type="submit" className="usa-button" disabled={create.isPending}>
+          Record feedback
+        </button>
+      </form>
+    </>
+  );
+};
