@@ -4,6 +4,10 @@ import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { ApiToken } from '../auth/entities/api-token.entity.js';
 import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
+import { CxCollectionDetail } from '../cx/entities/cx-collection-detail.entity.js';
+import { CxCollection } from '../cx/entities/cx-collection.entity.js';
+import { CxQuestionAnswer } from '../cx/entities/cx-question-answer.entity.js';
+import { CxResponse } from '../cx/entities/cx-response.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
@@ -38,6 +42,10 @@ export const ENTITIES = [
   ApiToken,
   AuditEvent,
   ReviewComment,
+  CxCollection,
+  CxCollectionDetail,
+  CxQuestionAnswer,
+  CxResponse,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

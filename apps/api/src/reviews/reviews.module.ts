@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CxModule } from '../cx/cx.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
 
 @Module({
-  imports: [StandardsModule],
+  imports: [StandardsModule, CxModule],
   controllers: [ReviewsController],
   providers: [ReviewsService],
 })

@@ -11,6 +11,7 @@ import type {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CxService } from '../cx/cx.service.js';
 import { ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
 import { scopeQuery } from '../common/scope.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
@@ -62,6 +63,7 @@ export class ReviewsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
     private readonly audit: AuditService,
+    private readonly cx: CxService,
   ) {}
 
   /** Standards whose pending version is in review, in the agencies where the caller may publish. */
@@ -174,7 +176,9 @@ export class ReviewsService {
     const agencyId =
       query.entityType === 'standard'
         ? (await this.standards.find(query.entityId)).agencyId
-        : (await this.findResult(query.entityId)).agencyId;
+        : query.entityType === 'cx_collection'
+          ? (await this.cx.find(query.entityId)).agencyId
+          : (await this.findResult(query.entityId)).agencyId;
     auth.require('registry:read', agencyId);
     const comments = await this.dataSource.manager.find(ReviewComment, {
       where: { entityType: query.entityType, entityId: query.entityId },

@@ -16,9 +16,9 @@ export class ReviewQueueQueryDto {
 }
 
 export class ReviewCommentsQueryDto {
-  @ApiProperty({ enum: ['standard', 'result'] })
-  @IsIn(['standard', 'result'])
-  entityType!: 'standard' | 'result';
+  @ApiProperty({ enum: ['standard', 'result', 'cx_collection'] })
+  @IsIn(['standard', 'result', 'cx_collection'])
+  entityType!: 'standard' | 'result' | 'cx_collection';
 
   @ApiProperty()
   @IsUUID()

@@ -8,7 +8,7 @@ export class ReviewComment {
   id!: string;
 
   @Column({ type: 'text' })
-  entityType!: 'standard' | 'result';
+  entityType!: 'standard' | 'result' | 'cx_collection';
 
   @Column({ type: 'uuid' })
   entityId!: string;
