@@ -107,3 +107,29 @@ export type CxDueItemBody = {
 };
 
 export type CxFreeTextBody = { externalId: string; channel: Channel; text: string };
+
+/** A published collection as the public sees it: no free text, no staff fields. */
+export type PublicCxCollection = Omit<CxCollectionBody, 'agencyId' | 'serviceId' | 'submittedAt' | 'dueDate'>;
+
+/** The customer experience section of a service's public page (and its JSON). */
+export type PublicCxSection = {
+  service: { slug: string; name: string };
+  agency: { slug: string; name: string; abbreviation: string };
+  /** Published collections, oldest quarter first. */
+  collections: PublicCxCollection[];
+};
+
+/** The customer feedback summary of an agency page or annual report: each service's latest published trust. */
+export type PublicCxSummaryItem = {
+  serviceSlug: string;
+  serviceName: string;
+  periodKey: string;
+  trustPercent: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** Only an average score was published (no counts, no interval). */
+  trustAverage: number | null;
+  respondents: number | null;
+  responseRate: number | null;
+  smallSample: boolean;
+};

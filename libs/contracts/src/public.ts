@@ -1,3 +1,4 @@
+import type { PublicCxCollection, PublicCxSummaryItem } from './cx.js';
 // What the public site and the public data API (/api/v1/public/...) answer. Only published standards (their
 // published version), certified results and public agency data ever appear in these shapes.
 import type {
@@ -91,6 +92,8 @@ export type PublicAgency = {
   byYear: PublicYearTally[];
   /** Fiscal years with an annual report, newest first. */
   reportYears: number[];
+  /** Customer feedback: each service's latest published collection. */
+  cx?: PublicCxSummaryItem[];
 };
 
 export type PublicService = {
@@ -103,6 +106,8 @@ export type PublicService = {
   };
   agency: PublicAgencyRef;
   standards: PublicStandardSummary[];
+  /** Published customer feedback collections, oldest first (absent when there are none). */
+  cx?: PublicCxCollection[];
 };
 
 export type PublicBenchmark = {
@@ -213,6 +218,8 @@ export type PublicReport = {
   services: (PublicServiceRef & { standards: PublicReportStandard[] })[];
   benchmarks: PublicBenchmark[];
   methodology: string[];
+  /** Customer feedback: each service's latest published collection in or before the fiscal year. */
+  cx?: PublicCxSummaryItem[];
 };
 
 export type PublicEmbed = { standard: PublicStandardSummary; measureDescription: string; rule: string };

@@ -1,19 +1,28 @@
-import type { CxDetailBody, CxDriverShareBody, CxQuestionScoreBody, CxScoresBody } from '@yardstick/contracts';
+import type {
+  CxCollectionBody,
+  CxDetailBody,
+  CxDriverShareBody,
+  CxQuestionScoreBody,
+  CxScoresBody,
+} from '@yardstick/contracts';
 import {
   A11_DRIVERS,
   A11_V1_QUESTIONS,
   DEFAULT_SMALL_SAMPLE,
   addLikertCounts,
   addThumbsCounts,
+  cxDueDate,
+  formatPeriodKey,
   driverShare,
   responseRate,
   scoreCounts,
   type LikertCounts,
   type ThumbsCounts,
 } from '@yardstick/metrics';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { CxCollectionDetail } from './entities/cx-collection-detail.entity.js';
-import type { CxQuestionAnswer } from './entities/cx-question-answer.entity.js';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { CxCollectionDetail } from './entities/cx-collection-detail.entity.js';
+import type { CxCollection } from './entities/cx-collection.entity.js';
+import { CxQuestionAnswer } from './entities/cx-question-answer.entity.js';
 
 /** What the responses of one v2 survey add up to, counted by PostgreSQL. */
 export type ResponseTally = {
@@ -205,3 +214,45 @@ function questionScore(question: string, part: QuestionParts, smallSample: numbe
     smallSample: score.smallSample,
   };
 }
+
+/** Collections as the API answers them: surveys, volumes and scores (never the free text). */
+export async function collectionBodies(manager: EntityManager, collections: CxCollection[]): Promise<CxCollectionBody[]> {
+  if (collections.length === 0) return [];
+  const details = await manager.find(CxCollectionDetail, {
+    where: { collectionId: In(collections.map((c) => c.id)) },
+    order: { channel: 'ASC' },
+  });
+  const answers = details.length
+    ? await manager.findBy(CxQuestionAnswer, { detailId: In(details.map((d) => d.id)) })
+    : [];
+  const tallies = await tallyResponses(
+    manager,
+    details.filter((d) => d.questionSet === 'v2').map((d) => d.id),
+  );
+  return collections.map((c) => {
+    const own = details.filter((d) => d.collectionId === c.id);
+    const ownIds = new Set(own.map((d) => d.id));
+    return {
+      id: c.id,
+      agencyId: c.agencyId,
+      serviceId: c.serviceId,
+      fiscalYear: c.fiscalYear,
+      quarter: c.quarter,
+      periodKey: formatPeriodKey({ frequency: 'quarter', fiscalYear: c.fiscalYear, quarter: c.quarter as 1 }),
+      status: c.status,
+      notRandomSample: c.notRandomSample,
+      surveyMethod: c.surveyMethod,
+      dueDate: cxDueDate(c.fiscalYear, c.quarter),
+      submittedAt: c.submittedAt?.toISOString() ?? null,
+      publishedAt: c.publishedAt?.toISOString() ?? null,
+      details: own.map((d) => toDetailBody(d, tallies.find((t) => t.detailId === d.id))),
+      scores: collectionScores(
+        own,
+        answers.filter((a) => ownIds.has(a.detailId)),
+        tallies.filter((t) => ownIds.has(t.detailId)),
+      ),
+      updatedAt: c.updatedAt.toISOString(),
+    };
+  });
+}
+

@@ -11,7 +11,6 @@ import {
   CX_GRACE_DAYS,
   cxDueDate,
   fiscalYearOf,
-  formatPeriodKey,
   periodsInFiscalYear,
   quarterPeriod,
   resultDueState,
@@ -29,8 +28,7 @@ import {
 import { scopeQuery } from '../common/scope.js';
 import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
 import { Service } from '../services/entities/service.entity.js';
-import { collectionScores, tallyResponses } from './cx-scores.js';
-import { toDetailBody } from './cx-scores.js';
+import { collectionBodies } from './cx-scores.js';
 import type {
   CreateCxCollectionDto,
   CxDueQueryDto,
@@ -40,7 +38,6 @@ import type {
 } from './dto/cx.dto.js';
 import { CxCollectionDetail } from './entities/cx-collection-detail.entity.js';
 import { CxCollection } from './entities/cx-collection.entity.js';
-import { CxQuestionAnswer } from './entities/cx-question-answer.entity.js';
 
 /** Statuses in which an officer may still change a collection's data. */
 export const CX_EDITABLE: readonly CxCollectionStatus[] = ['draft', 'returned'];
@@ -61,13 +58,13 @@ export class CxService {
     if (query.serviceId) builder.andWhere('c.service_id = :serviceId', { serviceId: query.serviceId });
     if (query.fiscalYear) builder.andWhere('c.fiscal_year = :fy', { fy: query.fiscalYear });
     const found = await builder.orderBy('c.fiscal_year', 'DESC').addOrderBy('c.quarter', 'DESC').take(500).getMany();
-    return this.toBodies(this.dataSource.manager, found);
+    return collectionBodies(this.dataSource.manager, found);
   }
 
   async get(auth: AuthContext, id: string): Promise<CxCollectionBody> {
     const collection = await this.find(id);
     auth.require('registry:read', collection.agencyId);
-    return (await this.toBodies(this.dataSource.manager, [collection]))[0]!;
+    return (await collectionBodies(this.dataSource.manager, [collection]))[0]!;
   }
 
   async create(auth: AuthContext, dto: CreateCxCollectionDto): Promise<CxCollectionBody> {
@@ -231,7 +228,7 @@ export class CxService {
     scopeQuery(builder, 'c.agency_id', auth, 'results:certify');
     if (agencyId) builder.andWhere('c.agency_id = :agencyId', { agencyId });
     const found = await builder.orderBy('c.fiscal_year').addOrderBy('c.quarter').take(500).getMany();
-    return this.toBodies(this.dataSource.manager, found);
+    return collectionBodies(this.dataSource.manager, found);
   }
 
   /** The free text of question 4: staff only, never published. */
@@ -301,71 +298,6 @@ export class CxService {
     return items.filter(
       (item) => (scope === 'all' || scope.includes(item.agencyId)) && (item.dueState === 'due' || item.dueState === 'overdue'),
     );
-  }
-
-  /** Published collections of an agency (and its bureaus), newest first: what the public may see. */
-  async publishedOfAgency(agencyId: string): Promise<CxCollectionBody[]> {
-    const found = await this.dataSource.manager.query<{ id: string }[]>(
-      `WITH RECURSIVE tree(id) AS (SELECT id FROM agencies WHERE id = $1
-         UNION SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id)
-       SELECT c.id FROM cx_collections c WHERE c.status = 'published' AND c.agency_id IN (SELECT id FROM tree)`,
-      [agencyId],
-    );
-    if (found.length === 0) return [];
-    const collections = await this.dataSource.manager.find(CxCollection, {
-      where: { id: In(found.map((f) => f.id)), status: 'published' },
-      order: { fiscalYear: 'DESC', quarter: 'DESC' },
-    });
-    return this.toBodies(this.dataSource.manager, collections);
-  }
-
-  /** Published collections of a service, oldest first (a trend reads left to right). */
-  async publishedOfService(serviceId: string): Promise<CxCollectionBody[]> {
-    const collections = await this.dataSource.manager.find(CxCollection, {
-      where: { serviceId, status: 'published' },
-      order: { fiscalYear: 'ASC', quarter: 'ASC' },
-    });
-    return this.toBodies(this.dataSource.manager, collections);
-  }
-
-  async toBodies(manager: EntityManager, collections: CxCollection[]): Promise<CxCollectionBody[]> {
-    if (collections.length === 0) return [];
-    const details = await manager.find(CxCollectionDetail, {
-      where: { collectionId: In(collections.map((c) => c.id)) },
-      order: { channel: 'ASC' },
-    });
-    const answers = details.length
-      ? await manager.findBy(CxQuestionAnswer, { detailId: In(details.map((d) => d.id)) })
-      : [];
-    const tallies = await tallyResponses(
-      manager,
-      details.filter((d) => d.questionSet === 'v2').map((d) => d.id),
-    );
-    return collections.map((c) => {
-      const own = details.filter((d) => d.collectionId === c.id);
-      const ownIds = new Set(own.map((d) => d.id));
-      return {
-        id: c.id,
-        agencyId: c.agencyId,
-        serviceId: c.serviceId,
-        fiscalYear: c.fiscalYear,
-        quarter: c.quarter,
-        periodKey: formatPeriodKey({ frequency: 'quarter', fiscalYear: c.fiscalYear, quarter: c.quarter as 1 }),
-        status: c.status,
-        notRandomSample: c.notRandomSample,
-        surveyMethod: c.surveyMethod,
-        dueDate: cxDueDate(c.fiscalYear, c.quarter),
-        submittedAt: c.submittedAt?.toISOString() ?? null,
-        publishedAt: c.publishedAt?.toISOString() ?? null,
-        details: own.map((d) => toDetailBody(d, tallies.find((t) => t.detailId === d.id))),
-        scores: collectionScores(
-          own,
-          answers.filter((a) => ownIds.has(a.detailId)),
-          tallies.filter((t) => ownIds.has(t.detailId)),
-        ),
-        updatedAt: c.updatedAt.toISOString(),
-      };
-    });
   }
 
   /** The service an officer writes a collection for; 403 for another agency's, 400 for none. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import type {
+  CxCollectionBody,
   PublicAgency,
+  PublicCxCollection,
+  PublicCxSection,
+  PublicCxSummaryItem,
   PublicAgencyRef,
   PublicEmbed,
   PublicHome,
@@ -132,6 +136,7 @@ export class PublicService {
     const summaries = await this.summaries(standards);
     const bySlug = groupBy(summaries, (s) => s.service.slug);
     const services = await this.queries.services({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
+    const cx = await this.cxSummary(services);
 
     const ids = standards.map((s) => s.id);
     const current = this.currentFiscalYear();
@@ -168,13 +173,17 @@ export class PublicService {
       })),
       byYear,
       reportYears: [...new Set(results.map((r) => r.fiscalYear))].sort((a, b) => b - a),
+      ...(cx.length > 0 ? { cx } : {}),
     };
   }
 
   async service(slug: string): Promise<PublicServicePage> {
     const [service] = await this.queries.services({ slug });
     if (!service) throw new NotFoundAppException('Service', slug);
-    const standards = await this.queries.standards({ serviceIds: [service.id] });
+    const [standards, cx] = await Promise.all([
+      this.queries.standards({ serviceIds: [service.id] }),
+      this.queries.cxCollections({ serviceIds: [service.id] }),
+    ]);
     const first = standards[0]!; // a public service has at least one published standard
     return {
       service: {
@@ -188,7 +197,42 @@ export class PublicService {
       },
       agency: { slug: first.agencySlug, name: first.agencyName, abbreviation: first.agencyAbbreviation },
       standards: await this.summaries(standards),
+      ...(cx.length > 0 ? { cx: cx.map(toPublicCx) } : {}),
     };
+  }
+
+  /** A service's published customer feedback collections, for its JSON and CSV (404 when it has none). */
+  async serviceCx(slug: string): Promise<PublicCxSection> {
+    const page = await this.service(slug);
+    if (!page.cx) throw new NotFoundAppException('Customer feedback of service', slug);
+    return { service: { slug: page.service.slug, name: page.service.name }, agency: page.agency, collections: page.cx };
+  }
+
+  /** Each service's latest published collection, for the agency page and the annual report (up to a fiscal year). */
+  async cxSummary(services: { id: string; slug: string; name: string }[], upToFiscalYear?: number): Promise<PublicCxSummaryItem[]> {
+    if (services.length === 0) return [];
+    const collections = (await this.queries.cxCollections({ serviceIds: services.map((s) => s.id) })).filter(
+      (c) => upToFiscalYear === undefined || c.fiscalYear <= upToFiscalYear,
+    );
+    return services.flatMap((service) => {
+      const latest = collections.filter((c) => c.serviceId === service.id).at(-1);
+      if (!latest) return [];
+      const trust = latest.scores.questions.find((q) => q.question === 'trust');
+      return [
+        {
+          serviceSlug: service.slug,
+          serviceName: service.name,
+          periodKey: latest.periodKey,
+          trustPercent: trust?.percentPositive ?? null,
+          lower: trust?.lower ?? null,
+          upper: trust?.upper ?? null,
+          trustAverage: trust?.averageOnly ? trust.mean : null,
+          respondents: latest.scores.respondents,
+          responseRate: latest.scores.responseRate,
+          smallSample: trust?.smallSample ?? false,
+        },
+      ];
+    });
   }
 
   async standard(id: string): Promise<PublicStandard> {
@@ -307,6 +351,7 @@ export class PublicService {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const uniqueBenchmarks = new Map(benchmarks.map((b) => [`${b.name} ${b.year} ${b.sourceOrganization}`, b]));
+    const cx = await this.cxSummary(await this.queries.services({ agencyIds }), fiscalYear);
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
@@ -315,6 +360,7 @@ export class PublicService {
       services,
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
+      ...(cx.length > 0 ? { cx } : {}),
     };
   }
 
@@ -339,7 +385,11 @@ export class PublicService {
 
   /** The open data catalog in the DCAT-US 1.1 (Project Open Data) schema: one dataset per agency. */
   async catalog(baseUrl: string): Promise<Record<string, unknown>> {
-    const [agencies, modified] = await Promise.all([this.queries.agencies(), this.queries.agencyModified()]);
+    const [agencies, modified, cxDatasets] = await Promise.all([
+      this.queries.agencies(),
+      this.queries.agencyModified(),
+      this.cxDatasets(baseUrl),
+    ]);
     const childrenOf = groupBy(agencies, (a) => a.parentId);
     return {
       '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
@@ -347,7 +397,8 @@ export class PublicService {
       '@type': 'dcat:Catalog',
       conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
-      dataset: agencies.map((agency) => {
+      dataset: [
+        ...agencies.map((agency) => {
         const dates = [agency, ...(childrenOf.get(agency.id) ?? [])]
           .map((a) => modified.get(a.id))
           .filter((d): d is Date => d !== undefined);
@@ -389,7 +440,61 @@ export class PublicService {
           ],
         };
       }),
+        ...cxDatasets,
+      ],
     };
+  }
+
+  /** A dataset per service with published customer feedback (DCAT-US), for data.json. */
+  private async cxDatasets(baseUrl: string): Promise<Record<string, unknown>[]> {
+    const collections = await this.queries.cxCollections({});
+    if (collections.length === 0) return [];
+    const services = await this.queries.services({});
+    const agencies = new Map((await this.queries.agencies()).map((a) => [a.id, a]));
+    return services.flatMap((service) => {
+      const own = collections.filter((c) => c.serviceId === service.id);
+      const agency = agencies.get(service.agencyId);
+      if (own.length === 0 || !agency) return [];
+      const api = `${baseUrl}/api/v1/public/services/${service.slug}`;
+      const latest = own.map((c) => c.publishedAt ?? c.updatedAt).sort().at(-1)!;
+      return [
+        {
+          '@type': 'dcat:Dataset',
+          identifier: `${baseUrl}/services/${service.slug}#customer-experience`,
+          title: `${service.name}: customer feedback (A-11 Section 280)`,
+          description: `Quarterly customer feedback on ${service.name} (${agency.name}): survey volumes, response rates, the share of positive answers to each A-11 question with its 95% margin of error, and the drivers of trust. The surveys are not random samples unless said otherwise; free-text answers are not published.`,
+          keyword: ['customer experience', 'customer feedback', 'A-11 Section 280', agency.abbreviation],
+          modified: latest,
+          publisher: { '@type': 'org:Organization', name: agency.name },
+          contactPoint: {
+            '@type': 'vcard:Contact',
+            fn: `${agency.name} performance office`,
+            hasEmail: 'mailto:performance@yardstick.local',
+          },
+          accessLevel: 'public',
+          bureauCode: ['000:00'],
+          programCode: ['000:000'],
+          license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+          landingPage: `${baseUrl}/services/${service.slug}#customer-experience`,
+          distribution: [
+            {
+              '@type': 'dcat:Distribution',
+              title: 'Customer feedback by quarter (CSV)',
+              downloadURL: `${api}/cx.csv`,
+              mediaType: 'text/csv',
+              format: 'CSV',
+            },
+            {
+              '@type': 'dcat:Distribution',
+              title: 'Customer feedback by quarter (JSON)',
+              downloadURL: `${api}/cx.json`,
+              mediaType: 'application/json',
+              format: 'JSON',
+            },
+          ],
+        },
+      ];
+    });
   }
 
   private async records(standards: StandardRow[]): Promise<PublicResultRecord[]> {
@@ -468,4 +573,10 @@ function explanationsOf(results: ResultRow[]): PublicReportStandard['explanation
       why: r.why!,
       action: r.action!,
     }));
+}
+
+/** A published collection without its staff fields. */
+function toPublicCx(collection: CxCollectionBody): PublicCxCollection {
+  const { agencyId: _agency, serviceId: _service, submittedAt: _submitted, dueDate: _due, ...shown } = collection;
+  return shown;
 }
