@@ -3,7 +3,13 @@ import { CHANNELS, type Channel } from '@yardstick/contracts';
 import { A11_DRIVERS, A11_V1_QUESTIONS, volumeProblem } from '@yardstick/metrics';
 import { requireHeader, type HeaderSpec } from '../imports/formats/header.js';
 import { RowReader } from '../imports/formats/row-reader.js';
-import { ImportFileError, type ColumnDoc, type ParsedRow, type RowError, type TableRow } from '../imports/formats/types.js';
+import {
+  ImportFileError,
+  type ColumnDoc,
+  type ParsedRow,
+  type RowError,
+  type TableRow,
+} from '../imports/formats/types.js';
 
 /** The FY2024+ per-response file, exactly as Touchpoints exports it (a11_v2_upload_format_example.csv). */
 export const A11_V2_COLUMNS = [
@@ -44,9 +50,18 @@ export function a11V2Line(
   if (id === null) fail('external_id', 'is required', null);
   else if (id.length > MAX_ID_CHARS) fail('external_id', `is longer than ${MAX_ID_CHARS} characters`, id.slice(0, 40));
   const trust = cells[headers[1]!] as string | null;
-  const trustOk = surveyType === 'thumbs' ? trust === '0' || trust === '1' : trust !== null && trust.length === 1 && trust >= '1' && trust <= '5';
+  const trustOk =
+    surveyType === 'thumbs'
+      ? trust === '0' || trust === '1'
+      : trust !== null && trust.length === 1 && trust >= '1' && trust <= '5';
   if (!trustOk) {
-    fail('question_1', surveyType === 'thumbs' ? 'must be 1 (thumbs up) or 0 (thumbs down) for this thumbs up/down survey' : 'must be 1 to 5 for this 1-5 survey', trust);
+    fail(
+      'question_1',
+      surveyType === 'thumbs'
+        ? 'must be 1 (thumbs up) or 0 (thumbs down) for this thumbs up/down survey'
+        : 'must be 1 to 5 for this 1-5 survey',
+      trust,
+    );
   }
   let flags = '';
   for (let i = 2; i < 16; i++) {
@@ -55,7 +70,8 @@ export function a11V2Line(
     else fail(A11_V2_COLUMNS[i]!, 'must be 0 or 1', flag);
   }
   const text = cells[headers[16]!] as string | null;
-  if (text !== null && text.length > MAX_TEXT_CHARS) fail('question_4', `is longer than ${MAX_TEXT_CHARS} characters`, null);
+  if (text !== null && text.length > MAX_TEXT_CHARS)
+    fail('question_4', `is longer than ${MAX_TEXT_CHARS} characters`, null);
   if (errors) return { errors };
   return { id: id!, line: quote(id!) + ',' + trust + flags + ',' + (text === null ? '' : quote(text)) };
 }
@@ -74,11 +90,17 @@ export const A11_COUNTS_COLUMNS: readonly ColumnDoc[] = [
   { name: 'quarter', description: 'Fiscal quarter, 1 to 4 (Q1 is October to December).' },
   { name: 'channel', description: `The survey's channel: ${CHANNELS.join(', ')}.` },
   { name: 'transaction_point', description: 'post_interaction (default), post_journey or relational.' },
-  { name: 'omb_control_number', description: 'The survey\'s OMB control number (PRA), e.g. 1505-0191; may be blank.' },
-  { name: 'customers_served', description: 'Customers served that quarter through the channel (a whole number, 9,123 accepted).' },
+  { name: 'omb_control_number', description: "The survey's OMB control number (PRA), e.g. 1505-0191; may be blank." },
+  {
+    name: 'customers_served',
+    description: 'Customers served that quarter through the channel (a whole number, 9,123 accepted).',
+  },
   { name: 'surveys_offered', description: 'Customers offered the survey; not more than customers_served.' },
   { name: 'respondents', description: 'Customers who answered; not more than surveys_offered.' },
-  ...A11_V1_QUESTIONS.map((q, i) => ({ name: `q${i + 1}_text`, description: `Question ${i + 1} (${q}) as asked; may be blank.` })),
+  ...A11_V1_QUESTIONS.map((q, i) => ({
+    name: `q${i + 1}_text`,
+    description: `Question ${i + 1} (${q}) as asked; may be blank.`,
+  })),
   ...A11_V1_QUESTIONS.flatMap((q, i) =>
     POINTS.map((p) => ({
       name: `q${i + 1}_${p}`,
@@ -88,7 +110,12 @@ export const A11_COUNTS_COLUMNS: readonly ColumnDoc[] = [
 ];
 
 export const A11_COUNTS_HEADER: HeaderSpec = {
-  required: ['fiscal_year', 'quarter', 'channel', ...A11_V1_QUESTIONS.flatMap((_, i) => POINTS.map((p) => `q${i + 1}_${p}`))],
+  required: [
+    'fiscal_year',
+    'quarter',
+    'channel',
+    ...A11_V1_QUESTIONS.flatMap((_, i) => POINTS.map((p) => `q${i + 1}_${p}`)),
+  ],
   optional: A11_COUNTS_COLUMNS.map((c) => c.name).filter(
     (n) => !/^q\d_\d$/.test(n) && !['fiscal_year', 'quarter', 'channel'].includes(n),
   ),
@@ -108,7 +135,8 @@ export function parseCountsRow(reader: RowReader): ParsedRow<SurveyRow> {
   const common = readPeriod(reader, 'fiscal_year', 'quarter', { min: 2019, max: 2023, why: 'the FY2019-23 questions' });
   const channel = reader.text('channel');
   if (channel === null) reader.error('channel', 'is required');
-  else if (!(CHANNELS as readonly string[]).includes(channel)) reader.error('channel', `must be one of: ${CHANNELS.join(', ')}`);
+  else if (!(CHANNELS as readonly string[]).includes(channel))
+    reader.error('channel', `must be one of: ${CHANNELS.join(', ')}`);
   const point = reader.text('transaction_point');
   if (point !== null && !['post_interaction', 'post_journey', 'relational'].includes(point)) {
     reader.error('transaction_point', 'must be post_interaction, post_journey or relational');
@@ -118,13 +146,24 @@ export function parseCountsRow(reader: RowReader): ParsedRow<SurveyRow> {
     const counts = POINTS.map((p) => reader.number(`q${i + 1}_${p}`, { integer: true, nonNegative: true }));
     const blank = counts.filter((c) => c === null).length;
     if (blank > 0 && blank < 5) {
-      reader.error(`q${i + 1}_${counts.findIndex((c) => c === null) + 1}`, 'is blank: give all five counts of a question, or none when it was not asked');
+      reader.error(
+        `q${i + 1}_${counts.findIndex((c) => c === null) + 1}`,
+        'is blank: give all five counts of a question, or none when it was not asked',
+      );
     }
     const total = counts.reduce<number>((t, c) => t + (c ?? 0), 0);
     if (blank === 0 && volumes?.respondents != null && total > volumes.respondents) {
-      reader.error(`q${i + 1}_5`, `the answers to question ${i + 1} add up to ${total}, more than the ${volumes.respondents} respondents`);
+      reader.error(
+        `q${i + 1}_5`,
+        `the answers to question ${i + 1} add up to ${total}, more than the ${volumes.respondents} respondents`,
+      );
     }
-    return { question, text: reader.text(`q${i + 1}_text`), counts: blank === 0 ? (counts as number[]) : null, average: null };
+    return {
+      question,
+      text: reader.text(`q${i + 1}_text`),
+      counts: blank === 0 ? (counts as number[]) : null,
+      average: null,
+    };
   });
   if (questions.every((q) => q.counts === null) && reader.errors.length === 0) {
     reader.error(undefined, 'has no answer counts for any question');
@@ -185,7 +224,14 @@ export function parseHispRow(reader: RowReader, kind: 'volumes' | 'questions'): 
   const period = readPeriod(reader, 'year', 'quarter', { min: 2019, max: 2100, why: 'A-11 Section 280 reporting' });
   const hisp = reader.requiredText('hisp') ?? '';
   const service = reader.requiredText('service') ?? '';
-  const base = { ...period, hisp, service, channel: 'other' as Channel, transactionPoint: null, ombControlNumber: null };
+  const base = {
+    ...period,
+    hisp,
+    service,
+    channel: 'other' as Channel,
+    transactionPoint: null,
+    ombControlNumber: null,
+  };
   if (kind === 'volumes') {
     const volumes = readVolumes(reader, 'universe', 'surveyed', 'respondents');
     const rate = reader.number('response_rate', { percent: 'sign', nonNegative: true });
@@ -205,7 +251,8 @@ export function parseHispRow(reader: RowReader, kind: 'volumes' | 'questions'): 
   }
   const average = reader.number('average_score', { nonNegative: true });
   if (average === null) reader.error('average_score', 'is required');
-  else if (average < 1 || average > 5) reader.error('average_score', 'must be between 1 and 5 (the A-11 questions are on a 1-5 scale)');
+  else if (average < 1 || average > 5)
+    reader.error('average_score', 'must be between 1 and 5 (the A-11 questions are on a 1-5 scale)');
   return reader.result({
     ...base,
     volumes: null,
@@ -244,5 +291,3 @@ function readVolumes(reader: RowReader, served: string, offered: string, answere
   }
   return { customersServed, surveysOffered, respondents };
 }
-
-

@@ -10,7 +10,13 @@ import { AppException, ConflictAppException, ValidationFailedException } from '.
 import { readTableBatches } from '../imports/formats/read-table.js';
 import { requireHeader } from '../imports/formats/header.js';
 import { RowReader } from '../imports/formats/row-reader.js';
-import { ImportFileError, isRejected, type ParsedRow, type RowError, type TableKind } from '../imports/formats/types.js';
+import {
+  ImportFileError,
+  isRejected,
+  type ParsedRow,
+  type RowError,
+  type TableKind,
+} from '../imports/formats/types.js';
 import type { LoadCounts } from '../imports/results-loader.js';
 import {
   A11_COUNTS_HEADER,
@@ -65,7 +71,9 @@ export type CxImportHooks = {
 /** Rows an aggregated file (question counts, performance.gov) may have: they are gathered before writing. */
 const MAX_SURVEY_ROWS = 10_000;
 const COPY_COLUMNS = `external_id, trust, ${['positive', 'negative']
-  .flatMap((side) => ['effectiveness', 'ease', 'efficiency', 'transparency', 'humanity', 'employee', 'other'].map((d) => `${side}_${d}`))
+  .flatMap((side) =>
+    ['effectiveness', 'ease', 'efficiency', 'transparency', 'humanity', 'employee', 'other'].map((d) => `${side}_${d}`),
+  )
   .join(', ')}, free_text`;
 const WRITE_BYTES = 64 * 1024;
 
@@ -92,7 +100,8 @@ export class CxImporter {
         problems.push({
           field: 'fiscalYear',
           value: params.fiscalYear,
-          reason: 'must be 2024 or later: the per-response (v2) questions start in FY2024; use format=a11-question-counts before',
+          reason:
+            'must be 2024 or later: the per-response (v2) questions start in FY2024; use format=a11-question-counts before',
         });
       }
       if (params.quarter === undefined) problems.push({ field: 'quarter', reason: 'is required' });
@@ -162,7 +171,10 @@ export class CxImporter {
     if (!direct) {
       await client.query(
         `CREATE TEMPORARY TABLE cx_staging (line integer NOT NULL, external_id text NOT NULL, trust smallint NOT NULL,
-           ${COPY_COLUMNS.split(', ').slice(2, 16).map((c) => `${c} boolean NOT NULL`).join(', ')}, free_text text)
+           ${COPY_COLUMNS.split(', ')
+             .slice(2, 16)
+             .map((c) => `${c} boolean NOT NULL`)
+             .join(', ')}, free_text text)
          ON COMMIT DROP`,
       );
     }
@@ -176,6 +188,7 @@ export class CxImporter {
     let copyError: Error | null = null;
     const finished = new Promise<void>((resolve) => {
       copy.on('finish', resolve);
+      copy.on('close', resolve);
       copy.on('error', (error: Error) => {
         copyError = error;
         resolve();
@@ -204,34 +217,42 @@ export class CxImporter {
     };
     let headers: string[] | undefined;
     const surveyType = detail.surveyType;
-    for await (const rows of readTableBatches(input, kind)) {
-      const progress = hooks.onRows(rows.length);
-      if (progress) await progress;
-      for (const row of rows) {
-        headers ??= a11V2Columns(row);
-        if (row.errors) {
-          hooks.addErrors(row.errors);
-          continue;
+    try {
+      for await (const rows of readTableBatches(input, kind)) {
+        const progress = hooks.onRows(rows.length);
+        if (progress) await progress;
+        for (const row of rows) {
+          headers ??= a11V2Columns(row);
+          if (row.errors) {
+            hooks.addErrors(row.errors);
+            continue;
+          }
+          const parsed = a11V2Line(row, headers, surveyType);
+          if ('errors' in parsed) {
+            hooks.addErrors(parsed.errors);
+            continue;
+          }
+          if (!writing) continue;
+          if (copied === lines.length) {
+            const grown = new Uint32Array(lines.length * 2);
+            grown.set(lines);
+            lines = grown;
+          }
+          lines[copied++] = row.line;
+          pending += direct ? prefix + parsed.line + '\n' : row.line + ',' + parsed.line + '\n';
         }
-        const parsed = a11V2Line(row, headers, surveyType);
-        if ('errors' in parsed) {
-          hooks.addErrors(parsed.errors);
-          continue;
-        }
-        if (!writing) continue;
-        if (copied === lines.length) {
-          const grown = new Uint32Array(lines.length * 2);
-          grown.set(lines);
-          lines = grown;
-        }
-        lines[copied++] = row.line;
-        pending += direct ? prefix + parsed.line + '\n' : row.line + ',' + parsed.line + '\n';
+        if (writing && !hooks.keepWriting()) writing = false;
+        if (pending.length >= WRITE_BYTES || !writing) await flush();
       }
-      if (writing && !hooks.keepWriting()) writing = false;
-      if (pending.length >= WRITE_BYTES || !writing) await flush();
+      if (headers === undefined)
+        throw new ImportFileError('empty_file', 'The file has no responses: it is empty or has only a header.', 1);
+      await flush();
+    } catch (error) {
+      // The connection is in COPY mode: end it with CopyFail before the transaction can roll back.
+      copy.destroy(error as Error);
+      await finished;
+      throw error;
     }
-    if (headers === undefined) throw new ImportFileError('empty_file', 'The file has no responses: it is empty or has only a header.', 1);
-    await flush();
     copy.end();
     await finished;
     if (copyError) {
@@ -278,11 +299,13 @@ export class CxImporter {
       })),
     ]);
     if (!hooks.keepWriting()) return { staged, inserted: 0, updated: 0, unchanged: staged };
-    const flags = COPY_COLUMNS.split(', ').slice(1, 17);
+    const flags = COPY_COLUMNS.split(', ').slice(1, 16);
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       `WITH up AS (
          INSERT INTO cx_responses (collection_id, detail_id, ${COPY_COLUMNS})
-         SELECT DISTINCT ON (s.external_id) $1::uuid, $2::uuid, ${COPY_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+         SELECT DISTINCT ON (s.external_id) $1::uuid, $2::uuid, ${COPY_COLUMNS.split(', ')
+           .map((c) => `s.${c}`)
+           .join(', ')}
          FROM cx_staging s
          WHERE NOT EXISTS (SELECT 1 FROM cx_responses r WHERE r.collection_id = $1 AND r.external_id = s.external_id AND r.detail_id <> $2)
          ORDER BY s.external_id, s.line
@@ -295,8 +318,16 @@ export class CxImporter {
       [collectionId, detailId],
     );
     const { inserted, updated } = rows[0]!;
-    if (inserted + updated > 0) await client.query('UPDATE cx_collections SET updated_at = now() WHERE id = $1', [collectionId]);
-    return { staged, inserted, updated, unchanged: staged - inserted - updated };
+    if (inserted + updated > 0)
+      await client.query('UPDATE cx_collections SET updated_at = now() WHERE id = $1', [collectionId]);
+    // Rows refused (repeats, another survey's ids) are errors, not unchanged.
+    const { rows: kept } = await client.query<{ n: number }>(
+      `SELECT count(DISTINCT s.external_id)::int AS n FROM cx_staging s
+       WHERE NOT EXISTS (SELECT 1 FROM cx_responses r WHERE r.collection_id = $1 AND r.external_id = s.external_id
+         AND r.detail_id <> $2)`,
+      [collectionId, detailId],
+    );
+    return { staged, inserted, updated, unchanged: kept[0]!.n - inserted - updated };
   }
 
   // ------------------------------------------------------------------- aggregated files (v1, averages)
@@ -332,7 +363,11 @@ export class CxImporter {
           continue;
         }
         if (rows.length >= MAX_SURVEY_ROWS) {
-          throw new ImportFileError('too_many_rows', `A ${target.format} file may have up to ${MAX_SURVEY_ROWS} rows.`, row.line);
+          throw new ImportFileError(
+            'too_many_rows',
+            `A ${target.format} file may have up to ${MAX_SURVEY_ROWS} rows.`,
+            row.line,
+          );
         }
         const reader = new RowReader(row, columns);
         const parsed: ParsedRow<SurveyRow> =
@@ -347,7 +382,14 @@ export class CxImporter {
           const own = record as SurveyRow & { hisp: string; service: string };
           names ??= { hisp: own.hisp, service: own.service };
           if (own.hisp !== names.hisp || own.service !== own.service) {
-            hooks.addErrors([{ line: row.line, column: 'hisp', value: own.hisp, reason: `names another service than the first row (${names.hisp} ${names.service}): one file, one service` }]);
+            hooks.addErrors([
+              {
+                line: row.line,
+                column: 'hisp',
+                value: own.hisp,
+                reason: `names another service than the first row (${names.hisp} ${names.service}): one file, one service`,
+              },
+            ]);
             continue;
           }
           record.channel = target.channel;
@@ -355,7 +397,14 @@ export class CxImporter {
         const key = `${record.fiscalYear}-${record.quarter}-${record.channel}-${record.questions[0]?.question ?? ''}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          hooks.addErrors([{ line: row.line, column: 'quarter', value: String(record.quarter), reason: `repeats line ${first} (same fiscal year, quarter${record.questions.length === 1 ? ', question' : ''} and channel)` }]);
+          hooks.addErrors([
+            {
+              line: row.line,
+              column: 'quarter',
+              value: String(record.quarter),
+              reason: `repeats line ${first} (same fiscal year, quarter${record.questions.length === 1 ? ', question' : ''} and channel)`,
+            },
+          ]);
           continue;
         }
         seen.set(key, row.line);
@@ -367,7 +416,8 @@ export class CxImporter {
         rows.push({ ...record, line: row.line });
       }
     }
-    if (columns === undefined) throw new ImportFileError('empty_file', 'The file has no rows: it is empty or has only a header.', 1);
+    if (columns === undefined)
+      throw new ImportFileError('empty_file', 'The file has no rows: it is empty or has only a header.', 1);
     const counts: LoadCounts = { staged: rows.length, inserted: 0, updated: 0, unchanged: 0 };
     const questionSet: CxQuestionSet = target.format === 'a11-question-counts' ? 'v1' : 'averages';
     for (const row of rows) {
@@ -381,7 +431,8 @@ export class CxImporter {
         continue;
       }
       const outcome = await this.writeSurvey(runner, collectionId, row, questionSet, target.surveyType);
-      if ('error' in outcome) hooks.addErrors([{ line: row.line, column: 'channel', value: row.channel, reason: outcome.error }]);
+      if ('error' in outcome)
+        hooks.addErrors([{ line: row.line, column: 'channel', value: row.channel, reason: outcome.error }]);
       else if (outcome.written !== 'unchanged') counts[outcome.written] += 1;
     }
     counts.unchanged = counts.staged - counts.inserted - counts.updated;
@@ -403,7 +454,9 @@ export class CxImporter {
     );
     const existing = before[0] as { id: string; question_set: string } | undefined;
     if (existing && existing.question_set !== questionSet) {
-      return { error: `this quarter's ${row.channel} survey holds ${existing.question_set} data; it is not mixed with ${questionSet}` };
+      return {
+        error: `this quarter's ${row.channel} survey holds ${existing.question_set} data; it is not mixed with ${questionSet}`,
+      };
     }
     const snapshot = async (id: string) =>
       JSON.stringify([
@@ -431,7 +484,14 @@ export class CxImporter {
         `UPDATE cx_collection_details SET customers_served = $2, surveys_offered = $3, respondents = $4,
            transaction_point = COALESCE($5, transaction_point), omb_control_number = COALESCE($6, omb_control_number)
          WHERE id = $1`,
-        [detailId, row.volumes.customersServed, row.volumes.surveysOffered, row.volumes.respondents, row.transactionPoint, row.ombControlNumber],
+        [
+          detailId,
+          row.volumes.customersServed,
+          row.volumes.surveysOffered,
+          row.volumes.respondents,
+          row.transactionPoint,
+          row.ombControlNumber,
+        ],
       );
     }
     for (const q of row.questions) {
@@ -455,7 +515,12 @@ export class CxImporter {
   // ----------------------------------------------------------------------------------------- shared
 
   /** Finds or creates the service's collection for the quarter, locked, and refuses one past draft. */
-  private async editableCollection(runner: QueryRunner, target: CxTarget, fiscalYear: number, quarter: number): Promise<string> {
+  private async editableCollection(
+    runner: QueryRunner,
+    target: CxTarget,
+    fiscalYear: number,
+    quarter: number,
+  ): Promise<string> {
     await runner.query(
       `INSERT INTO cx_collections (service_id, agency_id, fiscal_year, quarter) VALUES ($1, $2, $3, $4)
        ON CONFLICT (service_id, fiscal_year, quarter) DO NOTHING`,
@@ -494,7 +559,11 @@ export class CxImporter {
       }
       if (surveyType && surveyType !== existing.survey_type) {
         throw new ValidationFailedException([
-          { field: 'surveyType', value: surveyType, reason: `this quarter's ${channel} survey is ${existing.survey_type}` },
+          {
+            field: 'surveyType',
+            value: surveyType,
+            reason: `this quarter's ${channel} survey is ${existing.survey_type}`,
+          },
         ]);
       }
       return { id: existing.id, surveyType: existing.survey_type };

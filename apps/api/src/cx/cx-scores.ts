@@ -94,7 +94,12 @@ export function collectionScores(
   tallies: readonly ResponseTally[],
   smallSample = DEFAULT_SMALL_SAMPLE,
 ): CxScoresBody {
-  const bodies = details.map((d) => toDetailBody(d, tallies.find((t) => t.detailId === d.id)));
+  const bodies = details.map((d) =>
+    toDetailBody(
+      d,
+      tallies.find((t) => t.detailId === d.id),
+    ),
+  );
   const parts = new Map<string, QuestionParts>();
   const partOf = (question: string): QuestionParts => {
     let part = parts.get(question);
@@ -196,13 +201,23 @@ function questionScore(question: string, part: QuestionParts, smallSample: numbe
     part.thumbs.length > 0
       ? addThumbsCounts([
           ...part.thumbs,
-          ...(likert ? [{ up: (likert[4] ?? 0) + (likert[5] ?? 0), down: (likert[1] ?? 0) + (likert[2] ?? 0) + (likert[3] ?? 0) }] : []),
+          ...(likert
+            ? [
+                {
+                  up: (likert[4] ?? 0) + (likert[5] ?? 0),
+                  down: (likert[1] ?? 0) + (likert[2] ?? 0) + (likert[3] ?? 0),
+                },
+              ]
+            : []),
         ])
       : null;
   const score = scoreCounts(asThumbs ?? likert!, smallSample);
   return {
     ...empty,
-    counts: !asThumbs && likert ? ([likert[1], likert[2], likert[3], likert[4], likert[5]] as CxQuestionScoreBody['counts']) : null,
+    counts:
+      !asThumbs && likert
+        ? ([likert[1], likert[2], likert[3], likert[4], likert[5]] as CxQuestionScoreBody['counts'])
+        : null,
     thumbs: asThumbs ? { up: asThumbs.up ?? 0, down: asThumbs.down ?? 0 } : null,
     respondents: score.respondents,
     percentPositive: score.percentPositive?.percent ?? null,
@@ -216,7 +231,10 @@ function questionScore(question: string, part: QuestionParts, smallSample: numbe
 }
 
 /** Collections as the API answers them: surveys, volumes and scores (never the free text). */
-export async function collectionBodies(manager: EntityManager, collections: CxCollection[]): Promise<CxCollectionBody[]> {
+export async function collectionBodies(
+  manager: EntityManager,
+  collections: CxCollection[],
+): Promise<CxCollectionBody[]> {
   if (collections.length === 0) return [];
   const details = await manager.find(CxCollectionDetail, {
     where: { collectionId: In(collections.map((c) => c.id)) },
@@ -245,7 +263,12 @@ export async function collectionBodies(manager: EntityManager, collections: CxCo
       dueDate: cxDueDate(c.fiscalYear, c.quarter),
       submittedAt: c.submittedAt?.toISOString() ?? null,
       publishedAt: c.publishedAt?.toISOString() ?? null,
-      details: own.map((d) => toDetailBody(d, tallies.find((t) => t.detailId === d.id))),
+      details: own.map((d) =>
+        toDetailBody(
+          d,
+          tallies.find((t) => t.detailId === d.id),
+        ),
+      ),
       scores: collectionScores(
         own,
         answers.filter((a) => ownIds.has(a.detailId)),
@@ -255,4 +278,3 @@ export async function collectionBodies(manager: EntityManager, collections: CxCo
     };
   });
 }
-

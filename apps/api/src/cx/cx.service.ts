@@ -84,7 +84,13 @@ export class CxService {
       );
       await this.audit.record(
         auth,
-        { action: 'cx_collection.create', entityType: 'cx_collection', entityId: saved.id, agencyId: saved.agencyId, after: saved },
+        {
+          action: 'cx_collection.create',
+          entityType: 'cx_collection',
+          entityId: saved.id,
+          agencyId: saved.agencyId,
+          after: saved,
+        },
         manager,
       );
       return saved;
@@ -94,13 +100,24 @@ export class CxService {
 
   async update(auth: AuthContext, id: string, dto: UpdateCxCollectionDto): Promise<CxCollectionBody> {
     await this.editable(auth, id, async (manager, collection) => {
-      await manager.update(CxCollection, { id }, {
-        ...(dto.notRandomSample !== undefined ? { notRandomSample: dto.notRandomSample } : {}),
-        ...(dto.surveyMethod !== undefined ? { surveyMethod: dto.surveyMethod } : {}),
-      });
+      await manager.update(
+        CxCollection,
+        { id },
+        {
+          ...(dto.notRandomSample !== undefined ? { notRandomSample: dto.notRandomSample } : {}),
+          ...(dto.surveyMethod !== undefined ? { surveyMethod: dto.surveyMethod } : {}),
+        },
+      );
       await this.audit.record(
         auth,
-        { action: 'cx_collection.update', entityType: 'cx_collection', entityId: id, agencyId: collection.agencyId, before: collection, after: dto },
+        {
+          action: 'cx_collection.update',
+          entityType: 'cx_collection',
+          entityId: id,
+          agencyId: collection.agencyId,
+          before: collection,
+          after: dto,
+        },
         manager,
       );
     });
@@ -139,7 +156,14 @@ export class CxService {
       await manager.update(CxCollection, { id }, { updatedAt: this.clock.now() });
       await this.audit.record(
         auth,
-        { action: 'cx_collection.detail', entityType: 'cx_collection', entityId: id, agencyId: collection.agencyId, before: existing, after: dto },
+        {
+          action: 'cx_collection.detail',
+          entityType: 'cx_collection',
+          entityId: id,
+          agencyId: collection.agencyId,
+          before: existing,
+          after: dto,
+        },
         manager,
       );
     });
@@ -150,7 +174,9 @@ export class CxService {
     await this.editable(auth, id, async (manager, collection) => {
       const details = await manager.countBy(CxCollectionDetail, { collectionId: id });
       if (details === 0) {
-        throw new ConflictAppException('A collection needs at least one survey before it is submitted (or mark it not reported).');
+        throw new ConflictAppException(
+          'A collection needs at least one survey before it is submitted (or mark it not reported).',
+        );
       }
       await this.transition(manager, auth, collection, 'submitted', {
         submittedAt: this.clock.now(),
@@ -177,7 +203,9 @@ export class CxService {
     await this.locked(id, async (manager, collection) => {
       auth.require('results:certify', collection.agencyId);
       if (collection.status !== 'submitted') {
-        throw new ConflictAppException(`Only a submitted collection can be published; this one is ${collection.status}.`);
+        throw new ConflictAppException(
+          `Only a submitted collection can be published; this one is ${collection.status}.`,
+        );
       }
       await this.transition(manager, auth, collection, 'published', {
         publishedAt: this.clock.now(),
@@ -192,7 +220,9 @@ export class CxService {
     return this.locked(id, async (manager, collection) => {
       auth.require('results:certify', collection.agencyId);
       if (collection.status !== 'submitted' && collection.status !== 'published') {
-        throw new ConflictAppException(`Only a submitted or published collection can be returned; this one is ${collection.status}.`);
+        throw new ConflictAppException(
+          `Only a submitted or published collection can be returned; this one is ${collection.status}.`,
+        );
       }
       await this.transition(manager, auth, collection, 'returned', { publishedAt: null, publishedBy: null });
       const authorId = auth.actor.type === 'token' ? auth.actor.userId : auth.actor.id;
@@ -221,10 +251,7 @@ export class CxService {
 
   /** Submitted collections awaiting an approver, in the agencies where the caller may publish them. */
   async awaitingReview(auth: AuthContext, agencyId?: string): Promise<CxCollectionBody[]> {
-    const builder = this.dataSource
-      .getRepository(CxCollection)
-      .createQueryBuilder('c')
-      .where("c.status = 'submitted'");
+    const builder = this.dataSource.getRepository(CxCollection).createQueryBuilder('c').where("c.status = 'submitted'");
     scopeQuery(builder, 'c.agency_id', auth, 'results:certify');
     if (agencyId) builder.andWhere('c.agency_id = :agencyId', { agencyId });
     const found = await builder.orderBy('c.fiscal_year').addOrderBy('c.quarter').take(500).getMany();
@@ -235,7 +262,9 @@ export class CxService {
   async freeText(auth: AuthContext, id: string): Promise<CxFreeTextBody[]> {
     const collection = await this.find(id);
     auth.require('registry:read', collection.agencyId);
-    const rows = await this.dataSource.query<{ external_id: string; channel: CxFreeTextBody['channel']; free_text: string }[]>(
+    const rows = await this.dataSource.query<
+      { external_id: string; channel: CxFreeTextBody['channel']; free_text: string }[]
+    >(
       `SELECT r.external_id, d.channel, r.free_text FROM cx_responses r JOIN cx_collection_details d ON d.id = r.detail_id
        WHERE r.collection_id = $1 AND r.free_text IS NOT NULL AND r.free_text <> ''
        ORDER BY r.external_id LIMIT 1000`,
@@ -270,7 +299,9 @@ export class CxService {
       for (const fy of [year - 1, year]) {
         for (const period of periodsInFiscalYear(fy, 'quarter')) {
           const quarter = period.quarter!;
-          const found = collections.find((c) => c.serviceId === service.id && c.fiscalYear === fy && c.quarter === quarter);
+          const found = collections.find(
+            (c) => c.serviceId === service.id && c.fiscalYear === fy && c.quarter === quarter,
+          );
           const received = found !== undefined && !CX_EDITABLE.includes(found.status);
           items.push({
             serviceId: service.id,
@@ -296,7 +327,8 @@ export class CxService {
     const scope = auth.scope('registry:read');
     const items = await this.dueCollections(query.agencyId ?? 'all');
     return items.filter(
-      (item) => (scope === 'all' || scope.includes(item.agencyId)) && (item.dueState === 'due' || item.dueState === 'overdue'),
+      (item) =>
+        (scope === 'all' || scope.includes(item.agencyId)) && (item.dueState === 'due' || item.dueState === 'overdue'),
     );
   }
 
@@ -336,7 +368,10 @@ export class CxService {
     return collection;
   }
 
-  private async locked<T>(id: string, work: (manager: EntityManager, collection: CxCollection) => Promise<T>): Promise<T> {
+  private async locked<T>(
+    id: string,
+    work: (manager: EntityManager, collection: CxCollection) => Promise<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const collection = await manager.findOne(CxCollection, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!collection) throw new NotFoundAppException('Collection', id);
@@ -345,7 +380,11 @@ export class CxService {
   }
 
   /** Runs `work` on a collection the caller may write, while it is still a draft or returned. */
-  private editable(auth: AuthContext, id: string, work: (manager: EntityManager, collection: CxCollection) => Promise<void>) {
+  private editable(
+    auth: AuthContext,
+    id: string,
+    work: (manager: EntityManager, collection: CxCollection) => Promise<void>,
+  ) {
     return this.locked(id, async (manager, collection) => {
       auth.require('results:write', collection.agencyId);
       if (!CX_EDITABLE.includes(collection.status)) {
@@ -379,5 +418,3 @@ export class CxService {
     );
   }
 }
-
-

@@ -6,5 +6,8 @@ import { ResultsLoader } from './results-loader.js';
 
 @Module({
   imports: [CxModule],
-  controllers: [ImportsController], providers: [ResultsLoader, ImportsService], exports: [ResultsLoader] })
+  controllers: [ImportsController],
+  providers: [ResultsLoader, ImportsService],
+  exports: [ResultsLoader],
+})
 export class ImportsModule {}

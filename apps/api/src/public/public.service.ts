@@ -209,7 +209,10 @@ export class PublicService {
   }
 
   /** Each service's latest published collection, for the agency page and the annual report (up to a fiscal year). */
-  async cxSummary(services: { id: string; slug: string; name: string }[], upToFiscalYear?: number): Promise<PublicCxSummaryItem[]> {
+  async cxSummary(
+    services: { id: string; slug: string; name: string }[],
+    upToFiscalYear?: number,
+  ): Promise<PublicCxSummaryItem[]> {
     if (services.length === 0) return [];
     const collections = (await this.queries.cxCollections({ serviceIds: services.map((s) => s.id) })).filter(
       (c) => upToFiscalYear === undefined || c.fiscalYear <= upToFiscalYear,
@@ -399,47 +402,47 @@ export class PublicService {
       describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
       dataset: [
         ...agencies.map((agency) => {
-        const dates = [agency, ...(childrenOf.get(agency.id) ?? [])]
-          .map((a) => modified.get(a.id))
-          .filter((d): d is Date => d !== undefined);
-        const latest = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
-        const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}`;
-        return {
-          '@type': 'dcat:Dataset',
-          identifier: `${baseUrl}/agencies/${agency.slug}#results`,
-          title: `${agency.name}: customer service standards and results`,
-          description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.`,
-          keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
-          modified: latest.toISOString(),
-          publisher: { '@type': 'org:Organization', name: agency.name },
-          contactPoint: {
-            '@type': 'vcard:Contact',
-            fn: `${agency.name} performance office`,
-            hasEmail: 'mailto:performance@yardstick.local',
-          },
-          accessLevel: 'public',
-          bureauCode: ['000:00'],
-          programCode: ['000:000'],
-          license: 'https://creativecommons.org/publicdomain/zero/1.0/',
-          landingPage: `${baseUrl}/agencies/${agency.slug}`,
-          distribution: [
-            {
-              '@type': 'dcat:Distribution',
-              title: 'Certified results (CSV)',
-              downloadURL: `${api}/results.csv`,
-              mediaType: 'text/csv',
-              format: 'CSV',
+          const dates = [agency, ...(childrenOf.get(agency.id) ?? [])]
+            .map((a) => modified.get(a.id))
+            .filter((d): d is Date => d !== undefined);
+          const latest = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
+          const api = `${baseUrl}/api/v1/public/agencies/${agency.slug}`;
+          return {
+            '@type': 'dcat:Dataset',
+            identifier: `${baseUrl}/agencies/${agency.slug}#results`,
+            title: `${agency.name}: customer service standards and results`,
+            description: `The customer service standards ${agency.name} has published, their targets for each fiscal year, and every result the agency has certified for public release, by period and channel, with its status against the target and the explanation of any missed target.`,
+            keyword: ['customer service', 'service standards', 'performance', agency.abbreviation],
+            modified: latest.toISOString(),
+            publisher: { '@type': 'org:Organization', name: agency.name },
+            contactPoint: {
+              '@type': 'vcard:Contact',
+              fn: `${agency.name} performance office`,
+              hasEmail: 'mailto:performance@yardstick.local',
             },
-            {
-              '@type': 'dcat:Distribution',
-              title: 'Certified results (JSON)',
-              downloadURL: `${api}/results.json`,
-              mediaType: 'application/json',
-              format: 'JSON',
-            },
-          ],
-        };
-      }),
+            accessLevel: 'public',
+            bureauCode: ['000:00'],
+            programCode: ['000:000'],
+            license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+            landingPage: `${baseUrl}/agencies/${agency.slug}`,
+            distribution: [
+              {
+                '@type': 'dcat:Distribution',
+                title: 'Certified results (CSV)',
+                downloadURL: `${api}/results.csv`,
+                mediaType: 'text/csv',
+                format: 'CSV',
+              },
+              {
+                '@type': 'dcat:Distribution',
+                title: 'Certified results (JSON)',
+                downloadURL: `${api}/results.json`,
+                mediaType: 'application/json',
+                format: 'JSON',
+              },
+            ],
+          };
+        }),
         ...cxDatasets,
       ],
     };
@@ -456,7 +459,10 @@ export class PublicService {
       const agency = agencies.get(service.agencyId);
       if (own.length === 0 || !agency) return [];
       const api = `${baseUrl}/api/v1/public/services/${service.slug}`;
-      const latest = own.map((c) => c.publishedAt ?? c.updatedAt).sort().at(-1)!;
+      const latest = own
+        .map((c) => c.publishedAt ?? c.updatedAt)
+        .sort()
+        .at(-1)!;
       return [
         {
           '@type': 'dcat:Dataset',

@@ -69,7 +69,9 @@ export class ImportQueryDto {
   @Max(4)
   quarter?: number;
 
-  @ApiPropertyOptional({ description: 'a11-responses, performance-gov-hisp: the channel the survey was offered through.' })
+  @ApiPropertyOptional({
+    description: 'a11-responses, performance-gov-hisp: the channel the survey was offered through.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
@@ -77,7 +79,8 @@ export class ImportQueryDto {
 
   @ApiPropertyOptional({
     enum: ['thumbs', 'likert'],
-    description: 'a11-responses: how trust was asked (thumbs 1/0, or 1-5); a new survey of the quarter defaults to thumbs.',
+    description:
+      'a11-responses: how trust was asked (thumbs 1/0, or 1-5); a new survey of the quarter defaults to thumbs.',
   })
   @IsOptional()
   @IsString()
