@@ -395,3 +395,34 @@ describe('customer feedback collections (A-11 Section 280)', () => {
     expect(after.body.map((d: { periodKey: string }) => d.periodKey)).not.toContain('FY2026-Q3');
   });
 });
+
+describe('a per-response file over the size limit', () => {
+  it('answers 413 and writes nothing', async () => {
+    const t = await createTestApp({ IMPORT_MAX_SIZE: '64kb' });
+    try {
+      const agency = (
+        await t
+          .api()
+          .post('/api/v1/agencies')
+          .send({ name: 'Agency A', abbreviation: 'AAA', slug: 'agency-a' })
+          .expect(201)
+      ).body.id;
+      const service = (
+        await t
+          .api()
+          .post('/api/v1/services')
+          .send({ agencyId: agency, name: 'Benefits', slug: 'benefits', hisp: true })
+          .expect(201)
+      ).body.id;
+      await t
+        .api()
+        .post(`/api/v1/imports?format=a11-responses&serviceId=${service}&fiscalYear=2026&quarter=4&channel=online`)
+        .attach('file', v2File(3000), 'big.csv')
+        .expect(413);
+      const rows = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM cx_responses');
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -119,6 +119,7 @@ describe('permission matrix', () => {
     ).body.id;
     ids.result = await post('/api/v1/results', { standardId: ids.standard, period: 'FY2024', value: 91 });
     await api.post(`/api/v1/standards/${ids.standard}/benchmarks`).send({ benchmarkId: ids.benchmark }).expect(200);
+    ids.cxCollection = await post('/api/v1/cx-collections', { serviceId: ids.service, fiscalYear: 2026, quarter: 1 });
 
     for (const caller of callers) {
       if (caller.name === 'anonymous') continue;
@@ -166,6 +167,7 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/tokens\/:id/, `/api/v1/tokens/${ids.ownToken}`)
         .replace(/^\/api\/v1\/reviews\/standards\/:id/, `/api/v1/reviews/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/reviews\/results\/:id/, `/api/v1/reviews/results/${ids.result}`)
+        .replace(/^\/api\/v1\/(reviews\/)?cx-collections\/:id/, `/api/v1/$1cx-collections/${ids.cxCollection}`)
         .replace(/^\/api\/v1\/portfolio\/standards\/:id/, `/api/v1/portfolio/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         // Public routes: any value will do, the matrix only checks that nobody is refused.
@@ -190,12 +192,16 @@ describe('permission matrix', () => {
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
       'POST /api/v1/reviews/standards/:id/return': { comment: 'Name the channels.' },
       'POST /api/v1/reviews/results/:id/return': { comment: 'Explain the miss.' },
+      'POST /api/v1/cx-collections': { serviceId: ids.service, fiscalYear: 2026, quarter: 2 },
+      'PATCH /api/v1/cx-collections/:id': { surveyMethod: 'Email after each visit.' },
+      'PUT /api/v1/cx-collections/:id/details': { channel: 'online', surveyType: 'thumbs', respondents: 10 },
+      'POST /api/v1/reviews/cx-collections/:id/return': { comment: 'Give the OMB control number.' },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,
     };
     const agencyScoped =
-      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards)\/:id/.test(route.path) ||
+      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards|cx-collections)\/:id/.test(route.path) ||
       key in bodies ||
       key in queries;
     if (!fill(route.path).includes(':'))
