@@ -10,6 +10,7 @@ import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProve
 import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
 import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
 import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
+import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotifyPublicChanges1795332766721,
   AddImportProgress1795333866438,
   CreateCxCollections1796298403617,
+  AddCxStandardQuestions1796301317134,
 ];

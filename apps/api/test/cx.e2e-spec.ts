@@ -280,8 +280,32 @@ describe('customer feedback collections (A-11 Section 280)', () => {
       .expect(200);
     await t.as(tokens.officer!).post(`/api/v1/cx-collections/${ids.collection}/submit`).expect(200);
     await notPublic();
+    // The service's survey-based satisfaction standard is measured by the trust question.
+    await t
+      .as(tokens.officerB!)
+      .put(`/api/v1/cx-collections/standard-questions/${ids.standard}`)
+      .send({ question: 'trust' })
+      .expect(403);
+    await t
+      .as(tokens.officer!)
+      .put(`/api/v1/cx-collections/standard-questions/${ids.standard}`)
+      .send({ question: 'happiness' })
+      .expect(400);
+    await t
+      .as(tokens.officer!)
+      .put(`/api/v1/cx-collections/standard-questions/${ids.standard}`)
+      .send({ question: 'trust' })
+      .expect(200);
     const published = await t.as(tokens.approver!).post(`/api/v1/cx-collections/${ids.collection}/publish`).expect(200);
     expect(published.body.status).toBe('published');
+    // Its FY2026 Q4 result comes from the published collection: positive answers of respondents, for certifying.
+    const [result] = await t.app.get(DataSource).query(
+      `SELECT value::float8 AS value, numerator::int AS numerator, denominator::int AS denominator, sample_size,
+           certified_at FROM results WHERE standard_id = $1 AND period_key = 'FY2026-Q4' AND channel = 'all'`,
+      [ids.standard],
+    );
+    expect(result).toMatchObject({ numerator: 31, denominator: 41, sample_size: 41, certified_at: null });
+    expect(result.value).toBeCloseTo((31 / 41) * 100, 6);
 
     const json = await request(t.server).get('/api/v1/public/services/benefits/cx.json').expect(200);
     expect(json.body.collections).toHaveLength(1);

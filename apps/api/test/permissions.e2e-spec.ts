@@ -175,6 +175,7 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/public\/((?:embed\/)?standards)\/:id/, `/api/v1/public/$1/${ids.standard}`)
         .replace(':agencySlug/:fiscalYear', `agency-a/${fiscalYearOf(new Date())}`)
         .replace(':targetId', ids.target!)
+        .replace(':standardId', ids.standard!)
         .replace(':benchmarkId', ids.benchmark!);
     const bodies: Record<string, object> = {
       'POST /api/v1/services': { agencyId: ids.A1, name: 'Another', slug: `s-${Math.random().toString(36).slice(2)}` },
@@ -196,6 +197,7 @@ describe('permission matrix', () => {
       'PATCH /api/v1/cx-collections/:id': { surveyMethod: 'Email after each visit.' },
       'PUT /api/v1/cx-collections/:id/details': { channel: 'online', surveyType: 'thumbs', respondents: 10 },
       'POST /api/v1/reviews/cx-collections/:id/return': { comment: 'Give the OMB control number.' },
+      'PUT /api/v1/cx-collections/standard-questions/:standardId': { question: null },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,

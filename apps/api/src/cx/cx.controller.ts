@@ -6,6 +6,7 @@ import { Auth, Permission } from '../auth/permission.decorator.js';
 import {
   CreateCxCollectionDto,
   CxDueQueryDto,
+  LinkCxStandardDto,
   ListCxCollectionsQueryDto,
   PutCxDetailDto,
   UpdateCxCollectionDto,
@@ -29,6 +30,17 @@ export class CxController {
   @Get('due')
   due(@Auth() auth: AuthContext, @Query() query: CxDueQueryDto): Promise<CxDueItemBody[]> {
     return this.cx.due(auth, query);
+  }
+
+  /** A survey-based satisfaction standard measured by a question of its service's collections. */
+  @Permission('registry:write')
+  @Put('standard-questions/:standardId')
+  linkStandard(
+    @Auth() auth: AuthContext,
+    @Param('standardId', ParseUUIDPipe) standardId: string,
+    @Body() dto: LinkCxStandardDto,
+  ): Promise<{ standardId: string; question: string | null }> {
+    return this.cx.linkStandard(auth, standardId, dto.question ?? null);
   }
 
   @Permission('registry:read')

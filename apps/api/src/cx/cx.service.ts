@@ -8,12 +8,14 @@ import type {
   ReviewCommentBody,
 } from '@yardstick/contracts';
 import {
+  A11_V1_QUESTIONS,
   CX_GRACE_DAYS,
   cxDueDate,
   fiscalYearOf,
   periodsInFiscalYear,
   quarterPeriod,
   resultDueState,
+  shareOf,
   volumeProblem,
 } from '@yardstick/metrics';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -28,6 +30,9 @@ import {
 import { scopeQuery } from '../common/scope.js';
 import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
 import { Service } from '../services/entities/service.entity.js';
+import { ResultsLoader, type StagedResult } from '../imports/results-loader.js';
+import { StandardVersion } from '../standards/entities/standard-version.entity.js';
+import { Standard } from '../standards/entities/standard.entity.js';
 import { collectionBodies } from './cx-scores.js';
 import type {
   CreateCxCollectionDto,
@@ -38,6 +43,7 @@ import type {
 } from './dto/cx.dto.js';
 import { CxCollectionDetail } from './entities/cx-collection-detail.entity.js';
 import { CxCollection } from './entities/cx-collection.entity.js';
+import { CxStandardQuestion } from './entities/cx-standard-question.entity.js';
 
 /** Statuses in which an officer may still change a collection's data. */
 export const CX_EDITABLE: readonly CxCollectionStatus[] = ['draft', 'returned'];
@@ -49,6 +55,7 @@ export class CxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly loader: ResultsLoader,
   ) {}
 
   async list(auth: AuthContext, query: ListCxCollectionsQueryDto): Promise<CxCollectionBody[]> {
@@ -211,8 +218,94 @@ export class CxService {
         publishedAt: this.clock.now(),
         publishedBy: auth.actor.id,
       });
+      await this.feedStandards(manager, auth, collection);
     });
     return this.get(auth, id);
+  }
+
+  /**
+   * Names the A-11 question a survey-based satisfaction standard is measured by (a share of positive answers,
+   * in percent, reported by quarter); null unlinks it.
+   */
+  async linkStandard(
+    auth: AuthContext,
+    standardId: string,
+    question: string | null,
+  ): Promise<{ standardId: string; question: string | null }> {
+    const standard = await this.dataSource.manager.findOneBy(Standard, { id: standardId });
+    if (!standard) throw new NotFoundAppException('Standard', standardId);
+    auth.require('registry:write', standard.agencyId);
+    if (question === null) {
+      await this.dataSource.manager.delete(CxStandardQuestion, { standardId });
+      return { standardId, question: null };
+    }
+    const version = await this.dataSource.manager.findOneByOrFail(StandardVersion, {
+      id: (standard.publishedVersionId ?? standard.pendingVersionId)!,
+    });
+    const problems: { field: string; value?: unknown; reason: string }[] = [];
+    if (!(A11_V1_QUESTIONS as readonly string[]).includes(question)) {
+      problems.push({ field: 'question', value: question, reason: `must be one of: ${A11_V1_QUESTIONS.join(', ')}` });
+    }
+    if (
+      version.dimension !== 'satisfaction' ||
+      version.unit !== 'percent' ||
+      version.computation !== 'share_meeting_threshold'
+    ) {
+      problems.push({
+        field: 'standardId',
+        reason: 'must be a satisfaction standard measured as a share (percent) of positive answers',
+      });
+    }
+    if (version.frequency !== 'quarter')
+      problems.push({ field: 'standardId', reason: 'must be reported by quarter, as collections are' });
+    if (problems.length > 0) throw new ValidationFailedException(problems);
+    await this.dataSource.manager.upsert(CxStandardQuestion, { standardId, question }, ['standardId']);
+    return { standardId, question };
+  }
+
+  /**
+   * A published collection's result for each survey-based standard of its service: positive answers of the
+   * respondents to the standard's question (counts only: a published average gives no result), written
+   * through the results loader in the publishing transaction, for an approver to certify.
+   */
+  private async feedStandards(manager: EntityManager, auth: AuthContext, collection: CxCollection): Promise<void> {
+    const links = await manager
+      .getRepository(CxStandardQuestion)
+      .createQueryBuilder('link')
+      .innerJoin(Standard, 'standard', 'standard.id = link.standard_id')
+      .where('standard.service_id = :serviceId', { serviceId: collection.serviceId })
+      .andWhere("standard.status <> 'retired'")
+      .getMany();
+    if (links.length === 0) return;
+    const [body] = await collectionBodies(manager, [{ ...collection, status: 'published' }]);
+    const period = quarterPeriod(collection.fiscalYear, collection.quarter);
+    const rows: StagedResult[] = [];
+    for (const link of links) {
+      const score = body!.scores.questions.find((q) => q.question === link.question);
+      if (!score || score.respondents === null || score.respondents === 0) continue;
+      const positive = score.thumbs ? score.thumbs.up : score.counts ? score.counts[3] + score.counts[4] : null;
+      if (positive === null) continue;
+      rows.push({
+        standardId: link.standardId,
+        agencyId: collection.agencyId,
+        periodKey: period.key,
+        frequency: 'quarter',
+        periodStart: period.start,
+        periodEnd: period.end,
+        fiscalYear: period.fiscalYear,
+        channel: 'all',
+        value: shareOf(positive, score.respondents),
+        numerator: positive,
+        denominator: score.respondents,
+        sampleSize: score.respondents,
+        source: `Customer feedback survey (A-11 Section 280), ${period.key} collection`,
+        dataQualityNote: body!.notRandomSample ? 'Survey respondents are not a random sample of customers.' : null,
+        explanationWhy: null,
+        explanationAction: null,
+      });
+    }
+    if (rows.length === 0) return;
+    await this.loader.loadWithin(manager.queryRunner!, [rows], { batchId: null, recordedBy: auth.actor.id });
   }
 
   /** Back to the officer with the approver's comment (a published collection too: it leaves the public site). */

@@ -8,6 +8,7 @@ import { CxCollectionDetail } from '../cx/entities/cx-collection-detail.entity.j
 import { CxCollection } from '../cx/entities/cx-collection.entity.js';
 import { CxQuestionAnswer } from '../cx/entities/cx-question-answer.entity.js';
 import { CxResponse } from '../cx/entities/cx-response.entity.js';
+import { CxStandardQuestion } from '../cx/entities/cx-standard-question.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   CxCollectionDetail,
   CxQuestionAnswer,
   CxResponse,
+  CxStandardQuestion,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

@@ -124,3 +124,14 @@ export class CxDueQueryDto {
   @IsUUID()
   agencyId?: string;
 }
+
+export class LinkCxStandardDto {
+  @ApiProperty({
+    nullable: true,
+    description: 'The A-11 question (trust, satisfaction, ...) the standard is measured by; null unlinks it.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  question!: string | null;
+}
