@@ -240,6 +240,8 @@ describe('customer feedback collections (A-11 Section 280)', () => {
 
     const notPublic = async () => {
       await request(t.server).get('/api/v1/public/services/benefits/cx.json').expect(404);
+      const html = await request(t.server).get('/services/benefits').expect(200);
+      expect(html.text).not.toContain('Customer experience');
       const page = await request(t.server).get('/api/v1/public/services/benefits').expect(200);
       expect(page.body.cx).toBeUndefined();
     };
@@ -319,7 +321,22 @@ describe('customer feedback collections (A-11 Section 280)', () => {
     expect(agency.body.cx[0]).toMatchObject({ serviceSlug: 'benefits', periodKey: 'FY2026-Q4', respondents: 41 });
     const catalog = await request(t.server).get('/data.json').expect(200);
     expect(JSON.stringify(catalog.body)).toContain('/api/v1/public/services/benefits/cx.csv');
-    for (const body of [json.text, csv.text, page.text, agency.text, JSON.stringify(catalog.body)]) {
+    // The server-rendered pages (the web app's build) carry the section in their HTML, without JavaScript.
+    const html = await request(t.server).get('/services/benefits').expect(200);
+    expect(html.text).toContain('Customer experience');
+    expect(html.text).toContain('not a random sample');
+    expect(html.text).toContain('Trust over quarters, with its 95% interval');
+    const agencyHtml = await request(t.server).get('/agencies/agency-a').expect(200);
+    expect(agencyHtml.text).toContain('Customer feedback');
+    for (const body of [
+      json.text,
+      csv.text,
+      page.text,
+      agency.text,
+      html.text,
+      agencyHtml.text,
+      JSON.stringify(catalog.body),
+    ]) {
       expect(body).not.toContain('SECRET-FREE-TEXT');
     }
   });
