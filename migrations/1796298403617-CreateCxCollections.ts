@@ -49,7 +49,8 @@ export class CreateCxCollections1796298403617 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of PUBLIC_TABLES) await queryRunner.query(`DROP TRIGGER "TR_${table}_public_changed" ON "${table}"`);
+    for (const table of PUBLIC_TABLES)
+      await queryRunner.query(`DROP TRIGGER "TR_${table}_public_changed" ON "${table}"`);
     await queryRunner.query(`ALTER TABLE "cx_question_answers" DROP CONSTRAINT "FK_d80e73389c945e34474d01ed0b5"`);
     await queryRunner.query(`ALTER TABLE "cx_collection_details" DROP CONSTRAINT "FK_8d68b1588fa48796a0f616e554c"`);
     await queryRunner.query(`ALTER TABLE "cx_collections" DROP CONSTRAINT "FK_688b257a1f637b7eeea8f1819fa"`);

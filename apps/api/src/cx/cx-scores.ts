@@ -57,15 +57,16 @@ export async function tallyResponses(db: DataSource | EntityManager, detailIds: 
   }));
 }
 
+/** The response rate, or null when it cannot be told (more responses loaded than surveys said offered). */
+function rateOrNull(respondents: number | null, offered: number | null): number | null {
+  if (respondents !== null && offered !== null && respondents > offered) return null;
+  return responseRate(respondents, offered);
+}
+
 /** A survey's three volumes; a v2 survey without a respondent count takes the responses loaded. */
 export function toDetailBody(detail: CxCollectionDetail, tally?: ResponseTally): CxDetailBody {
   const respondents = detail.respondents ?? (detail.questionSet === 'v2' ? (tally?.respondents ?? 0) : null);
-  let rate: number | null = null;
-  try {
-    rate = responseRate(respondents, detail.surveysOffered);
-  } catch {
-    rate = null;
-  }
+  const rate = rateOrNull(respondents, detail.surveysOffered);
   return {
     id: detail.id,
     channel: detail.channel,
@@ -148,12 +149,7 @@ export function collectionScores(
     values.some((v) => v === null) || values.length === 0 ? null : values.reduce<number>((t, v) => t + v!, 0);
   const respondents = sum(bodies.map((b) => b.respondents));
   const offered = sum(bodies.map((b) => b.surveysOffered));
-  let rate: number | null = null;
-  try {
-    rate = responseRate(respondents, offered);
-  } catch {
-    rate = null;
-  }
+  const rate = rateOrNull(respondents, offered);
   return {
     respondents,
     surveysOffered: offered,
