@@ -8,6 +8,7 @@ export const staffPaths = {
   services: '/staff/services',
   imports: '/staff/imports',
   due: '/staff/due',
+  customerFeedback: '/staff/customer-feedback',
   reviews: '/staff/reviews',
   portfolio: '/staff/portfolio',
   trend: (id: string) => `/staff/portfolio/standards/${id}`,
