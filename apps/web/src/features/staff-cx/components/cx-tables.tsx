@@ -19,7 +19,7 @@ export const CxCollectionsTable = ({ canSubmit }: { canSubmit: boolean }) => {
   if (collections.isError) return <p role="alert">The collections could not be loaded.</p>;
   if (collections.data.length === 0) return <p>No collections yet.</p>;
   return (
-    <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Collections">
+    <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label="Collections, as a table">
       <table className="usa-table usa-table--striped">
         <caption>Customer feedback collections, newest quarter first</caption>
         <thead>
