@@ -413,6 +413,13 @@ describe('customer feedback collections (A-11 Section 280)', () => {
       upper: null,
       percentPositive: null,
     });
+    const twoServices = Buffer.from(
+      'hisp,service,year,quarter,question,average_score\nva,vha,2020,1,Trust,4.1\nva,vba,2020,1,Satisfaction,4.2\n',
+    );
+    expect((await upload(tokens.officer!, query, twoServices).expect(422)).body.details[0]).toMatchObject({
+      line: 3,
+      column: 'hisp',
+    });
     const outOfScale = Buffer.from('hisp,service,year,quarter,question,average_score\nva,vha,2020,1,Trust,6\n');
     expect((await upload(tokens.officer!, query, outOfScale).expect(422)).body.details[0]).toMatchObject({
       line: 2,

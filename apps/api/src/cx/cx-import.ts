@@ -381,7 +381,7 @@ export class CxImporter {
         if ('hisp' in record) {
           const own = record as SurveyRow & { hisp: string; service: string };
           names ??= { hisp: own.hisp, service: own.service };
-          if (own.hisp !== names.hisp || own.service !== own.service) {
+          if (own.hisp !== names.hisp || own.service !== names.service) {
             hooks.addErrors([
               {
                 line: row.line,

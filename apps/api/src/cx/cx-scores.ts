@@ -35,7 +35,13 @@ export type ResponseTally = {
 };
 
 /** Counts of each v2 survey's responses, in one pass over them (a million rows in well under a second). */
-export async function tallyResponses(db: DataSource | EntityManager, detailIds: string[]): Promise<ResponseTally[]> {
+export async function tallyResponses(
+  db: DataSource | EntityManager,
+  details: readonly Pick<CxCollectionDetail, 'id' | 'collectionId'>[],
+): Promise<ResponseTally[]> {
+  const detailIds = details.map((d) => d.id);
+  // By collection first: the primary key's leading column finds the rows without reading other collections'.
+  const collectionIds = [...new Set(details.map((d) => d.collectionId))];
   if (detailIds.length === 0) return [];
   const driverColumns = A11_DRIVERS.flatMap((d) => [
     `count(*) FILTER (WHERE positive_${d})::int AS "p_${d}"`,
@@ -45,8 +51,8 @@ export async function tallyResponses(db: DataSource | EntityManager, detailIds: 
     `SELECT detail_id, count(*)::int AS respondents,
        ${[0, 1, 2, 3, 4, 5].map((v) => `count(*) FILTER (WHERE trust = ${v})::int AS "t${v}"`).join(', ')},
        ${driverColumns.join(', ')}
-     FROM cx_responses WHERE detail_id = ANY($1::uuid[]) GROUP BY detail_id`,
-    [detailIds],
+     FROM cx_responses WHERE collection_id = ANY($2::uuid[]) AND detail_id = ANY($1::uuid[]) GROUP BY detail_id`,
+    [detailIds, collectionIds],
   );
   return rows.map((row) => ({
     detailId: String(row.detail_id),
@@ -241,7 +247,7 @@ export async function collectionBodies(
     : [];
   const tallies = await tallyResponses(
     manager,
-    details.filter((d) => d.questionSet === 'v2').map((d) => d.id),
+    details.filter((d) => d.questionSet === 'v2'),
   );
   return collections.map((c) => {
     const own = details.filter((d) => d.collectionId === c.id);
