@@ -13,6 +13,8 @@ import { AddStandardRulesAndRanges1795340000000 } from './1795340000000-AddStand
 import { AddAgencyFiscalYearStart1795340414401 } from './1795340414401-AddAgencyFiscalYearStart.js';
 import { AddAgencyCatalogFields1796298680940 } from './1796298680940-AddAgencyCatalogFields.js';
 import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlansFeedbackComplaints.js';
+import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
+import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -28,4 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAgencyFiscalYearStart1795340414401,
   AddAgencyCatalogFields1796298680940,
   AddPlansFeedbackComplaints1796298676752,
+  CreateCxCollections1796298403617,
+  AddCxStandardQuestions1796301317134,
 ];

@@ -15,6 +15,7 @@ import { ConfigModule } from './config/config.module.js';
 import { httpLoggerParams } from './config/logger.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { DatabaseServer } from './database/database-server.js';
+import { CxModule } from './cx/cx.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         PublicModule,
         ReviewsModule,
         PortfolioModule,
+        CxModule,
         DemoModule,
         PlansModule,
         EmployeeFeedbackModule,

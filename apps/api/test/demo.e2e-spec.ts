@@ -67,6 +67,34 @@ describe('demonstration data at start', () => {
     expect(missed.filter((r: { explanation: unknown }) => r.explanation === null)).toEqual([]);
   });
 
+  it('has customer feedback for the HISP services: v1 counts to FY2023, v2 responses from FY2024, small samples, one quarter not reported', async () => {
+    const db = t.app.get(DataSource);
+    const sets = await db.query(
+      `SELECT d.question_set, min(c.fiscal_year)::int AS first, max(c.fiscal_year)::int AS last
+       FROM cx_collection_details d JOIN cx_collections c ON c.id = d.collection_id GROUP BY d.question_set ORDER BY 1`,
+    );
+    expect(sets).toEqual([
+      { question_set: 'v1', first: 2021, last: 2023 },
+      expect.objectContaining({ question_set: 'v2', first: 2024 }),
+    ]);
+    const statuses = await db.query(`SELECT status, count(*)::int AS n FROM cx_collections GROUP BY status`);
+    expect(statuses).toEqual(expect.arrayContaining([{ status: 'not_reported', n: 1 }]));
+    const small = await db.query(`SELECT count(*)::int AS n FROM cx_collection_details WHERE respondents < 30`);
+    expect(small[0].n).toBeGreaterThan(0);
+    // The responses agree with the survey's respondent count.
+    const mismatched = await db.query(
+      `SELECT d.id FROM cx_collection_details d LEFT JOIN cx_responses r ON r.detail_id = d.id
+       WHERE d.question_set = 'v2' GROUP BY d.id, d.respondents HAVING count(r.*) <> d.respondents`,
+    );
+    expect(mismatched).toEqual([]);
+    const list = await t.api().get('/api/v1/cx-collections').expect(200);
+    const scored = list.body.find(
+      (c: { fiscalYear: number; status: string }) => c.fiscalYear === 2024 && c.status === 'published',
+    );
+    expect(scored.scores.questions[0]).toMatchObject({ question: 'trust' });
+    expect(scored.scores.drivers).toHaveLength(7);
+  });
+
   it('never loads twice: a database with agencies is left alone', async () => {
     expect(await t.app.get(DemoSeeder).seed(new Date())).toBe(0);
   });

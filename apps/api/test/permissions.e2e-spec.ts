@@ -127,6 +127,7 @@ describe('permission matrix', () => {
       employeesResponding: 5,
       summary: 'Staff asked for fewer forms.',
     });
+    ids.cxCollection = await post('/api/v1/cx-collections', { serviceId: ids.service, fiscalYear: 2026, quarter: 1 });
 
     for (const caller of callers) {
       if (caller.name === 'anonymous') continue;
@@ -178,6 +179,7 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/plans\/:id/, `/api/v1/plans/${ids.plan}`)
         .replace(/^\/api\/v1\/employee-feedback\/:id/, `/api/v1/employee-feedback/${ids.employeeFeedback}`)
         .replace(':slug/plans/:fiscalYear', 'agency-a/plans/2030')
+        .replace(/^\/api\/v1\/(reviews\/)?cx-collections\/:id/, `/api/v1/$1cx-collections/${ids.cxCollection}`)
         .replace(/^\/api\/v1\/portfolio\/standards\/:id/, `/api/v1/portfolio/standards/${ids.standard}`)
         .replace(/^\/api\/v1\/imports\/:id/, '/api/v1/imports/6f1c0d9e-1111-4222-8333-444455556666')
         // Public routes: any value will do, the matrix only checks that nobody is refused.
@@ -187,6 +189,7 @@ describe('permission matrix', () => {
         .replace(/^\/api\/v1\/public\/((?:embed\/)?standards)\/:id/, `/api/v1/public/$1/${ids.standard}`)
         .replace(':agencySlug/:fiscalYear', `agency-a/${fiscalYearOf(new Date())}`)
         .replace(':targetId', ids.target!)
+        .replace(':standardId', ids.standard!)
         .replace(':benchmarkId', ids.benchmark!);
     const bodies: Record<string, object> = {
       'POST /api/v1/services': { agencyId: ids.A1, name: 'Another', slug: `s-${Math.random().toString(36).slice(2)}` },
@@ -214,12 +217,17 @@ describe('permission matrix', () => {
         employeesResponding: 2,
       },
       'PATCH /api/v1/employee-feedback/:id': { summary: 'Changed summary' },
+      'POST /api/v1/cx-collections': { serviceId: ids.service, fiscalYear: 2026, quarter: 2 },
+      'PATCH /api/v1/cx-collections/:id': { surveyMethod: 'Email after each visit.' },
+      'PUT /api/v1/cx-collections/:id/details': { channel: 'online', surveyType: 'thumbs', respondents: 10 },
+      'POST /api/v1/reviews/cx-collections/:id/return': { comment: 'Give the OMB control number.' },
+      'PUT /api/v1/cx-collections/standard-questions/:standardId': { question: null },
     };
     const queries: Record<string, string> = {
       'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,
     };
     const agencyScoped =
-      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards|plans|employee-feedback)\/:id/.test(
+      /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards|plans|employee-feedback|cx-collections)\/:id/.test(
         route.path,
       ) ||
       key in bodies ||

@@ -9,3 +9,4 @@ export * from './staff.js';
 export * from './imports.js';
 export * from './accounts.js';
 export * from './plans.js';
+export * from './cx.js';

@@ -1,3 +1,4 @@
+import type { PublicCxCollection, PublicCxSummaryItem } from './cx.js';
 // What the public site and the public data API (/api/v1/public/...) answer. Only published standards (their
 // published version), certified results and public agency data ever appear in these shapes.
 import type { ComplaintRoute, ServiceChannelDetail } from './plans.js';
@@ -116,6 +117,8 @@ export type PublicAgency = {
   fiscalYearNames: Record<number, string>;
   /** Fiscal years with a published Customer Service Plan, newest first. */
   planYears: number[];
+  /** Customer feedback: each service's latest published collection. */
+  cx?: PublicCxSummaryItem[];
 };
 
 export type PublicService = {
@@ -130,6 +133,8 @@ export type PublicService = {
   };
   agency: PublicAgencyRef;
   standards: PublicStandardSummary[];
+  /** Published customer feedback collections, oldest first (absent when there are none). */
+  cx?: PublicCxCollection[];
 };
 
 export type PublicBenchmark = {
@@ -260,6 +265,8 @@ export type PublicReport = {
   services: (PublicServiceRef & { standards: PublicReportStandard[] })[];
   benchmarks: PublicBenchmark[];
   methodology: string[];
+  /** Customer feedback: each service's latest published collection in or before the fiscal year. */
+  cx?: PublicCxSummaryItem[];
 };
 
 /** Whom to write to about each agency's published data and pages (accessibility barriers included). */

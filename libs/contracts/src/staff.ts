@@ -6,7 +6,7 @@ import type { ExplanationBody, StandardBody, StandardVersionBody, TargetBody } f
 /** A note an approver leaves when returning a standard or a result to its officer. */
 export type ReviewCommentBody = {
   id: string;
-  entityType: 'standard' | 'result' | 'plan';
+  entityType: 'standard' | 'result' | 'plan' | 'cx_collection';
   entityId: string;
   agencyId: string;
   comment: string;

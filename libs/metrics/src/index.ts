@@ -10,3 +10,4 @@ export * from './format.js';
 export * from './tally.js';
 export * from './margin.js';
 export * from './milestones.js';
+export * from './cx.js';

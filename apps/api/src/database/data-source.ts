@@ -5,6 +5,11 @@ import { ApiToken } from '../auth/entities/api-token.entity.js';
 import { Session } from '../auth/entities/session.entity.js';
 import { Benchmark } from '../benchmarks/entities/benchmark.entity.js';
 import { EmployeeFeedback } from '../employee-feedback/entities/employee-feedback.entity.js';
+import { CxCollectionDetail } from '../cx/entities/cx-collection-detail.entity.js';
+import { CxCollection } from '../cx/entities/cx-collection.entity.js';
+import { CxQuestionAnswer } from '../cx/entities/cx-question-answer.entity.js';
+import { CxResponse } from '../cx/entities/cx-response.entity.js';
+import { CxStandardQuestion } from '../cx/entities/cx-standard-question.entity.js';
 import { Goal } from '../goals/entities/goal.entity.js';
 import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
@@ -44,6 +49,11 @@ export const ENTITIES = [
   Plan,
   PlanVersion,
   EmployeeFeedback,
+  CxCollection,
+  CxCollectionDetail,
+  CxQuestionAnswer,
+  CxResponse,
+  CxStandardQuestion,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

@@ -12,6 +12,7 @@ import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { Target } from '../standards/entities/target.entity.js';
+import { generateDemoCx } from './demo-cx.js';
 import { generateDemoData } from './demo-data.js';
 import { EmployeeFeedback } from '../employee-feedback/entities/employee-feedback.entity.js';
 import { PlanVersion } from '../plans/entities/plan-version.entity.js';
@@ -44,13 +45,21 @@ export class DemoSeeder implements OnApplicationBootstrap {
       // One seeder at a time, and only into an empty registry.
       await manager.query('LOCK TABLE agencies IN EXCLUSIVE MODE');
       if ((await manager.count(Agency)) > 0) return 0;
-      return load(manager, generateDemoData(toIsoDate(today)), today);
+      const data = generateDemoData(toIsoDate(today));
+      const ids = new Map<string, string>();
+      const loaded = await load(manager, data, ids, today);
+      await loadCx(manager, generateDemoCx(data.services, toIsoDate(today)), ids, today);
+      return loaded;
     });
   }
 }
 
-async function load(manager: EntityManager, data: ReturnType<typeof generateDemoData>, today: Date): Promise<number> {
-  const ids = new Map<string, string>();
+async function load(
+  manager: EntityManager,
+  data: ReturnType<typeof generateDemoData>,
+  ids: Map<string, string>,
+  today: Date,
+): Promise<number> {
   const idOf = (key: string): string => {
     if (!ids.has(key)) ids.set(key, randomUUID());
     return ids.get(key)!;
@@ -231,5 +240,78 @@ async function loadPlans(
       { id },
       plan.published ? { publishedVersionId: versionId } : { pendingVersionId: versionId },
     );
+  }
+}
+
+const DRIVERS = ['effectiveness', 'ease', 'efficiency', 'transparency', 'humanity', 'employee', 'other'];
+
+/** The demonstration collections: surveys, v1 counts, and v2 responses made set-based from their counts. */
+async function loadCx(
+  manager: EntityManager,
+  collections: ReturnType<typeof generateDemoCx>,
+  ids: Map<string, string>,
+  today: Date,
+): Promise<void> {
+  const services = new Map(
+    (await manager.query<{ id: string; agency_id: string }[]>('SELECT id, agency_id FROM services')).map((s) => [
+      s.id,
+      s.agency_id,
+    ]),
+  );
+  for (const c of collections) {
+    const serviceId = ids.get(c.serviceKey)!;
+    const [created] = await manager.query<{ id: string }[]>(
+      `INSERT INTO cx_collections (service_id, agency_id, fiscal_year, quarter, status, survey_method, submitted_at,
+         published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        serviceId,
+        services.get(serviceId),
+        c.fiscalYear,
+        c.quarter,
+        c.status,
+        c.status === 'not_reported' ? null : 'A short survey offered by email after each completed transaction.',
+        today,
+        c.status === 'published' ? today : null,
+      ],
+    );
+    const id = created!.id;
+    if (c.status === 'not_reported') continue;
+    const [detail] = await manager.query<{ id: string }[]>(
+      `INSERT INTO cx_collection_details (collection_id, channel, survey_type, question_set, trust_question,
+         omb_control_number, customers_served, surveys_offered, respondents)
+       VALUES ($1, $2, $3, $4, $5, '0000-0000', $6, $7, $8) RETURNING id`,
+      [
+        id,
+        c.channel,
+        c.v1 ? 'likert' : 'thumbs',
+        c.v1 ? 'v1' : 'v2',
+        "I trust this agency to fulfill our country's commitment to people like me.",
+        c.customersServed,
+        c.surveysOffered,
+        c.respondents,
+      ],
+    );
+    const detailId = detail!.id;
+    for (const q of c.v1 ?? []) {
+      await manager.query(
+        `INSERT INTO cx_question_answers (detail_id, question, count1, count2, count3, count4, count5)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [detailId, q.question, ...q.counts],
+      );
+    }
+    if (c.v2) {
+      // Responses 1..up are thumbs up; the first n of them chose a positive driver, and so on for the down ones.
+      const up = c.v2.up;
+      await manager.query(
+        `INSERT INTO cx_responses (collection_id, external_id, detail_id, trust,
+           ${DRIVERS.map((d) => `positive_${d}`).join(', ')}, ${DRIVERS.map((d) => `negative_${d}`).join(', ')})
+         SELECT $1, 'demo-' || g, $2, CASE WHEN g <= $3 THEN 1 ELSE 0 END,
+           ${DRIVERS.map((_, i) => `g <= ($4::int[])[${i + 1}]`).join(', ')},
+           ${DRIVERS.map((_, i) => `g > $3 AND g <= $3 + ($5::int[])[${i + 1}]`).join(', ')}
+         FROM generate_series(1, $6::int) g`,
+        [id, detailId, up, c.v2.positive, c.v2.negative, c.respondents],
+      );
+    }
   }
 }

@@ -7,7 +7,8 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
-import { EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS, YARDSTICK_TEMPLATE_COLUMNS } from './formats/index.js';
+import { A11_COUNTS_COLUMNS } from '../cx/cx-formats.js';
+import { EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS, YARDSTICK_TEMPLATE_COLUMNS, type ColumnDoc } from './formats/index.js';
 import { ImportsService, jsonRowsAsCsv } from './imports.service.js';
 
 @ApiTags('imports')
@@ -95,13 +96,25 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Content-Disposition', 'attachment; filename="yardstick-results-template.xlsx"')
-  async templateXlsx(): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Results').addRow(YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name));
-    const columns = workbook.addWorksheet('Columns');
-    columns.addRow(['column', 'what it holds']);
-    for (const column of YARDSTICK_TEMPLATE_COLUMNS) columns.addRow([column.name, column.description]);
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+  templateXlsx(): Promise<Buffer> {
+    return templateWorkbook('Results', YARDSTICK_TEMPLATE_COLUMNS);
+  }
+
+  /** The FY2019-23 customer feedback answer counts template (format=a11-question-counts). */
+  @Get('a11-question-counts-template.csv')
+  @Permission('results:write')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="a11-question-counts-template.csv"')
+  countsTemplate(): string {
+    return `${A11_COUNTS_COLUMNS.map((c) => c.name).join(',')}\n`;
+  }
+
+  @Get('a11-question-counts-template.xlsx')
+  @Permission('results:write')
+  @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('Content-Disposition', 'attachment; filename="a11-question-counts-template.xlsx"')
+  countsTemplateXlsx(): Promise<Buffer> {
+    return templateWorkbook('Surveys', A11_COUNTS_COLUMNS);
   }
 
   /** The errors of an import as CSV, to fix the file line by line. */
@@ -121,6 +134,16 @@ export class ImportsController {
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ImportBatchBody> {
     return this.imports.get(auth, id);
   }
+}
+
+/** A template workbook: a sheet with the header row, and a sheet that says what each column holds. */
+async function templateWorkbook(sheet: string, docs: readonly ColumnDoc[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet(sheet).addRow(docs.map((c) => c.name));
+  const columns = workbook.addWorksheet('Columns');
+  columns.addRow(['column', 'what it holds']);
+  for (const column of docs) columns.addRow([column.name, column.description]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Quoted, and a cell that a spreadsheet would run as a formula (= + - @) is neutralised with a quote mark. */

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CxModule } from '../cx/cx.module.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 import { ResultsLoader } from './results-loader.js';
 
-@Module({ controllers: [ImportsController], providers: [ResultsLoader, ImportsService], exports: [ResultsLoader] })
+@Module({
+  imports: [CxModule],
+  controllers: [ImportsController],
+  providers: [ResultsLoader, ImportsService],
+  exports: [ResultsLoader],
+})
 export class ImportsModule {}

@@ -54,6 +54,7 @@ import {
 } from './registry-import.js';
 import { MAX_EMPLOYEE_FEEDBACK_ROWS, writeEmployeeFeedback } from './employee-feedback-import.js';
 import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
+import { CxImporter, isCxFormat, type CxImportFormat, type CxImportParams } from '../cx/cx-import.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
@@ -70,8 +71,8 @@ export type ImportFile = {
   itemNumbers?: boolean;
 };
 
-export type ImportOptions = {
-  format: ImportFormat;
+export type ImportOptions = CxImportParams & {
+  format: ImportFormat | CxImportFormat;
   mode: ImportMode;
   batchId?: string;
   /** performance-gov-apr: the agency (abbreviation) the file reports for. */
@@ -90,6 +91,7 @@ export class ImportsService {
     private readonly loader: ResultsLoader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cx: CxImporter,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -107,6 +109,7 @@ export class ImportsService {
       ]);
     }
     const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
+    const cxTarget = isCxFormat(format) ? await this.cx.prepare(auth, format, options) : null;
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
@@ -166,7 +169,16 @@ export class ImportsService {
     try {
       let counts: LoadCounts;
       let registry: RegistryCounts | null = null;
-      if (format === 'yardstick') {
+      if (cxTarget) {
+        counts = await this.cx.importFile(cxTarget, hashed, file.kind, {
+          mode,
+          addErrors,
+          addWarnings,
+          onRows,
+          shouldCommit: written,
+          keepWriting: () => mode !== 'atomic' || errorCount === 0,
+        });
+      } else if (format === 'yardstick') {
         const staged = this.stage(
           auth,
           parseImportFileBatches(hashed, { kind: file.kind, format: 'yardstick' }),
@@ -203,8 +215,12 @@ export class ImportsService {
         const rows: RegistryRow[] = [];
         const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
           format === 'gc-service-standards'
-            ? parseImportFile(hashed, { kind: file.kind, format: 'gc-service-standards' })
-            : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
+            ? parseImportFile(hashed, { kind: file.kind, format })
+            : parseImportFile(hashed, {
+                kind: file.kind,
+                format: 'performance-gov-apr',
+                blankDirection: options.blankDirection,
+              });
         for await (const row of parsed) {
           const progress = onRows(1);
           if (progress) await progress;
@@ -286,6 +302,20 @@ export class ImportsService {
         ]);
       }
       throw error;
+    }
+    // A customer feedback file with a bad row is refused as a whole: 422 naming each line and column.
+    if (cxTarget && mode === 'atomic' && errorCount > 0) {
+      throw new AppException(
+        422,
+        'validation_failed',
+        `The file has ${errorCount} problem${errorCount > 1 ? 's' : ''}; nothing was written (import ${batch.id}).`,
+        errors.slice(0, 100).map((e) => ({
+          line: e.line,
+          ...(e.column !== undefined ? { column: e.column } : {}),
+          ...(e.value !== undefined ? { value: e.value } : {}),
+          reason: e.reason,
+        })),
+      );
     }
     return this.get(auth, batch.id);
   }

@@ -31,7 +31,7 @@ export type StagedResult = {
 export type LoadCounts = { staged: number; inserted: number; updated: number; unchanged: number };
 
 export type LoadOptions = {
-  batchId: string;
+  batchId: string | null;
   /** Who recorded the figures (user or token id). */
   recordedBy: string | null;
   /** Asked once every row is staged and merged: false rolls everything back (dry runs, rejected imports). */

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { PublicReport, PublicTally } from '@yardstick/contracts';
+import type { PublicCxSection, PublicReport, PublicTally } from '@yardstick/contracts';
 import { formatChange, formatMeasure as formatValue, STATUS_LABELS as STATUS_WORDS } from '@yardstick/metrics';
 
 // The open data files: CSV safe to open in a spreadsheet, the annual report as PDF, and the DCAT-US catalog.
@@ -162,4 +162,49 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
   for (const line of report.methodology) body(line).moveDown(0.3);
   doc.end();
   return done;
+}
+
+/** Columns of a service's customer feedback CSV: one row per quarter and question. */
+export const CX_COLUMNS = [
+  'service',
+  'period',
+  'question',
+  'question_text',
+  'respondents',
+  'percent_positive',
+  'lower_95',
+  'upper_95',
+  'mean',
+  'mean_lower_95',
+  'mean_upper_95',
+  'small_sample',
+  'average_only',
+  'surveys_offered',
+  'customers_served',
+  'response_rate',
+  'not_random_sample',
+] as const;
+
+export function cxRecords(section: PublicCxSection): Record<(typeof CX_COLUMNS)[number], unknown>[] {
+  return section.collections.flatMap((c) =>
+    c.scores.questions.map((q) => ({
+      service: section.service.slug,
+      period: c.periodKey,
+      question: q.question,
+      question_text: q.questionText,
+      respondents: q.respondents,
+      percent_positive: q.percentPositive,
+      lower_95: q.lower,
+      upper_95: q.upper,
+      mean: q.mean,
+      mean_lower_95: q.meanLower,
+      mean_upper_95: q.meanUpper,
+      small_sample: q.smallSample,
+      average_only: q.averageOnly,
+      surveys_offered: c.scores.surveysOffered,
+      customers_served: c.scores.customersServed,
+      response_rate: c.scores.responseRate,
+      not_random_sample: c.notRandomSample,
+    })),
+  );
 }

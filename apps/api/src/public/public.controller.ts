@@ -5,7 +5,7 @@ import { Public } from '../auth/permission.decorator.js';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import { PublicCache } from './public-cache.service.js';
 import { planPdf } from './plan-pdf.js';
-import { reportCsv, reportPdf, toCsv } from './public-files.js';
+import { CX_COLUMNS, cxRecords, reportCsv, reportPdf, toCsv } from './public-files.js';
 import { PublicService, type PublicResultRecord } from './public.service.js';
 import { sendCached } from './send-cached.js';
 
@@ -55,6 +55,7 @@ const INDEX = JSON.stringify({
     agency: '/api/v1/public/agencies/{slug}',
     agencyResults: ['/api/v1/public/agencies/{slug}/results.csv', '/api/v1/public/agencies/{slug}/results.json'],
     service: '/api/v1/public/services/{slug}',
+    serviceCustomerFeedback: ['/api/v1/public/services/{slug}/cx.csv', '/api/v1/public/services/{slug}/cx.json'],
     standard: '/api/v1/public/agencies/{slug}/standards/{code}',
     standardResults: [
       '/api/v1/public/agencies/{slug}/standards/{code}/results.csv',
@@ -194,6 +195,23 @@ export class PublicController {
   @Get('services/:slug')
   service(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(request, reply, `api:service:${slug}`, async () => json(await this.pub.service(slug)));
+  }
+
+  @Get('services/:slug/cx.json')
+  @ApiOkResponse({ description: "A service's published customer feedback collections (no free text)." })
+  serviceCx(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, `api:service-cx:${slug}`, async () => json(await this.pub.serviceCx(slug)));
+  }
+
+  @Get('services/:slug/cx.csv')
+  serviceCxCsv(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      `api:service-cx-csv:${slug}`,
+      async () => ({ body: toCsv(CX_COLUMNS, cxRecords(await this.pub.serviceCx(slug))), type: CSV_TYPE }),
+      `${slug}-customer-feedback.csv`,
+    );
   }
 
   @Get('standards/:id')

@@ -4,6 +4,7 @@ import type {
   Channel,
   ComplaintRoute,
   Computation,
+  CxCollectionBody,
   Dimension,
   Direction,
   IndicatorKind,
@@ -14,7 +15,9 @@ import type {
   Unit,
 } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type FindOptionsWhere } from 'typeorm';
+import { collectionBodies } from '../cx/cx-scores.js';
+import { CxCollection } from '../cx/entities/cx-collection.entity.js';
 
 // The only reads behind the public site. Every query here sees published standards through their published
 // version, certified results of those standards, and public agency fields; nothing else can reach a public
@@ -391,6 +394,21 @@ export class PublicQueries {
                        (SELECT c.id FROM agencies c WHERE c.parent_id = a.id)))
         ORDER BY a.name`,
     );
+  }
+
+  /**
+   * Published customer feedback collections of some services or agencies (bureaus are not added: pass their
+   * ids), oldest quarter first, with their scores; never a draft, a submitted collection or any free text.
+   */
+  async cxCollections(filter: { serviceIds?: string[]; agencyIds?: string[] }): Promise<CxCollectionBody[]> {
+    const where: FindOptionsWhere<CxCollection> = { status: 'published' };
+    if (filter.serviceIds) where.serviceId = In(filter.serviceIds);
+    if (filter.agencyIds) where.agencyId = In(filter.agencyIds);
+    const found = await this.dataSource.manager.find(CxCollection, {
+      where,
+      order: { fiscalYear: 'ASC', quarter: 'ASC' },
+    });
+    return collectionBodies(this.dataSource.manager, found);
   }
 
   /** Services with at least one published standard. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import type {
+  CxCollectionBody,
   PublicAgency,
+  PublicCxCollection,
+  PublicCxSection,
+  PublicCxSummaryItem,
   PublicAgencyRef,
   PublicContacts,
   PublicEmbed,
@@ -171,6 +175,7 @@ export class PublicService {
       (s) => s.service.slug,
     );
     const services = await this.queries.services({ agencyIds: [agency.id, ...bureaus.map((b) => b.id)] });
+    const cx = await this.cxSummary(services);
 
     const ids = standards.map((s) => s.id);
     const calendar = fiscalCalendar(agency.fiscalYearStartMonth);
@@ -213,13 +218,17 @@ export class PublicService {
       reportYears: [...years].sort((a, b) => b - a),
       fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
       planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
+      ...(cx.length > 0 ? { cx } : {}),
     };
   }
 
   async service(slug: string): Promise<PublicServicePage> {
     const [service] = await this.queries.services({ slug });
     if (!service) throw new NotFoundAppException('Service', slug);
-    const standards = await this.queries.standards({ serviceIds: [service.id] });
+    const [standards, cx] = await Promise.all([
+      this.queries.standards({ serviceIds: [service.id] }),
+      this.queries.cxCollections({ serviceIds: [service.id] }),
+    ]);
     const first = standards[0]!; // a public service has at least one published standard
     return {
       service: {
@@ -235,7 +244,45 @@ export class PublicService {
       },
       agency: { slug: first.agencySlug, name: first.agencyName, abbreviation: first.agencyAbbreviation },
       standards: await this.summaries(standards),
+      ...(cx.length > 0 ? { cx: cx.map(toPublicCx) } : {}),
     };
+  }
+
+  /** A service's published customer feedback collections, for its JSON and CSV (404 when it has none). */
+  async serviceCx(slug: string): Promise<PublicCxSection> {
+    const page = await this.service(slug);
+    if (!page.cx) throw new NotFoundAppException('Customer feedback of service', slug);
+    return { service: { slug: page.service.slug, name: page.service.name }, agency: page.agency, collections: page.cx };
+  }
+
+  /** Each service's latest published collection, for the agency page and the annual report (up to a fiscal year). */
+  async cxSummary(
+    services: { id: string; slug: string; name: string }[],
+    upToFiscalYear?: number,
+  ): Promise<PublicCxSummaryItem[]> {
+    if (services.length === 0) return [];
+    const collections = (await this.queries.cxCollections({ serviceIds: services.map((s) => s.id) })).filter(
+      (c) => upToFiscalYear === undefined || c.fiscalYear <= upToFiscalYear,
+    );
+    return services.flatMap((service) => {
+      const latest = collections.filter((c) => c.serviceId === service.id).at(-1);
+      if (!latest) return [];
+      const trust = latest.scores.questions.find((q) => q.question === 'trust');
+      return [
+        {
+          serviceSlug: service.slug,
+          serviceName: service.name,
+          periodKey: latest.periodKey,
+          trustPercent: trust?.percentPositive ?? null,
+          lower: trust?.lower ?? null,
+          upper: trust?.upper ?? null,
+          trustAverage: trust?.averageOnly ? trust.mean : null,
+          respondents: latest.scores.respondents,
+          responseRate: latest.scores.responseRate,
+          smallSample: trust?.smallSample ?? false,
+        },
+      ];
+    });
   }
 
   async standard(id: string): Promise<PublicStandard> {
@@ -384,6 +431,7 @@ export class PublicService {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const uniqueBenchmarks = new Map(benchmarks.map((b) => [`${b.name} ${b.year} ${b.sourceOrganization}`, b]));
+    const cx = await this.cxSummary(await this.queries.services({ agencyIds }), fiscalYear);
     return {
       agency: { ...refOf(agency), websiteUrl: agency.websiteUrl },
       fiscalYear,
@@ -396,6 +444,7 @@ export class PublicService {
       services,
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
+      ...(cx.length > 0 ? { cx } : {}),
     };
   }
 
@@ -557,12 +606,60 @@ export class PublicService {
         };
       }),
     };
+    catalog.dataset.push(...(await this.cxDatasets(baseUrl, all)));
     for (const plan of plans) {
-      const agency = agencies.find((a) => a.id === plan.agencyId);
+      const agency = all.find((a) => a.id === plan.agencyId);
       const identity = agency && catalogIdentity(agency, all);
       if (identity) catalog.dataset.push(planDataset(baseUrl, agency, identity, plan.fiscalYear, plan.publishedAt));
     }
     return catalog;
+  }
+
+  /** A dataset per service with published customer feedback (DCAT-US), for data.json. */
+  private async cxDatasets(baseUrl: string, agencies: AgencyRow[]): Promise<Record<string, unknown>[]> {
+    const collections = await this.queries.cxCollections({});
+    if (collections.length === 0) return [];
+    const services = await this.queries.services({});
+    return services.flatMap((service) => {
+      const own = collections.filter((c) => c.serviceId === service.id);
+      const agency = agencies.find((a) => a.id === service.agencyId);
+      const identity = agency && catalogIdentity(agency, agencies);
+      if (own.length === 0 || !agency || !identity) return [];
+      const api = `${baseUrl}/api/v1/public/services/${service.slug}`;
+      const latest = own
+        .map((c) => c.publishedAt ?? c.updatedAt)
+        .sort()
+        .at(-1)!;
+      return [
+        {
+          '@type': 'dcat:Dataset',
+          identifier: `${baseUrl}/services/${service.slug}#customer-experience`,
+          title: `${service.name}: customer feedback (A-11 Section 280)`,
+          description: `Quarterly customer feedback on ${service.name} (${agency.name}): survey volumes, response rates, the share of positive answers to each A-11 question with its 95% margin of error, and the drivers of trust. The surveys are not random samples unless said otherwise; free-text answers are not published.`,
+          keyword: ['customer experience', 'customer feedback', 'A-11 Section 280', agency.abbreviation],
+          modified: latest,
+          ...identity,
+          license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+          landingPage: `${baseUrl}/services/${service.slug}#customer-experience`,
+          distribution: [
+            {
+              '@type': 'dcat:Distribution',
+              title: 'Customer feedback by quarter (CSV)',
+              downloadURL: `${api}/cx.csv`,
+              mediaType: 'text/csv',
+              format: 'CSV',
+            },
+            {
+              '@type': 'dcat:Distribution',
+              title: 'Customer feedback by quarter (JSON)',
+              downloadURL: `${api}/cx.json`,
+              mediaType: 'application/json',
+              format: 'JSON',
+            },
+          ],
+        },
+      ];
+    });
   }
 
   private async records(standards: StandardRow[], baseUrl: string): Promise<PublicResultRecord[]> {
@@ -799,4 +896,10 @@ function explanationsOf(results: ResultRow[], calendar: FiscalCalendar): PublicR
       why: r.why!,
       action: r.action!,
     }));
+}
+
+/** A published collection without its staff fields. */
+function toPublicCx(collection: CxCollectionBody): PublicCxCollection {
+  const { agencyId: _agency, serviceId: _service, submittedAt: _submitted, dueDate: _due, ...shown } = collection;
+  return shown;
 }

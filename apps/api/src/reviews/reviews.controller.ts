@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type {
   PlanBody,
   PlanReviewBody,
+  CxCollectionBody,
   ResultReviewBody,
   ReviewCommentBody,
   StandardBody,
@@ -10,6 +11,7 @@ import type {
 } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { CxService } from '../cx/cx.service.js';
 import { ReturnDto, ReviewCommentsQueryDto, ReviewQueueQueryDto } from './dto/review.dto.js';
 import { ReviewsService } from './reviews.service.js';
 
@@ -17,7 +19,10 @@ import { ReviewsService } from './reviews.service.js';
 @ApiTags('reviews')
 @Controller('reviews')
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly cx: CxService,
+  ) {}
 
   @Permission('standards:publish')
   @Get('standards')
@@ -68,6 +73,24 @@ export class ReviewsController {
     @Body() dto: ReturnDto,
   ): Promise<ReviewCommentBody> {
     return this.reviews.returnResult(auth, id, dto);
+  }
+
+  /** Customer feedback collections submitted for publication. */
+  @Permission('results:certify')
+  @Get('cx-collections')
+  cxCollections(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<CxCollectionBody[]> {
+    return this.cx.awaitingReview(auth, query.agencyId);
+  }
+
+  @Permission('results:certify')
+  @Post('cx-collections/:id/return')
+  @HttpCode(200)
+  returnCxCollection(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnDto,
+  ): Promise<ReviewCommentBody> {
+    return this.cx.returnCollection(auth, id, dto.comment);
   }
 
   @Permission('registry:read')

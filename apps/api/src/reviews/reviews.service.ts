@@ -15,6 +15,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { calendarsOfAgencies } from '../agencies/agency-calendar.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CxService } from '../cx/cx.service.js';
 import { ConflictAppException, NotFoundAppException } from '../common/errors/app.exception.js';
 import { scopeQuery } from '../common/scope.js';
 import { PlansService } from '../plans/plans.service.js';
@@ -68,6 +69,7 @@ export class ReviewsService {
     private readonly standards: StandardsService,
     private readonly plans: PlansService,
     private readonly audit: AuditService,
+    private readonly cx: CxService,
   ) {}
 
   /** Customer Service Plans whose pending version is in review, with the published version to compare. */
@@ -209,7 +211,9 @@ export class ReviewsService {
       const agencyId =
         query.entityType === 'standard'
           ? (await this.standards.find(query.entityId)).agencyId
-          : (await this.findResult(query.entityId)).agencyId;
+          : query.entityType === 'cx_collection'
+            ? (await this.cx.find(query.entityId)).agencyId
+            : (await this.findResult(query.entityId)).agencyId;
       auth.require('registry:read', agencyId);
     }
     const comments = await this.dataSource.manager.find(ReviewComment, {

@@ -12,6 +12,7 @@ export const staffPaths = {
   employeeFeedback: '/staff/employee-feedback',
   imports: '/staff/imports',
   due: '/staff/due',
+  customerFeedback: '/staff/customer-feedback',
   reviews: '/staff/reviews',
   portfolio: '/staff/portfolio',
   trend: (id: string) => `/staff/portfolio/standards/${id}`,

@@ -1,19 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction } from '@yardstick/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { CX_IMPORT_FORMATS, type CxImportFormat } from '../../cx/cx-import.js';
 import { IMPORT_MODES, type ImportMode } from '../entities/import-batch.entity.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/types.js';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({
-    enum: IMPORT_FORMATS,
+    enum: [...IMPORT_FORMATS, ...CX_IMPORT_FORMATS],
     default: 'yardstick',
     description:
-      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; employee-feedback: front-line employee survey themes",
+      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; employee-feedback: front-line employee survey themes; a11-responses: an FY2024+ A-11 per-response file (Touchpoints); a11-question-counts: FY2019-23 answer counts; performance-gov-hisp: performance.gov's HISP volumes or average scores",
   })
   @IsOptional()
-  @IsIn(IMPORT_FORMATS)
-  format: ImportFormat = 'yardstick';
+  @IsIn([...IMPORT_FORMATS, ...CX_IMPORT_FORMATS])
+  format: ImportFormat | CxImportFormat = 'yardstick';
 
   @ApiPropertyOptional({
     enum: IMPORT_MODES,
@@ -44,4 +46,43 @@ export class ImportQueryDto {
   @IsOptional()
   @IsIn(DIRECTIONS)
   blankDirection?: Direction;
+
+  // The customer feedback formats' parameters: the service, and for a per-response file its quarter and channel.
+  @ApiPropertyOptional({ description: 'a11-*, performance-gov-hisp: the service the surveys are of.' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ description: 'a11-responses: the fiscal year (2024 on).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2019)
+  @Max(2100)
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ description: 'a11-responses: the fiscal quarter, 1 to 4.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @ApiPropertyOptional({
+    description: 'a11-responses, performance-gov-hisp: the channel the survey was offered through.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  channel?: string;
+
+  @ApiPropertyOptional({
+    enum: ['thumbs', 'likert'],
+    description:
+      'a11-responses: how trust was asked (thumbs 1/0, or 1-5); a new survey of the quarter defaults to thumbs.',
+  })
+  @IsOptional()
+  @IsString()
+  surveyType?: string;
 }

@@ -16,9 +16,9 @@ export class ReviewQueueQueryDto {
 }
 
 export class ReviewCommentsQueryDto {
-  @ApiProperty({ enum: ['standard', 'result', 'plan'] })
-  @IsIn(['standard', 'result', 'plan'])
-  entityType!: 'standard' | 'result' | 'plan';
+  @ApiProperty({ enum: ['standard', 'result', 'plan', 'cx_collection'] })
+  @IsIn(['standard', 'result', 'plan', 'cx_collection'])
+  entityType!: 'standard' | 'result' | 'plan' | 'cx_collection';
 
   @ApiProperty()
   @IsUUID()

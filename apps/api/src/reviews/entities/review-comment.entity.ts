@@ -8,7 +8,7 @@ export class ReviewComment {
   id!: string;
 
   @Column({ type: 'text' })
-  entityType!: 'standard' | 'result' | 'plan';
+  entityType!: 'standard' | 'result' | 'plan' | 'cx_collection';
 
   @Column({ type: 'uuid' })
   entityId!: string;

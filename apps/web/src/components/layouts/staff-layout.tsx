@@ -17,6 +17,7 @@ const STAFF_NAV: readonly StaffNavItem[] = [
   { label: 'Employee feedback', to: staffPaths.employeeFeedback, needs: ['registry:read'] },
   { label: 'Import results', to: staffPaths.imports, needs: ['results:write'] },
   { label: 'Due results', to: staffPaths.due, needs: ['registry:read'] },
+  { label: 'Customer feedback', to: staffPaths.customerFeedback, needs: ['registry:read'] },
   { label: 'Reviews', to: staffPaths.reviews, needs: ['standards:publish', 'results:certify'] },
   { label: 'Portfolio', to: staffPaths.portfolio, needs: ['registry:read'] },
   { label: 'Users', to: staffPaths.users, needs: ['users:manage'] },

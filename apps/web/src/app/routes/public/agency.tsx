@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
+import { CxSummaryTable } from '@/features/public/components/cx-section';
 import { describeTally, formatShare } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
 import { StandardsTable } from '@/features/public/components/standards-table';
@@ -77,6 +78,17 @@ const Agency = ({ page }: { page: PublicAgency }) => {
       ) : (
         <p>No certified results yet.</p>
       )}
+
+      {page.cx ? (
+        <>
+          <h2>Customer feedback</h2>
+          <p>
+            Each High Impact Service&rsquo;s latest published quarter of customer feedback (A-11 Section 280). The
+            surveys are not random samples.
+          </p>
+          <CxSummaryTable items={page.cx} caption="Trust in each service, latest published quarter" />
+        </>
+      ) : null}
 
       <h2>Annual reports</h2>
       {page.reportYears.length > 0 ? (

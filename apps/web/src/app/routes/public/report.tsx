@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
+import { CxSummaryTable } from '@/features/public/components/cx-section';
 import { describeTally, formatDate, formatMeasure, formatTarget } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
 import { StatusTag } from '@/features/public/components/status-tag';
@@ -62,6 +63,15 @@ const Report = ({ report }: { report: PublicReport }) => {
       <p>
         <strong>Fiscal year {previousFiscalYearName}:</strong> {describeTally(report.previousTally)}
       </p>
+      {report.cx ? (
+        <>
+          <h2>Customer feedback</h2>
+          <CxSummaryTable
+            items={report.cx}
+            caption={`Trust in each service, latest published quarter in or before fiscal year ${fiscalYear}`}
+          />
+        </>
+      ) : null}
 
       {report.services.map((service) => (
         <section key={service.slug} aria-labelledby={`report-${service.slug}`} className="report-service">

@@ -4,6 +4,7 @@ import { PageTitle } from '@/components/seo/page-title';
 import { paths } from '@/config/paths';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
+import { CxSection } from '@/features/public/components/cx-section';
 import { CHANNEL_LABELS } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
 import { ChannelList, ComplaintInfo } from '@/features/public/components/service-contact';
@@ -50,6 +51,7 @@ const Service = ({ page }: { page: PublicService }) => {
         caption={`Standards of ${service.name}, with the latest certified result`}
         standards={page.standards}
       />
+      {page.cx ? <CxSection collections={page.cx} slug={service.slug} /> : null}
     </>
   );
 };

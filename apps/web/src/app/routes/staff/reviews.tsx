@@ -1,6 +1,7 @@
 import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
+import { CxQueue } from '@/features/staff-cx/components/cx-tables';
 import { ResultsQueue } from '@/features/staff-reviews/components/results-queue';
 import { StandardsQueue } from '@/features/staff-reviews/components/standards-queue';
 
@@ -22,6 +23,12 @@ export const ReviewsRoute = () => {
         <section aria-labelledby="results-review-heading">
           <h2 id="results-review-heading">Results awaiting certification</h2>
           <ResultsQueue />
+        </section>
+      ) : null}
+      {can(user, 'results:certify') ? (
+        <section aria-labelledby="cx-review-heading" className="margin-top-5">
+          <h2 id="cx-review-heading">Customer feedback awaiting publication</h2>
+          <CxQueue />
         </section>
       ) : null}
     </StaffPage>

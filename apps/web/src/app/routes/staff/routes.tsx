@@ -77,6 +77,10 @@ export const staffRoutes: RouteObject[] = [
       },
       { path: relative(staffPaths.due), ...page(async () => (await import('./due')).DueRoute, ['registry:read']) },
       {
+        path: relative(staffPaths.customerFeedback),
+        ...page(async () => (await import('./customer-feedback')).CustomerFeedbackRoute, ['registry:read']),
+      },
+      {
         path: relative(staffPaths.reviews),
         ...page(async () => (await import('./reviews')).ReviewsRoute, ['standards:publish', 'results:certify']),
       },

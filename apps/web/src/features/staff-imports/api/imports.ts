@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ImportBatchBody, ImportMode } from '@yardstick/contracts';
-import { ApiError, apiGet, buildApiUrl, getCsrfToken, toErrorFromResponse } from '@/lib/api-client';
+import { ApiError, apiGet, buildApiUrl, getCsrfToken, toErrorFromResponse, type QueryParams } from '@/lib/api-client';
 
 export type { ImportBatchBody, ImportMode, ImportRowError as RowError } from '@yardstick/contracts';
 
@@ -41,6 +41,8 @@ export const uploadResults = (
   file: File,
   mode: ImportMode,
   onProgress: (progress: UploadProgress) => void,
+  /** More query parameters: the format and what it needs (customer feedback: service, quarter, channel). */
+  params: QueryParams = {},
 ): Promise<ImportBatchBody> => {
   const batchId = newBatchId();
   const body = new FormData();
@@ -67,7 +69,7 @@ export const uploadResults = (
   };
   return new Promise<ImportBatchBody>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildApiUrl('/v1/imports', { mode, batchId }));
+    xhr.open('POST', buildApiUrl('/v1/imports', { ...params, mode, batchId }));
     xhr.setRequestHeader('Accept', 'application/json');
     const csrf = getCsrfToken();
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CxCollectionBody, CxDueItemBody, CxFreeTextBody } from '@yardstick/contracts';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Permission } from '../auth/permission.decorator.js';
+import {
+  CreateCxCollectionDto,
+  CxDueQueryDto,
+  LinkCxStandardDto,
+  ListCxCollectionsQueryDto,
+  PutCxDetailDto,
+  UpdateCxCollectionDto,
+} from './dto/cx.dto.js';
+import { CxService } from './cx.service.js';
+
+/** Customer feedback collections (A-11 Section 280): officers write and submit, approvers publish. */
+@ApiTags('customer feedback')
+@Controller('cx-collections')
+export class CxController {
+  constructor(private readonly cx: CxService) {}
+
+  @Permission('registry:read')
+  @Get()
+  list(@Auth() auth: AuthContext, @Query() query: ListCxCollectionsQueryDto): Promise<CxCollectionBody[]> {
+    return this.cx.list(auth, query);
+  }
+
+  /** Quarters of HISP services that ended without a collection: due, then overdue 30 days after the quarter. */
+  @Permission('registry:read')
+  @Get('due')
+  due(@Auth() auth: AuthContext, @Query() query: CxDueQueryDto): Promise<CxDueItemBody[]> {
+    return this.cx.due(auth, query);
+  }
+
+  /** A survey-based satisfaction standard measured by a question of its service's collections. */
+  @Permission('registry:write')
+  @Put('standard-questions/:standardId')
+  linkStandard(
+    @Auth() auth: AuthContext,
+    @Param('standardId', ParseUUIDPipe) standardId: string,
+    @Body() dto: LinkCxStandardDto,
+  ): Promise<{ standardId: string; question: string | null }> {
+    return this.cx.linkStandard(auth, standardId, dto.question ?? null);
+  }
+
+  @Permission('registry:read')
+  @Get(':id')
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxCollectionBody> {
+    return this.cx.get(auth, id);
+  }
+
+  /** The free text of question 4: agency staff only, never published. */
+  @Permission('registry:read')
+  @Get(':id/free-text')
+  freeText(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxFreeTextBody[]> {
+    return this.cx.freeText(auth, id);
+  }
+
+  @Permission('results:write')
+  @Post()
+  create(@Auth() auth: AuthContext, @Body() dto: CreateCxCollectionDto): Promise<CxCollectionBody> {
+    return this.cx.create(auth, dto);
+  }
+
+  @Permission('results:write')
+  @Patch(':id')
+  update(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCxCollectionDto,
+  ): Promise<CxCollectionBody> {
+    return this.cx.update(auth, id, dto);
+  }
+
+  @Permission('results:write')
+  @Put(':id/details')
+  putDetail(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PutCxDetailDto,
+  ): Promise<CxCollectionBody> {
+    return this.cx.putDetail(auth, id, dto);
+  }
+
+  @Permission('results:write')
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxCollectionBody> {
+    return this.cx.submit(auth, id);
+  }
+
+  @Permission('results:write')
+  @Post(':id/not-reported')
+  @HttpCode(200)
+  notReported(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxCollectionBody> {
+    return this.cx.notReported(auth, id);
+  }
+
+  @Permission('results:certify')
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxCollectionBody> {
+    return this.cx.publish(auth, id);
+  }
+}
