@@ -4,6 +4,7 @@ import type {
   Dimension,
   Direction,
   GoalKind,
+  TransactionMeasure,
   IndicatorKind,
   ResultChannel,
   StandardStatus,
@@ -82,6 +83,8 @@ export type StandardVersionBody = {
   nearTolerance: number | null;
   indicatorKind: IndicatorKind | null;
   goalId: string | null;
+  /** Set when the results are computed from the service's transactions (POST /standards/:id/compute). */
+  transactionMeasure?: TransactionMeasure | null;
   publishedAt: string | null;
   createdAt: string;
 };

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TransactionsModule } from '../transactions/transactions.module.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 import { ResultsLoader } from './results-loader.js';
 
-@Module({ controllers: [ImportsController], providers: [ResultsLoader, ImportsService], exports: [ResultsLoader] })
+@Module({
+  imports: [TransactionsModule],
+  controllers: [ImportsController],
+  providers: [ResultsLoader, ImportsService],
+  exports: [ResultsLoader],
+})
 export class ImportsModule {}

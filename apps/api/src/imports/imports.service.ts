@@ -41,6 +41,8 @@ import {
   type RegistryRow,
 } from './registry-import.js';
 import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
+import { TransactionsImportService } from '../transactions/transactions-import.service.js';
+import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
@@ -55,10 +57,14 @@ export type ImportFile = {
   truncated?: () => boolean;
   /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
   itemNumbers?: boolean;
+  /** Transactions files: the upload is gzip-compressed (Content-Encoding: gzip, or a .csv.gz file). */
+  gzip?: boolean;
 };
 
 export type ImportOptions = {
-  format: ImportFormat;
+  format: ImportFormat | typeof TRANSACTIONS_FORMAT;
+  /** transactions: the service the file is for. */
+  serviceId?: string;
   mode: ImportMode;
   batchId?: string;
   /** performance-gov-apr: the agency (abbreviation) the file reports for. */
@@ -76,6 +82,7 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
     private readonly audit: AuditService,
+    private readonly transactions: TransactionsImportService,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -87,6 +94,7 @@ export class ImportsService {
       ]);
     }
     const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
+    const service = format === TRANSACTIONS_FORMAT ? await this.transactions.service(auth, options.serviceId) : null;
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
@@ -142,7 +150,18 @@ export class ImportsService {
     try {
       let counts: LoadCounts;
       let registry: RegistryCounts | null = null;
-      if (format === 'yardstick') {
+      if (service) {
+        counts = await this.transactions.load({
+          service,
+          batchId: batch.id,
+          stream: hashed,
+          gzip: file.gzip ?? false,
+          shouldCommit: written,
+          keepMerging: () => mode !== 'atomic' || errorCount === 0,
+          addErrors,
+          onRows,
+        });
+      } else if (format === 'yardstick') {
         const staged = this.stage(
           auth,
           parseImportFileBatches(hashed, { kind: file.kind, format: 'yardstick' }),
@@ -161,7 +180,11 @@ export class ImportsService {
         const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
           format === 'gc-service-standards'
             ? parseImportFile(hashed, { kind: file.kind, format })
-            : parseImportFile(hashed, { kind: file.kind, format, blankDirection: options.blankDirection });
+            : parseImportFile(hashed, {
+                kind: file.kind,
+                format: format as 'performance-gov-apr',
+                blankDirection: options.blankDirection,
+              });
         for await (const row of parsed) {
           const progress = onRows(1);
           if (progress) await progress;
@@ -224,6 +247,11 @@ export class ImportsService {
           finishedAt: new Date(),
         },
       );
+      if (file.truncated?.()) {
+        throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
+          { field: 'file', reason: 'too large: nothing was written' },
+        ]);
+      }
       if (error instanceof ImportFileError) {
         throw new AppException(400, 'validation_failed', error.message, [
           { field: 'file', line: error.line, reason: error.message },

@@ -7,6 +7,7 @@ import type {
   Direction,
   IndicatorKind,
   ResultChannel,
+  TransactionMeasure,
   Unit,
 } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
@@ -43,6 +44,7 @@ export type StandardRow = {
   frequency: Frequency;
   nearTolerance: number | null;
   indicatorKind: IndicatorKind | null;
+  transactionMeasure: TransactionMeasure | null;
   publishedAt: Date | null;
 };
 
@@ -132,7 +134,7 @@ const STANDARD_COLUMNS = `
   sv.name AS "serviceName", v.version, v.title, v.statement, v.dimension, v.measure_description AS "measureDescription",
   v.unit, v.computation, v.direction, v.threshold_value::float8 AS "thresholdValue", v.threshold_unit AS "thresholdUnit",
   v.channel_scope AS "channelScope", v.frequency, v.near_tolerance::float8 AS "nearTolerance",
-  v.indicator_kind AS "indicatorKind", v.published_at AS "publishedAt"`;
+  v.indicator_kind AS "indicatorKind", v.transaction_measure AS "transactionMeasure", v.published_at AS "publishedAt"`;
 
 const RESULT_COLUMNS = `
   r.standard_id AS "standardId", r.period_key AS "periodKey", r.frequency, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart",

@@ -29,6 +29,7 @@ import {
   yearTarget,
 } from './public.model.js';
 import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow } from './public.queries.js';
+import { transactionMeasureRule } from '../transactions/measures.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT = 10;
@@ -212,7 +213,7 @@ export class PublicService {
       title: standard.title,
       statement: standard.statement,
       dimension: standard.dimension,
-      measureDescription: standard.measureDescription,
+      measureDescription: withTransactionRule(standard),
       unit: standard.unit,
       computation: standard.computation,
       direction: standard.direction,
@@ -245,7 +246,7 @@ export class PublicService {
   async embed(id: string): Promise<PublicEmbed> {
     const standard = await this.publishedStandard(id);
     const [summary] = await this.summaries([standard]);
-    return { standard: summary!, measureDescription: standard.measureDescription, rule: ruleOf(standard) };
+    return { standard: summary!, measureDescription: withTransactionRule(standard), rule: ruleOf(standard) };
   }
 
   async report(slug: string, fiscalYear: number): Promise<PublicReport> {
@@ -468,4 +469,10 @@ function explanationsOf(results: ResultRow[]): PublicReportStandard['explanation
       why: r.why!,
       action: r.action!,
     }));
+}
+
+/** "How it is measured", with the rule Yardstick computes by when the standard is computed from transactions. */
+function withTransactionRule(standard: StandardRow): string {
+  const rule = transactionMeasureRule(standard);
+  return rule === null ? standard.measureDescription : `${standard.measureDescription} ${rule}`;
 }

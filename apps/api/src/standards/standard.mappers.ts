@@ -21,6 +21,7 @@ export function toVersionBody(version: StandardVersion): StandardVersionBody {
     nearTolerance: version.nearTolerance,
     indicatorKind: version.indicatorKind,
     goalId: version.goalId,
+    transactionMeasure: version.transactionMeasure,
     publishedAt: version.publishedAt?.toISOString() ?? null,
     createdAt: version.createdAt.toISOString(),
   };

@@ -39,6 +39,7 @@ import { Target } from './entities/target.entity.js';
 import { toTargetBody, toVersionBody } from './standard.mappers.js';
 import { StandingService } from './standing.service.js';
 import { Clock } from '../common/clock.js';
+import { transactionMeasureProblems } from '../transactions/measures.js';
 
 const CONTENT_FIELDS = [
   'title',
@@ -55,6 +56,7 @@ const CONTENT_FIELDS = [
   'nearTolerance',
   'indicatorKind',
   'goalId',
+  'transactionMeasure',
 ] as const satisfies readonly (keyof StandardContentDto & keyof StandardVersion)[];
 
 type Content = Pick<StandardVersion, (typeof CONTENT_FIELDS)[number]>;
@@ -362,15 +364,18 @@ export class StandardsService {
           reason: 'must be percent for a share meeting a threshold',
         });
       }
-      if (content.thresholdValue === null) {
+      // The share accurate of a standard computed from transactions has no threshold: the accuracy flag is it.
+      const thresholdNeeded = content.transactionMeasure !== 'share_accurate';
+      if (content.thresholdValue === null && thresholdNeeded) {
         problems.push({ field: 'thresholdValue', reason: 'is required for a share meeting a threshold (e.g. 42)' });
       }
-      if (content.thresholdUnit === null) {
+      if (content.thresholdUnit === null && thresholdNeeded) {
         problems.push({ field: 'thresholdUnit', reason: 'is required for a share meeting a threshold (e.g. days)' });
       }
     } else if (content.thresholdValue !== null || content.thresholdUnit !== null) {
       problems.push({ field: 'thresholdValue', reason: 'applies only to a share meeting a threshold' });
     }
+    problems.push(...transactionMeasureProblems(content));
     if (content.goalId) {
       const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
       if (!goal || goal.agencyId !== agencyId) {
@@ -426,6 +431,7 @@ function normaliseContent(content: Partial<Content>): Content {
     nearTolerance: content.nearTolerance ?? null,
     indicatorKind: content.indicatorKind ?? null,
     goalId: content.goalId ?? null,
+    transactionMeasure: content.transactionMeasure ?? null,
   };
 }
 

@@ -3,17 +3,25 @@ import { DIRECTIONS, type Direction } from '@yardstick/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IMPORT_MODES, type ImportMode } from '../entities/import-batch.entity.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/types.js';
+import { TRANSACTIONS_FORMAT } from '../../transactions/transactions-format.js';
+
+const FORMATS = [...IMPORT_FORMATS, TRANSACTIONS_FORMAT] as const;
 
 export class ImportQueryDto {
   @ApiPropertyOptional({
-    enum: IMPORT_FORMATS,
+    enum: FORMATS,
     default: 'yardstick',
     description:
-      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file",
+      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; transactions: a service's transactions (CSV or gzip CSV, with serviceId)",
   })
   @IsOptional()
-  @IsIn(IMPORT_FORMATS)
-  format: ImportFormat = 'yardstick';
+  @IsIn(FORMATS)
+  format: ImportFormat | typeof TRANSACTIONS_FORMAT = 'yardstick';
+
+  @ApiPropertyOptional({ description: 'transactions: the id of the service the file is for.' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
 
   @ApiPropertyOptional({
     enum: IMPORT_MODES,

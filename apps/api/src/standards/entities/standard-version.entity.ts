@@ -4,6 +4,7 @@ import type {
   Dimension,
   Direction,
   IndicatorKind,
+  TransactionMeasure,
   Unit,
   VersionStatus,
 } from '@yardstick/contracts';
@@ -89,6 +90,10 @@ export class StandardVersion {
 
   @Column({ type: 'uuid', nullable: true })
   goalId!: string | null;
+
+  /** Set when the results are computed from the service's transactions; what they measure. */
+  @Column({ type: 'text', nullable: true })
+  transactionMeasure!: TransactionMeasure | null;
 
   @ManyToOne(() => Goal, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'goal_id' })
