@@ -19,7 +19,19 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { parseImportFile, readTable } from '../src/imports/formats/index.js';
-import { Api, Bench, fmt, freePort, positiveInteger, resetPeakRss, seconds, sleep, statusKb, step } from './support.js';
+import {
+  Api,
+  Bench,
+  fmt,
+  freePort,
+  hash32,
+  positiveInteger,
+  resetPeakRss,
+  seconds,
+  sleep,
+  statusKb,
+  step,
+} from './support.js';
 
 const ROWS = positiveInteger('BENCH_ROWS', 1_000_000);
 const XLSX_ROWS = positiveInteger('BENCH_XLSX_ROWS', Math.min(100_000, ROWS));
@@ -549,12 +561,6 @@ function describeBatch(batch: Batch): string {
 
 function expect(condition: boolean, what: string): void {
   if (!condition) throw new Error(`expected: ${what}`);
-}
-
-function hash32(n: number): number {
-  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function mb(bytes: number): string {

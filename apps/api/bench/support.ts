@@ -242,3 +242,10 @@ export function resetPeakRss(pid: number): boolean {
     return false;
   }
 }
+
+/** A well-mixed 32-bit hash of a number: deterministic generated data. */
+export function hash32(n: number): number {
+  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -190,6 +190,7 @@ describe('permission matrix', () => {
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
       // The sample standard declares no transaction measure: a caller let through gets 409, others 401/403.
       'POST /api/v1/standards/:id/compute': {},
+      'POST /api/v1/services/:id/compute': {},
       'POST /api/v1/reviews/standards/:id/return': { comment: 'Name the channels.' },
       'POST /api/v1/reviews/results/:id/return': { comment: 'Explain the miss.' },
     };

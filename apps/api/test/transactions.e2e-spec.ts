@@ -332,6 +332,16 @@ describe('transactions: import and results computed from them', () => {
     expect(october.dataQualityNote).toMatch(/open transactions received less than 30 days ago are not counted/);
   });
 
+  it('computes every standard of the service in one pass, with the same figures', async () => {
+    const report = await t.api().post(`/api/v1/services/${ids.service}/compute`).expect(200);
+    expect(report.body.standards).toHaveLength(5);
+    for (const standard of report.body.standards) {
+      expect(standard).toMatchObject({ inserted: 0, updated: 0 });
+      expect(standard.unchanged).toBe(standard.results.length);
+    }
+    await t.as(ids['officer-b']!).post(`/api/v1/services/${ids.service}/compute`).expect(403);
+  });
+
   it('computing again changes nothing; a changed transaction makes a new revision to certify again', async () => {
     const again = await t.api().post(`/api/v1/standards/${ids.mean}/compute`).send({}).expect(200);
     expect(again.body).toMatchObject({ inserted: 0, updated: 0 });

@@ -26,3 +26,6 @@ export type ComputeReportBody = {
   unchanged: number;
   results: ComputedResultBody[];
 };
+
+/** POST /api/v1/services/:id/compute: every standard of the service computed from transactions. */
+export type ServiceComputeReportBody = { serviceId: string; standards: ComputeReportBody[] };
