@@ -210,32 +210,30 @@ async function plainCopy(url: string, file: string, agencyId: string, serviceId:
   }
 }
 
-/** The five computations as plain SQL, written here: what POST /compute does, without the API or the results path. */
+/**
+ * The five computations as one plain SQL query written here (what POST /services/:id/compute asks of
+ * PostgreSQL, without the API or the results path): by month and channel, and by month.
+ */
 async function plainCompute(client: pg.Client, agencyId: string, serviceId: string): Promise<number> {
   const starts = months();
   const from = new Date(starts[0]!).toISOString();
   const to = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)).toISOString();
   const duration = `date_part('epoch', completed_at - received_at)`;
-  const aggregates = [
-    `count(*) FILTER (WHERE completed_at - received_at <= interval '${THRESHOLD_DAYS} days'),
-     count(*) FILTER (WHERE completed_at IS NOT NULL OR received_at + interval '${THRESHOLD_DAYS} days' < now())`,
-    `avg(${duration}) / 86400`,
-    `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${duration}) / 86400`,
-    `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${duration}) / 86400`,
-    `count(*) FILTER (WHERE accurate), count(accurate)`,
-  ];
   await client.query('SET jit = off');
   await client.query(`SET work_mem = '256MB'`);
   const started = performance.now();
-  for (const aggregate of aggregates) {
-    const { rows } = await client.query(
-      `SELECT date_trunc('month', received_at, 'UTC') AS month, channel, count(*), ${aggregate}
-       FROM transactions WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
-       GROUP BY GROUPING SETS ((1, 2), (1))`,
-      [agencyId, serviceId, from, to],
-    );
-    if (rows.length !== MONTHS * (CHANNELS.length + 1)) throw new Error(`plain SQL gave ${rows.length} rows`);
-  }
+  const { rows } = await client.query(
+    `SELECT date_trunc('month', received_at, 'UTC') AS month, channel, count(*),
+       count(*) FILTER (WHERE completed_at - received_at <= interval '${THRESHOLD_DAYS} days'),
+       count(*) FILTER (WHERE completed_at IS NOT NULL OR received_at + interval '${THRESHOLD_DAYS} days' < now()),
+       avg(${duration}) / 86400,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${duration}),
+       count(*) FILTER (WHERE accurate), count(accurate)
+     FROM transactions WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
+     GROUP BY GROUPING SETS ((1, 2), (1))`,
+    [agencyId, serviceId, from, to],
+  );
+  if (rows.length !== MONTHS * (CHANNELS.length + 1)) throw new Error(`plain SQL gave ${rows.length} rows`);
   return performance.now() - started;
 }
 
@@ -270,16 +268,19 @@ async function run(): Promise<void> {
 
     await monitor.query('VACUUM ANALYZE transactions');
     started = performance.now();
-    let results = 0;
-    for (const id of Object.values(standards)) {
-      const report = (await api.post(`/standards/${id}/compute`, {})) as unknown as { results: unknown[] };
-      results += report.results.length;
-    }
+    const service = (await api.post(`/services/${serviceId}/compute`, {})) as unknown as {
+      standards: { results: unknown[]; inserted: number }[];
+    };
     const computeMs = performance.now() - started;
-    step(`computed ${fmt(results)} results for 5 standards in ${seconds(computeMs)} s`);
+    const results = service.standards.reduce((sum, standard) => sum + standard.results.length, 0);
+    step(`computed ${fmt(results)} results for 5 standards in one pass in ${seconds(computeMs)} s`);
     if (results !== 5 * MONTHS * (CHANNELS.length + 1)) throw new Error(`expected ${5 * MONTHS * 9} results`);
     const plainMs = await plainCompute(monitor, agencyId, serviceId);
-    step(`the same computations as plain SQL: ${seconds(plainMs)} s`);
+    step(`the same computation as one plain SQL query: ${seconds(plainMs)} s`);
+    started = performance.now();
+    for (const id of Object.values(standards)) await api.post(`/standards/${id}/compute`, {});
+    const oneByOneMs = performance.now() - started;
+    step(`the 5 standards one by one (POST /standards/:id/compute, nothing changed): ${seconds(oneByOneMs)} s`);
 
     const httpRate = ROWS / (imported.ms / 1000);
     const copyRate = ROWS / (copyMs / 1000);
@@ -312,12 +313,18 @@ async function run(): Promise<void> {
         `<= ${COMPUTE_GOAL_S}`,
         computeMs <= COMPUTE_GOAL_S * 1000,
       ),
-      row('the same as plain SQL (s)', Number(seconds(plainMs)), '', ''),
+      row('the same as one plain SQL query (s)', Number(seconds(plainMs)), '', ''),
       row(
         'compute / plain SQL',
         Number((computeMs / plainMs).toFixed(2)),
         `<= ${COMPUTE_RATIO_GOAL}`,
         computeMs / plainMs <= COMPUTE_RATIO_GOAL,
+      ),
+      row(
+        'for reference: the 5 standards one by one, POST /standards/:id/compute (s)',
+        Number(seconds(oneByOneMs)),
+        '',
+        '',
       ),
     ]);
   } finally {

@@ -1,6 +1,10 @@
-import { gzipSync } from 'node:zlib';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { archivePartitions } from '../src/transactions/partitions.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 const HEADER = 'external_id,channel,received_at,completed_at,outcome,accurate,satisfaction';
@@ -387,5 +391,25 @@ describe('transactions: import and results computed from them', () => {
         transactionMeasure: 'mean_time',
       })
       .expect(400);
+  });
+
+  it('archives the partitions of months before a given one: detached, written as gzip CSV, dropped', async () => {
+    await upload(['external_id,channel,received_at', 'OLD-1,mail,2024-05-02T08:00:00Z'].join('\n')).expect(201);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yardstick-archive-'));
+    try {
+      const archived = await archivePartitions(db, '2026-01', dir);
+      expect(archived.map((a) => [a.name, a.rows, a.dropped])).toEqual([
+        ['transactions_y2024m03', 0, true],
+        ['transactions_y2024m05', 1, true],
+        ['transactions_y2025m01', 0, true],
+      ]);
+      const text = gunzipSync(await readFile(path.join(dir, 'transactions_y2024m05.csv.gz'))).toString();
+      expect(text.split('\n')[0]).toMatch(/^agency_id,service_id,external_id,channel,received_at/);
+      expect(text).toContain('OLD-1,mail,2024-05-02 08:00:00+00');
+      expect(await partitions()).toEqual(MONTHS.map((m) => `transactions_y${m.slice(0, 4)}m${m.slice(5)}`));
+      expect(await count()).toBe(600);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

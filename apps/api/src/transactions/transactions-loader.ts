@@ -112,9 +112,7 @@ class TransactionLoad {
       const straight = [...chunk.months].every((month) => this.fresh.get(month));
       if (!straight || !(await this.copyStraight(chunk))) await this.stageAndMerge(chunk);
     }
-    if (merging && options.keepMerging()) {
-      for (const month of this.copiedStraight) await this.repeatsInMonth(month);
-    }
+    if (merging && options.keepMerging() && this.copiedStraight.size > 0) await this.repeatsInMonths();
     this.counts.unchanged = this.counts.staged - this.counts.inserted - this.counts.updated - this.removed;
     return this.counts;
   }
@@ -130,14 +128,13 @@ class TransactionLoad {
       await ensurePartitions(this.dataSource, missing);
       for (const month of missing) this.partitions.add(partitionName(month));
     }
-    for (const month of unknown) {
-      const { rows } = await this.client.query<{ found: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM transactions WHERE agency_id = $1 AND service_id = $2
-           AND received_at >= $3 AND received_at < $4) AS found`,
-        [this.options.agencyId, this.options.serviceId, monthBound(month), monthBound(nextMonth(month))],
-      );
-      this.fresh.set(month, !rows[0]!.found);
-    }
+    const { rows } = await this.client.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM transactions WHERE agency_id = $1 AND service_id = $2
+         AND received_at >= m.start AND received_at < m.start + interval '1 month') AS found
+       FROM unnest($3::timestamptz[]) WITH ORDINALITY AS m(start, n) ORDER BY m.n`,
+      [this.options.agencyId, this.options.serviceId, unknown.map(monthBound)],
+    );
+    unknown.forEach((month, index) => this.fresh.set(month, !rows[index]!.found));
   }
 
   /** COPY straight into transactions; false (and nothing kept) when the primary key refuses a row. */
@@ -218,15 +215,20 @@ class TransactionLoad {
     }
   }
 
-  /** A month first loaded by this import: an external id received twice in it keeps only its first row. */
-  private async repeatsInMonth(month: number): Promise<void> {
+  /**
+   * The months first loaded by this import (straight from COPY): an external id received twice in a month
+   * keeps only its first row. One statement for them all.
+   */
+  private async repeatsInMonths(): Promise<void> {
     const { client, options } = this;
-    const range = [monthBound(month), monthBound(nextMonth(month))];
+    const months = [...this.copiedStraight].sort((a, b) => a - b);
+    const range = [monthBound(months[0]!), monthBound(nextMonth(months.at(-1)!))];
     const { rows } = await client.query<{ external_id: string; lines: number[] }>(
       `SELECT external_id, array_agg(source_line ORDER BY source_line) AS lines FROM transactions
-       WHERE agency_id = $3 AND service_id = $4 AND received_at >= $1 AND received_at < $2
-       GROUP BY external_id HAVING count(*) > 1`,
-      [...range, options.agencyId, options.serviceId],
+       WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
+         AND date_trunc('month', received_at, 'UTC') = ANY($5::timestamptz[])
+       GROUP BY external_id, date_trunc('month', received_at, 'UTC') HAVING count(*) > 1`,
+      [options.agencyId, options.serviceId, ...range, months.map(monthBound)],
     );
     if (rows.length === 0) return;
     const repeats = rows.flatMap((row) =>
@@ -234,9 +236,9 @@ class TransactionLoad {
     );
     this.reportRepeats(repeats);
     const deleted = await client.query(
-      `DELETE FROM transactions WHERE agency_id = $3 AND service_id = $4 AND received_at >= $1 AND received_at < $2
+      `DELETE FROM transactions WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
          AND batch_id = $5 AND source_line = ANY($6::int[])`,
-      [...range, options.agencyId, options.serviceId, options.batchId, repeats.map((repeat) => repeat.line)],
+      [options.agencyId, options.serviceId, ...range, options.batchId, repeats.map((repeat) => repeat.line)],
     );
     this.counts.inserted -= deleted.rowCount ?? 0;
   }
