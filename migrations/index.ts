@@ -15,6 +15,7 @@ import { AddAgencyCatalogFields1796298680940 } from './1796298680940-AddAgencyCa
 import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlansFeedbackComplaints.js';
 import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
 import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
+import { CreateTransactions1796298577053 } from './1796298577053-CreateTransactions.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddPlansFeedbackComplaints1796298676752,
   CreateCxCollections1796298403617,
   AddCxStandardQuestions1796301317134,
+  CreateTransactions1796298577053,
 ];

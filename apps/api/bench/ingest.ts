@@ -6,7 +6,7 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,7 +19,19 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { parseImportFile, readTable } from '../src/imports/formats/index.js';
-import { BENCH_ADMIN, Bench, fmt, freePort, positiveInteger, seconds, sleep, step } from './support.js';
+import {
+  Api,
+  Bench,
+  fmt,
+  freePort,
+  hash32,
+  positiveInteger,
+  resetPeakRss,
+  seconds,
+  sleep,
+  statusKb,
+  step,
+} from './support.js';
 
 const ROWS = positiveInteger('BENCH_ROWS', 1_000_000);
 const XLSX_ROWS = positiveInteger('BENCH_XLSX_ROWS', Math.min(100_000, ROWS));
@@ -33,7 +45,8 @@ const FIRST_YEAR = 2000;
 const AGENCY = 'BENCH';
 const CSV_COLUMNS = ['agency', 'standard_code', 'period', 'channel', 'value', 'numerator', 'denominator', 'source'];
 const RSS_GOAL_MB = 300;
-const RATIO_GOAL = 0.5;
+/** HTTP import / PostgreSQL's own COPY of the same rows into a table shaped exactly as results. */
+const RATIO_GOAL = 0.9;
 
 const clockTicks = readClockTicks();
 
@@ -127,6 +140,7 @@ async function run(): Promise<void> {
     const httpRate = ROWS / (first.wallMs / 1000);
     const copyRate = ROWS / (copy.ms / 1000);
     const ratio = httpRate / copyRate;
+    const shaped = floor.ms / first.wallMs;
     const peakMb = Math.max(first.peakRssMb, first.hwmMb ?? 0);
     console.log(
       `\nbench:ingest: ${fmt(ROWS)} rows (${STANDARD_COUNT} standards x ${CHANNEL_LIST.length} channels x ` +
@@ -135,10 +149,20 @@ async function run(): Promise<void> {
     );
     console.table([
       row(`HTTP import, ${fmt(ROWS)} rows CSV (rows/s)`, Math.round(httpRate), '', ''),
-      row(`plain COPY, same CSV, bare table + unique index (rows/s)`, Math.round(copyRate), '', ''),
-      row('HTTP import / plain COPY', Number(ratio.toFixed(2)), `>= ${RATIO_GOAL}`, ratio >= RATIO_GOAL),
-      row('for comparison: COPY into a table shaped as results (rows/s)', Math.round(ROWS / (floor.ms / 1000)), '', ''),
-      row('HTTP import / COPY into a table shaped as results', Number((floor.ms / first.wallMs).toFixed(2)), '', ''),
+      row(
+        'COPY of the same rows into a table shaped as results (rows/s)',
+        Math.round(ROWS / (floor.ms / 1000)),
+        '',
+        '',
+      ),
+      row(
+        'HTTP import / COPY into a table shaped as results',
+        Number(shaped.toFixed(2)),
+        `>= ${RATIO_GOAL}`,
+        shaped >= RATIO_GOAL,
+      ),
+      row(`for reference: plain COPY, same CSV, bare table + unique index (rows/s)`, Math.round(copyRate), '', ''),
+      row('for reference: HTTP import / plain COPY into the bare table', Number(ratio.toFixed(2)), '', ''),
       row('API peak RSS during the upload (MB)', Math.round(peakMb), `<= ${RSS_GOAL_MB}`, peakMb <= RSS_GOAL_MB),
       row(
         'second upload of the same file: unchanged',
@@ -221,54 +245,6 @@ async function writeXlsx(file: string, rows: number, monthOffset: number): Promi
   sheet.commit();
   await workbook.commit();
   return (await fs.stat(file)).size;
-}
-
-class Api {
-  private token = '';
-
-  constructor(readonly port: number) {}
-
-  get bearer(): string {
-    return `Bearer ${this.token}`;
-  }
-
-  async signIn(): Promise<void> {
-    const login = await fetch(this.url('/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BENCH_ADMIN),
-    });
-    const me = (await answer(login, 'sign in')) as { csrfToken: string };
-    const cookie = login.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0])
-      .join('; ');
-    const created = await fetch(this.url('/tokens'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ name: 'bench:ingest', kind: 'personal' }),
-    });
-    this.token = ((await answer(created, 'create a token')) as { token: string }).token;
-  }
-
-  async post(route: string, body: unknown): Promise<{ id: string }> {
-    const response = await fetch(this.url(route), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: this.bearer },
-      body: JSON.stringify(body),
-    });
-    return (await answer(response, `POST ${route}`)) as { id: string };
-  }
-
-  url(route: string): string {
-    return `http://127.0.0.1:${this.port}/api/v1${route}`;
-  }
-}
-
-async function answer(response: Response, what: string): Promise<unknown> {
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${what}: ${response.status} ${text.slice(0, 1000)}`);
-  return JSON.parse(text) as unknown;
 }
 
 async function createStandards(api: Api): Promise<void> {
@@ -521,25 +497,6 @@ async function checkpoint(client: pg.Client): Promise<void> {
 
 // ------------------------------------------------------------------------------------ /proc readers
 
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Writing 5 to clear_refs resets VmHWM (Linux 4.0+), so that it tells the peak of this upload alone. */
-function resetPeakRss(pid: number): boolean {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** User + system CPU time of a process, in seconds. */
 function cpuSeconds(pid: number): number {
   try {
@@ -604,12 +561,6 @@ function describeBatch(batch: Batch): string {
 
 function expect(condition: boolean, what: string): void {
   if (!condition) throw new Error(`expected: ${what}`);
-}
-
-function hash32(n: number): number {
-  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function mb(bytes: number): string {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,4 +173,79 @@ export function fmt(n: number): string {
 
 export function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
+}
+
+/** The API as a benchmark uses it: signed in as the bootstrapped administrator, with a personal token. */
+export class Api {
+  private token = '';
+
+  constructor(readonly port: number) {}
+
+  get bearer(): string {
+    return `Bearer ${this.token}`;
+  }
+
+  async signIn(): Promise<void> {
+    const login = await fetch(this.url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
+    const me = (await answer(login, 'sign in')) as { csrfToken: string };
+    const cookie = login.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .join('; ');
+    const created = await fetch(this.url('/tokens'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ name: 'bench', kind: 'personal' }),
+    });
+    this.token = ((await answer(created, 'create a token')) as { token: string }).token;
+  }
+
+  async post(route: string, body: unknown): Promise<{ id: string }> {
+    const response = await fetch(this.url(route), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: this.bearer },
+      body: JSON.stringify(body),
+    });
+    return (await answer(response, `POST ${route}`)) as { id: string };
+  }
+
+  url(route: string): string {
+    return `http://127.0.0.1:${this.port}/api/v1${route}`;
+  }
+}
+
+export async function answer(response: Response, what: string): Promise<unknown> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${text.slice(0, 1000)}`);
+  return JSON.parse(text) as unknown;
+}
+
+export function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Writing 5 to clear_refs resets VmHWM (Linux 4.0+), so that it tells the peak of this upload alone. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A well-mixed 32-bit hash of a number: deterministic generated data. */
+export function hash32(n: number): number {
+  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { SystemClock, type Clock } from './common/clock.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
+import { registerRawUploadParser } from './transactions/raw-upload.js';
 import type { AppConfig } from './config/app.config.js';
 import { requestIdOf } from './config/logger.js';
 import type { DatabaseServer } from './database/database-server.js';
@@ -55,6 +56,7 @@ export async function createApp(
   app.useLogger(app.get(NestPinoLogger));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
+  registerRawUploadParser(fastify);
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyMultipart, { limits: { files: 1, fileSize: config.importMaxBytes } });
   // Over plain HTTP (a laptop, a test), neither upgrade requests nor promise HTTPS for a year.

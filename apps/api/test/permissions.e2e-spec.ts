@@ -205,6 +205,9 @@ describe('permission matrix', () => {
       'PATCH /api/v1/standards/:id': { title: 'Changed title' },
       'PUT /api/v1/standards/:id/targets': { fiscalYear: 2030, value: 90, unit: 'percent' },
       'POST /api/v1/standards/:id/benchmarks': { benchmarkId: ids.benchmark },
+      // The sample standard declares no transaction measure: a caller let through gets 409, others 401/403.
+      'POST /api/v1/standards/:id/compute': {},
+      'POST /api/v1/services/:id/compute': {},
       'POST /api/v1/reviews/standards/:id/return': { comment: 'Name the channels.' },
       'POST /api/v1/reviews/results/:id/return': { comment: 'Explain the miss.' },
       'POST /api/v1/reviews/plans/:id/return': { comment: 'Name the milestones.' },

@@ -13,6 +13,19 @@ export type Unit = (typeof UNITS)[number];
 export const COMPUTATIONS = ['share_meeting_threshold', 'mean', 'median', 'total'] as const;
 export type Computation = (typeof COMPUTATIONS)[number];
 
+/**
+ * What a standard computed from its service's transactions measures: the share completed within its threshold,
+ * the mean, median or 90th percentile of the time to complete, or the share found accurate on first review.
+ */
+export const TRANSACTION_MEASURES = [
+  'share_within_threshold',
+  'mean_time',
+  'median_time',
+  'p90_time',
+  'share_accurate',
+] as const;
+export type TransactionMeasure = (typeof TRANSACTION_MEASURES)[number];
+
 export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'within_range'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

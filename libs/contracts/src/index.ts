@@ -10,3 +10,4 @@ export * from './imports.js';
 export * from './accounts.js';
 export * from './plans.js';
 export * from './cx.js';
+export * from './transactions.js';

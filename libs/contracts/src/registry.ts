@@ -5,6 +5,7 @@ import type {
   Dimension,
   Direction,
   GoalKind,
+  TransactionMeasure,
   IndicatorKind,
   ResultChannel,
   StandardStatus,
@@ -99,6 +100,8 @@ export type StandardVersionBody = {
   valueRange: { min: number | null; max: number | null } | null;
   indicatorKind: IndicatorKind | null;
   goalId: string | null;
+  /** Set when the results are computed from the service's transactions (POST /standards/:id/compute). */
+  transactionMeasure?: TransactionMeasure | null;
   publishedAt: string | null;
   createdAt: string;
 };

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { ImportBatchBody } from '@yardstick/contracts';
 import ExcelJS from 'exceljs';
@@ -6,6 +7,10 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { limitedStream, RAW_UPLOAD_TYPES } from '../transactions/raw-upload.js';
+import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
 import { A11_COUNTS_COLUMNS } from '../cx/cx-formats.js';
 import { EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS, YARDSTICK_TEMPLATE_COLUMNS, type ColumnDoc } from './formats/index.js';
@@ -14,7 +19,10 @@ import { ImportsService, jsonRowsAsCsv } from './imports.service.js';
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * A results file (multipart field `file`, CSV or XLSX) or a JSON array, in Yardstick's template; or a
@@ -28,11 +36,54 @@ export class ImportsController {
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
   ): Promise<ImportBatchBody> {
+    const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+    const gzipEncoded = /^(x-)?gzip$/i.test(String(request.headers['content-encoding'] ?? '').trim());
+    if (RAW_UPLOAD_TYPES.includes(contentType)) {
+      // A file sent as the body itself (transactions files only): text/csv, gzip-compressed or not.
+      if (query.format !== TRANSACTIONS_FORMAT) {
+        (request.body as Readable).resume();
+        throw new AppException(415, 'unsupported_media_type', 'Only a transactions file may be sent as the body.', [
+          { field: 'content-type', value: contentType, reason: 'send other files as multipart/form-data' },
+        ]);
+      }
+      const { stream, truncated } = limitedStream(request.body as Readable, this.config.importMaxBytes);
+      const size = Number(request.headers['content-length']);
+      return this.imports.importFile(
+        auth,
+        {
+          stream,
+          kind: 'csv',
+          fileName: null,
+          size: Number.isSafeInteger(size) && size > 0 ? size : null,
+          truncated,
+          gzip: gzipEncoded || contentType !== 'text/csv',
+        },
+        query,
+      );
+    }
+    if (query.format === TRANSACTIONS_FORMAT && contentType === 'application/json') {
+      throw new AppException(415, 'unsupported_media_type', 'A transactions file is CSV: send it as a file.', [
+        { field: 'content-type', reason: 'must be multipart/form-data or text/csv' },
+      ]);
+    }
     if (request.headers['content-type']?.startsWith('application/json')) {
       return this.imports.importFile(
         auth,
         { stream: jsonRowsAsCsv(request.body), kind: 'csv', fileName: null, itemNumbers: true },
         query,
+      );
+    }
+    if (gzipEncoded) {
+      throw new AppException(
+        415,
+        'unsupported_media_type',
+        'Content-Encoding: gzip applies to a file sent as the body.',
+        [
+          {
+            field: 'content-encoding',
+            reason: 'send the gzip file as the body (Content-Type: text/csv), or in multipart as a .csv.gz file',
+          },
+        ],
       );
     }
     if (!request.isMultipart()) {
@@ -49,12 +100,27 @@ export class ImportsController {
         { field: 'file', reason: 'is required' },
       ]);
     }
-    const kind =
-      /\.xlsx$/i.test(part.filename) || part.mimetype.includes('spreadsheetml')
+    // Transactions files may come gzip-compressed: a .csv.gz file (or a gzip type).
+    const gzip = /\.gz$/i.test(part.filename) || /gzip/.test(part.mimetype);
+    if (gzip && query.format !== TRANSACTIONS_FORMAT) {
+      part.file.resume();
+      throw new AppException(415, 'unsupported_media_type', 'Only a transactions file may be gzip-compressed.', [
+        { field: 'file', value: part.filename, reason: 'send results files uncompressed' },
+      ]);
+    }
+    const kind = gzip
+      ? 'csv'
+      : /\.xlsx$/i.test(part.filename) || part.mimetype.includes('spreadsheetml')
         ? 'xlsx'
         : /\.(csv|txt)$/i.test(part.filename) || /csv|text\/plain/.test(part.mimetype)
           ? 'csv'
           : null;
+    if (kind === 'xlsx' && query.format === TRANSACTIONS_FORMAT) {
+      part.file.resume();
+      throw new AppException(415, 'unsupported_media_type', 'A transactions file is CSV (or gzip CSV), not XLSX.', [
+        { field: 'file', value: part.filename, reason: 'is not CSV' },
+      ]);
+    }
     if (!kind) {
       part.file.resume();
       throw new AppException(415, 'unsupported_media_type', 'Upload a CSV (.csv) or Excel (.xlsx) file.', [
@@ -71,6 +137,7 @@ export class ImportsController {
         fileName: part.filename,
         size: Number.isSafeInteger(size) && size > 0 ? size : null,
         truncated: () => part.file.truncated,
+        gzip,
       },
       query,
     );

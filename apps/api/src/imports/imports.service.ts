@@ -55,6 +55,8 @@ import {
 import { MAX_EMPLOYEE_FEEDBACK_ROWS, writeEmployeeFeedback } from './employee-feedback-import.js';
 import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
 import { CxImporter, isCxFormat, type CxImportFormat, type CxImportParams } from '../cx/cx-import.js';
+import { TransactionsImportService } from '../transactions/transactions-import.service.js';
+import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
@@ -69,10 +71,12 @@ export type ImportFile = {
   truncated?: () => boolean;
   /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
   itemNumbers?: boolean;
+  /** Transactions files: the upload is gzip-compressed (Content-Encoding: gzip, or a .csv.gz file). */
+  gzip?: boolean;
 };
 
 export type ImportOptions = CxImportParams & {
-  format: ImportFormat | CxImportFormat;
+  format: ImportFormat | CxImportFormat | typeof TRANSACTIONS_FORMAT;
   mode: ImportMode;
   batchId?: string;
   /** performance-gov-apr: the agency (abbreviation) the file reports for. */
@@ -92,6 +96,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly cx: CxImporter,
+    private readonly transactions: TransactionsImportService,
   ) {}
 
   /** Reads, checks and loads a file in one of the import formats; answers with the finished batch. */
@@ -110,6 +115,7 @@ export class ImportsService {
     }
     const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
     const cxTarget = isCxFormat(format) ? await this.cx.prepare(auth, format, options) : null;
+    const service = format === TRANSACTIONS_FORMAT ? await this.transactions.service(auth, options.serviceId) : null;
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
@@ -169,7 +175,18 @@ export class ImportsService {
     try {
       let counts: LoadCounts;
       let registry: RegistryCounts | null = null;
-      if (cxTarget) {
+      if (service) {
+        counts = await this.transactions.load({
+          service,
+          batchId: batch.id,
+          stream: hashed,
+          gzip: file.gzip ?? false,
+          shouldCommit: written,
+          keepMerging: () => mode !== 'atomic' || errorCount === 0,
+          addErrors,
+          onRows,
+        });
+      } else if (cxTarget) {
         counts = await this.cx.importFile(cxTarget, hashed, file.kind, {
           mode,
           addErrors,
@@ -296,6 +313,11 @@ export class ImportsService {
           finishedAt: new Date(),
         },
       );
+      if (file.truncated?.()) {
+        throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
+          { field: 'file', reason: 'too large: nothing was written' },
+        ]);
+      }
       if (error instanceof ImportFileError) {
         throw new AppException(400, 'validation_failed', error.message, [
           { field: 'file', line: error.line, reason: error.message },

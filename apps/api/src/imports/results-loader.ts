@@ -31,6 +31,7 @@ export type StagedResult = {
 export type LoadCounts = { staged: number; inserted: number; updated: number; unchanged: number };
 
 export type LoadOptions = {
+  /** The import batch the figures come in; null for results Yardstick computed itself. */
   batchId: string | null;
   /** Who recorded the figures (user or token id). */
   recordedBy: string | null;
@@ -350,7 +351,7 @@ function timeOrderedIdPrefix(): string {
  * Up to `depth` items of `source` taken ahead of the consumer: while the consumer awaits the database, the
  * source (reading, checking, writing COPY bytes) goes on with the next one.
  */
-async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T> {
+export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   const ahead: Promise<IteratorResult<T>>[] = [];
   try {
@@ -463,7 +464,7 @@ function csvNumber(value: number | null): string {
 }
 
 /** Every text is quoted, so that an empty string stays one. */
-function csvText(value: string | null): string {
+export function csvText(value: string | null): string {
   if (value === null) return '';
   return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
 }

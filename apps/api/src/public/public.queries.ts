@@ -12,6 +12,7 @@ import type {
   ResultChannel,
   ServiceChannelDetail,
   ThemeCount,
+  TransactionMeasure,
   Unit,
 } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
@@ -54,6 +55,7 @@ export type StandardRow = {
   nearTolerance: number | null;
   resultRounding: number | null;
   indicatorKind: IndicatorKind | null;
+  transactionMeasure: TransactionMeasure | null;
   publishedAt: Date | null;
 };
 
@@ -180,7 +182,7 @@ const STANDARD_COLUMNS = `
   v.unit, v.computation, v.direction, v.threshold_value::float8 AS "thresholdValue", v.threshold_unit AS "thresholdUnit",
   v.channel_scope AS "channelScope", v.frequency, v.near_tolerance::float8 AS "nearTolerance",
   v.result_rounding AS "resultRounding",
-  v.indicator_kind AS "indicatorKind", v.published_at AS "publishedAt"`;
+  v.indicator_kind AS "indicatorKind", v.transaction_measure AS "transactionMeasure", v.published_at AS "publishedAt"`;
 
 const RESULT_COLUMNS = `
   r.standard_id AS "standardId", r.period_key AS "periodKey", r.frequency, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart",

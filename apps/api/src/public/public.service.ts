@@ -52,6 +52,7 @@ import {
 import { planOf } from './public-plan.js';
 import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow, type VersionRow } from './public.queries.js';
 import type { TallyStatus } from '@yardstick/metrics';
+import { transactionMeasureRule } from '../transactions/measures.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT = 10;
@@ -308,7 +309,7 @@ export class PublicService {
       title: standard.title,
       statement: standard.statement,
       dimension: standard.dimension,
-      measureDescription: standard.measureDescription,
+      measureDescription: withTransactionRule(standard),
       unit: standard.unit,
       computation: standard.computation,
       direction: standard.direction,
@@ -341,7 +342,7 @@ export class PublicService {
   async embed(id: string): Promise<PublicEmbed> {
     const standard = await this.publishedStandard(id);
     const [summary] = await this.summaries([standard]);
-    return { standard: summary!, measureDescription: standard.measureDescription, rule: ruleOf(standard) };
+    return { standard: summary!, measureDescription: withTransactionRule(standard), rule: ruleOf(standard) };
   }
 
   async report(slug: string, fiscalYear: number): Promise<PublicReport> {
@@ -902,4 +903,10 @@ function explanationsOf(results: ResultRow[], calendar: FiscalCalendar): PublicR
 function toPublicCx(collection: CxCollectionBody): PublicCxCollection {
   const { agencyId: _agency, serviceId: _service, submittedAt: _submitted, dueDate: _due, ...shown } = collection;
   return shown;
+}
+
+/** "How it is measured", with the rule Yardstick computes by when the standard is computed from transactions. */
+function withTransactionRule(standard: StandardRow): string {
+  const rule = transactionMeasureRule(standard);
+  return rule === null ? standard.measureDescription : `${standard.measureDescription} ${rule}`;
 }

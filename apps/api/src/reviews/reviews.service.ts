@@ -46,6 +46,7 @@ export const REVIEWED_FIELDS: readonly { field: keyof StandardVersionBody; label
   { field: 'nearTolerance', label: 'Near tolerance' },
   { field: 'indicatorKind', label: 'Indicator kind' },
   { field: 'goalId', label: 'Goal' },
+  { field: 'transactionMeasure', label: 'Computed from transactions' },
 ];
 
 const isBlank = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);

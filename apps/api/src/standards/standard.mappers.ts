@@ -23,6 +23,7 @@ export function toVersionBody(version: StandardVersion): StandardVersionBody {
     valueRange: version.valueRange,
     indicatorKind: version.indicatorKind,
     goalId: version.goalId,
+    transactionMeasure: version.transactionMeasure,
     publishedAt: version.publishedAt?.toISOString() ?? null,
     createdAt: version.createdAt.toISOString(),
   };

@@ -40,6 +40,7 @@ import { Target } from './entities/target.entity.js';
 import { toTargetBody, toVersionBody } from './standard.mappers.js';
 import { StandingService } from './standing.service.js';
 import { Clock } from '../common/clock.js';
+import { transactionMeasureProblems } from '../transactions/measures.js';
 
 const CONTENT_FIELDS = [
   'title',
@@ -58,6 +59,7 @@ const CONTENT_FIELDS = [
   'valueRange',
   'indicatorKind',
   'goalId',
+  'transactionMeasure',
 ] as const satisfies readonly (keyof StandardContentDto & keyof StandardVersion)[];
 
 type Content = Pick<StandardVersion, (typeof CONTENT_FIELDS)[number]>;
@@ -414,10 +416,12 @@ export class StandardsService {
           reason: 'must be percent for a share meeting a threshold',
         });
       }
-      if (content.thresholdValue === null) {
+      // The share accurate of a standard computed from transactions has no threshold: the accuracy flag is it.
+      const thresholdNeeded = content.transactionMeasure !== 'share_accurate';
+      if (content.thresholdValue === null && thresholdNeeded) {
         problems.push({ field: 'thresholdValue', reason: 'is required for a share meeting a threshold (e.g. 42)' });
       }
-      if (content.thresholdUnit === null) {
+      if (content.thresholdUnit === null && thresholdNeeded) {
         problems.push({ field: 'thresholdUnit', reason: 'is required for a share meeting a threshold (e.g. days)' });
       }
     } else if (content.thresholdValue !== null || content.thresholdUnit !== null) {
@@ -426,6 +430,7 @@ export class StandardsService {
     const rangeProblem = valueRangeProblem(content.unit, content.valueRange);
     if (rangeProblem)
       problems.push({ field: 'valueRange', value: JSON.stringify(content.valueRange), reason: rangeProblem });
+    problems.push(...transactionMeasureProblems(content));
     if (content.goalId) {
       const goal = await this.dataSource.manager.findOneBy(Goal, { id: content.goalId });
       if (!goal || goal.agencyId !== agencyId) {
@@ -485,6 +490,7 @@ function normaliseContent(content: Partial<Content>): Content {
       : null,
     indicatorKind: content.indicatorKind ?? null,
     goalId: content.goalId ?? null,
+    transactionMeasure: content.transactionMeasure ?? null,
   };
 }
 

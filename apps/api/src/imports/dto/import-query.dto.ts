@@ -5,17 +5,20 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'cla
 import { CX_IMPORT_FORMATS, type CxImportFormat } from '../../cx/cx-import.js';
 import { IMPORT_MODES, type ImportMode } from '../entities/import-batch.entity.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/types.js';
+import { TRANSACTIONS_FORMAT } from '../../transactions/transactions-format.js';
+
+const FORMATS = [...IMPORT_FORMATS, ...CX_IMPORT_FORMATS, TRANSACTIONS_FORMAT] as const;
 
 export class ImportQueryDto {
   @ApiPropertyOptional({
-    enum: [...IMPORT_FORMATS, ...CX_IMPORT_FORMATS],
+    enum: FORMATS,
     default: 'yardstick',
     description:
-      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; employee-feedback: front-line employee survey themes; a11-responses: an FY2024+ A-11 per-response file (Touchpoints); a11-question-counts: FY2019-23 answer counts; performance-gov-hisp: performance.gov's HISP volumes or average scores",
+      "yardstick: Yardstick's results template; gc-service-standards: the Government of Canada ss.csv; performance-gov-apr: an annual performance report file; employee-feedback: front-line employee survey themes; a11-responses: an FY2024+ A-11 per-response file (Touchpoints); a11-question-counts: FY2019-23 answer counts; performance-gov-hisp: performance.gov's HISP volumes or average scores; transactions: a service's transactions (CSV or gzip CSV, with serviceId)",
   })
   @IsOptional()
-  @IsIn([...IMPORT_FORMATS, ...CX_IMPORT_FORMATS])
-  format: ImportFormat | CxImportFormat = 'yardstick';
+  @IsIn(FORMATS)
+  format: ImportFormat | CxImportFormat | typeof TRANSACTIONS_FORMAT = 'yardstick';
 
   @ApiPropertyOptional({
     enum: IMPORT_MODES,
@@ -48,7 +51,10 @@ export class ImportQueryDto {
   blankDirection?: Direction;
 
   // The customer feedback formats' parameters: the service, and for a per-response file its quarter and channel.
-  @ApiPropertyOptional({ description: 'a11-*, performance-gov-hisp: the service the surveys are of.' })
+  @ApiPropertyOptional({
+    description:
+      'a11-*, performance-gov-hisp: the service the surveys are of; transactions: the service the file is for.',
+  })
   @IsOptional()
   @IsUUID()
   serviceId?: string;

@@ -153,7 +153,7 @@ function csvRow(
   return errors !== undefined ? { line, cells, header, errors } : { line, cells, header };
 }
 
-function malformedCsv(error: CsvSyntaxError): ImportFileError {
+export function malformedCsv(error: CsvSyntaxError): ImportFileError {
   const reasons: Record<CsvProblem, string> = {
     quote_not_closed: 'a quoted field is never closed',
     invalid_closing_quote: 'a quote inside a quoted field must be doubled ("")',
@@ -172,7 +172,7 @@ function malformedCsv(error: CsvSyntaxError): ImportFileError {
  * throws on the first byte sequence that is not UTF-8, which for an agency's file nearly always means
  * Excel's "CSV" in Windows-1252.
  */
-async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let first = true;

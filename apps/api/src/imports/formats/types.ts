@@ -72,6 +72,7 @@ export const IMPORT_FILE_ERROR_CODES = [
   'malformed_csv',
   'unreadable_xlsx',
   'too_many_rows',
+  'corrupt_gzip',
 ] as const;
 export type ImportFileErrorCode = (typeof IMPORT_FILE_ERROR_CODES)[number];
 

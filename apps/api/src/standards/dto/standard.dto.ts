@@ -6,6 +6,7 @@ import {
   DIRECTIONS,
   INDICATOR_KINDS,
   STANDARD_STATUSES,
+  TRANSACTION_MEASURES,
   UNITS,
   type Channel,
   type Computation,
@@ -13,6 +14,7 @@ import {
   type Direction,
   type IndicatorKind,
   type StandardStatus,
+  type TransactionMeasure,
   type Unit,
 } from '@yardstick/contracts';
 import { FREQUENCIES, type Frequency } from '@yardstick/metrics';
@@ -139,6 +141,15 @@ export class StandardContentDto {
   @IsOptional()
   @IsUUID()
   goalId?: string | null;
+
+  @ApiPropertyOptional({
+    enum: TRANSACTION_MEASURES,
+    description:
+      "Computed from the service's transactions (POST /standards/:id/compute): share completed within the threshold, mean, median or 90th percentile time to complete, or share accurate.",
+  })
+  @IsOptional()
+  @IsIn(TRANSACTION_MEASURES)
+  transactionMeasure?: TransactionMeasure | null;
 }
 
 export class CreateStandardDto extends StandardContentDto {

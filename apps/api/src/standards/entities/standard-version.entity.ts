@@ -4,6 +4,7 @@ import type {
   Dimension,
   Direction,
   IndicatorKind,
+  TransactionMeasure,
   Unit,
   VersionStatus,
 } from '@yardstick/contracts';
@@ -97,6 +98,10 @@ export class StandardVersion {
 
   @Column({ type: 'uuid', nullable: true })
   goalId!: string | null;
+
+  /** Set when the results are computed from the service's transactions; what they measure. */
+  @Column({ type: 'text', nullable: true })
+  transactionMeasure!: TransactionMeasure | null;
 
   @ManyToOne(() => Goal, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'goal_id' })
