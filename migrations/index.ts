@@ -9,6 +9,7 @@ import { CreateReviewComments1795332723367 } from './1795332723367-CreateReviewC
 import { AddResultProvenance1795332733643 } from './1795332733643-AddResultProvenance.js';
 import { NotifyPublicChanges1795332766721 } from './1795332766721-NotifyPublicChanges.js';
 import { AddImportProgress1795333866438 } from './1795333866438-AddImportProgress.js';
+import { CreateNotifications1796298634031 } from './1796298634031-CreateNotifications.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddResultProvenance1795332733643,
   NotifyPublicChanges1795332766721,
   AddImportProgress1795333866438,
+  CreateNotifications1796298634031,
 ];

@@ -8,3 +8,4 @@ export * from './public.js';
 export * from './staff.js';
 export * from './imports.js';
 export * from './accounts.js';
+export * from './notifications.js';

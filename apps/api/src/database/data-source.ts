@@ -9,6 +9,8 @@ import { ImportBatch } from '../imports/entities/import-batch.entity.js';
 import { Explanation } from '../results/entities/explanation.entity.js';
 import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
+import { NotificationSetting, NotificationKindSwitch } from '../notifications/entities/notification-setting.entity.js';
+import { Notification } from '../notifications/entities/notification.entity.js';
 import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
 import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
@@ -38,6 +40,9 @@ export const ENTITIES = [
   ApiToken,
   AuditEvent,
   ReviewComment,
+  Notification,
+  NotificationSetting,
+  NotificationKindSwitch,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };
