@@ -19,6 +19,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PublicModule } from './public/public.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { ResultsModule } from './results/results.module.js';
@@ -26,6 +27,7 @@ import { ReviewsModule } from './reviews/reviews.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WorkspaceModule } from './workspace/workspace.module.js';
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         ReviewsModule,
         PortfolioModule,
         DemoModule,
+        NotificationsModule,
+        WorkspaceModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
