@@ -35,10 +35,10 @@ export type DueItemQuery = {
 };
 
 /** One kind of due item. Register a provider in NotificationsModule's DUE_ITEM_SOURCES list. */
-export interface DueItemSource {
+export type DueItemSource = {
   readonly kind: DueItemKind;
   items(query: DueItemQuery): Promise<DueItem[]>;
-}
+};
 
 /** Injection token: DueItemSource[]. */
 export const DUE_ITEM_SOURCES = Symbol('DUE_ITEM_SOURCES');
