@@ -65,6 +65,30 @@ export type PublicAgencySummary = PublicAgencyRef & {
   services: number;
   standards: number;
   tally: PublicTally;
+  reportingRecord: PublicReportingRecord;
+};
+
+/**
+ * How reliably an agency publishes: of the results of its published standards that were due over the last four
+ * fiscal quarters (30 days after each period), how many were certified by their due date.
+ */
+export type PublicReportingRecord = {
+  /** The quarters it covers, oldest first: "FY2026 Q1". */
+  quarters: string[];
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** onTime / expected, 0-1; null when nothing was due. */
+  share: number | null;
+  /** The record in one sentence. */
+  summary: string;
+};
+
+/** When a standard's data was last certified, and the result that is overdue, if one is. */
+export type PublicFreshness = {
+  lastCertifiedAt: string | null;
+  overdue: { periodKey: string; periodLabel: string; dueDate: string; statement: string } | null;
 };
 
 export type PublicHome = {
@@ -72,6 +96,8 @@ export type PublicHome = {
   /** The latest certified result of every published standard, against its target. */
   tally: PublicTally;
   agencies: PublicAgencySummary[];
+  /** Agencies with results due, best reporting record first (ties by name). */
+  rankedByRecord: (PublicAgencyRef & { reportingRecord: PublicReportingRecord })[];
   recentlyUpdated: PublicStandardSummary[];
   search: {
     q: string;
@@ -91,6 +117,7 @@ export type PublicAgency = {
   byYear: PublicYearTally[];
   /** Fiscal years with an annual report, newest first. */
   reportYears: number[];
+  reportingRecord: PublicReportingRecord;
 };
 
 export type PublicService = {
@@ -175,6 +202,7 @@ export type PublicStandard = {
   results: PublicResult[];
   versions: PublicVersion[];
   lastUpdated: string | null;
+  freshness: PublicFreshness;
 };
 
 export type PublicYearFigure = {
@@ -213,6 +241,7 @@ export type PublicReport = {
   services: (PublicServiceRef & { standards: PublicReportStandard[] })[];
   benchmarks: PublicBenchmark[];
   methodology: string[];
+  reportingRecord: PublicReportingRecord;
 };
 
 export type PublicEmbed = { standard: PublicStandardSummary; measureDescription: string; rule: string };

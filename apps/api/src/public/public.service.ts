@@ -13,7 +13,17 @@ import type {
   PublicStandardSummary,
   PublicYearTally,
 } from '@yardstick/contracts';
-import { changeFromPrevious, fiscalYearOf, formatPeriodLabel } from '@yardstick/metrics';
+import {
+  changeFromPrevious,
+  combineRecords,
+  DEFAULT_GRACE_DAYS,
+  fiscalYearOf,
+  formatPeriodLabel,
+  recordQuarters,
+  type Period,
+  type ReportingRecord,
+} from '@yardstick/metrics';
+import { freshnessOf, standardRecord, toPublicRecord, type FreshnessInput } from './freshness.js';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -82,6 +92,7 @@ export class PublicService {
     const agencies = await this.queries.agencies();
     const byAgency = groupBy(summaries, (s) => s.agency.slug);
     const childrenOf = groupBy(agencies, (a) => a.parentId);
+    const { quarters, byStandard } = await this.reportingRecords(standards);
     const agencySummaries = agencies.map((agency) => {
       const own = [agency, ...(childrenOf.get(agency.id) ?? [])].flatMap((a) => byAgency.get(a.slug) ?? []);
       return {
@@ -90,13 +101,24 @@ export class PublicService {
         services: new Set(own.map((s) => s.service.slug)).size,
         standards: own.length,
         tally: tallyOf(own.map(statusOfSummary)),
+        reportingRecord: toPublicRecord(combineRecords(own.map((s) => byStandard.get(s.id)!)), quarters),
       };
     });
+    const rankedByRecord = agencySummaries
+      .filter((a) => a.reportingRecord.share !== null)
+      .sort(
+        (a, b) =>
+          b.reportingRecord.share! - a.reportingRecord.share! ||
+          b.reportingRecord.expected - a.reportingRecord.expected ||
+          a.name.localeCompare(b.name),
+      )
+      .map((a) => ({ slug: a.slug, name: a.name, abbreviation: a.abbreviation, reportingRecord: a.reportingRecord }));
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
       tally: tallyOf(summaries.map(statusOfSummary)),
       agencies: agencySummaries,
+      rankedByRecord,
       recentlyUpdated: [...summaries]
         .filter((s) => s.latest)
         .sort((a, b) => (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? '') || a.title.localeCompare(b.title))
@@ -168,6 +190,7 @@ export class PublicService {
       })),
       byYear,
       reportYears: [...new Set(results.map((r) => r.fiscalYear))].sort((a, b) => b - a),
+      reportingRecord: await this.agencyRecord(standards),
     };
   }
 
@@ -239,6 +262,15 @@ export class PublicService {
         current: v.current,
       })),
       lastUpdated: (lastCertified.get(id) ?? standard.publishedAt)?.toISOString() ?? null,
+      freshness: freshnessOf(
+        {
+          frequency: standard.frequency,
+          targetYears: new Set(targets.map((t) => t.fiscalYear)),
+          certified: new Map(all.map((r) => [r.periodKey, r.certifiedAt])),
+        },
+        lastCertified.get(id) ?? null,
+        this.clock.today(),
+      ),
     };
   }
 
@@ -315,7 +347,57 @@ export class PublicService {
       services,
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
+      reportingRecord: await this.agencyRecord(standards),
     };
+  }
+
+  /** Each agency's reporting record over the last four quarters, best first: the rows of reporting-records.csv. */
+  async reportingRecordRows(): Promise<Record<string, unknown>[]> {
+    const home = await this.home();
+    return home.rankedByRecord.map((a, i) => ({
+      rank: i + 1,
+      agency: a.abbreviation,
+      agency_name: a.name,
+      quarters: a.reportingRecord.quarters.join(' | '),
+      results_due: a.reportingRecord.expected,
+      published_on_time: a.reportingRecord.onTime,
+      published_late: a.reportingRecord.late,
+      not_published: a.reportingRecord.missing,
+      share_on_time: a.reportingRecord.share,
+    }));
+  }
+
+  /** The record of these standards together: counts summed. */
+  private async agencyRecord(standards: StandardRow[]) {
+    const { quarters, byStandard } = await this.reportingRecords(standards);
+    return toPublicRecord(combineRecords([...byStandard.values()]), quarters);
+  }
+
+  /** Each standard's record over the last four quarters whose results are due (libs/metrics reportingRecord). */
+  private async reportingRecords(
+    standards: StandardRow[],
+  ): Promise<{ quarters: Period[]; byStandard: Map<string, ReportingRecord> }> {
+    const today = this.clock.today();
+    const quarters = recordQuarters(today, DEFAULT_GRACE_DAYS);
+    const years = [...new Set(quarters.map((q) => q.fiscalYear))];
+    const ids = standards.map((s) => s.id);
+    const [targets, results] = await Promise.all([
+      this.queries.targets(ids),
+      this.queries.results(ids, { fiscalYears: years, allChannelsOnly: true }),
+    ]);
+    const targetsBy = groupBy(targets, (t) => t.standardId);
+    const resultsBy = groupBy(results, (r) => r.standardId);
+    const byStandard = new Map(
+      standards.map((s) => {
+        const input: FreshnessInput = {
+          frequency: s.frequency,
+          targetYears: new Set((targetsBy.get(s.id) ?? []).map((t) => t.fiscalYear)),
+          certified: new Map((resultsBy.get(s.id) ?? []).map((r) => [r.periodKey, r.certifiedAt])),
+        };
+        return [s.id, standardRecord(input, quarters, today)] as const;
+      }),
+    );
+    return { quarters, byStandard };
   }
 
   /** Every certified result of a published standard, as rows of the open data files. */
