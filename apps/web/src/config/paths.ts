@@ -22,5 +22,7 @@ export const paths = {
     agencyJson: (slug: string) => `/api/v1/public/agencies/${slug}/results.json`,
     reportCsv: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.csv`,
     reportPdf: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.pdf`,
+    reportingRecordsCsv: '/api/v1/public/reporting-records.csv',
+    reportingRecordsJson: '/api/v1/public/reporting-records.json',
   },
 } as const;

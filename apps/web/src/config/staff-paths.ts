@@ -14,6 +14,8 @@ export const staffPaths = {
   users: '/staff/admin/users',
   tokens: '/staff/admin/tokens',
   audit: '/staff/admin/audit',
+  settings: '/staff/settings',
+  outbox: '/staff/admin/outbox',
   /** Served by the API: a plain link, not a router link. */
   oidcLogin: '/api/v1/auth/oidc/login',
 } as const;

@@ -1,3 +1,4 @@
+import { ReportingRecord } from '@/features/public/components/reporting-record';
 import type { PublicAgency } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { ChartFigure } from '@/components/charts/chart-figure';
@@ -76,6 +77,8 @@ const Agency = ({ page }: { page: PublicAgency }) => {
       ) : (
         <p>No certified results yet.</p>
       )}
+
+      <ReportingRecord record={page.reportingRecord} id="record-heading" />
 
       <h2>Annual reports</h2>
       {page.reportYears.length > 0 ? (

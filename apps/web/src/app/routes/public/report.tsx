@@ -1,3 +1,4 @@
+import { ReportingRecord } from '@/features/public/components/reporting-record';
 import type { PublicReport, PublicReportStandard } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -49,6 +50,8 @@ const Report = ({ report }: { report: PublicReport }) => {
       <p>
         <strong>Fiscal year {fiscalYear - 1}:</strong> {describeTally(report.previousTally)}
       </p>
+
+      <ReportingRecord record={report.reportingRecord} id="record-heading" />
 
       {report.services.map((service) => (
         <section key={service.slug} aria-labelledby={`report-${service.slug}`} className="report-service">

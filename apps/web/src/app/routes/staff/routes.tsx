@@ -78,6 +78,11 @@ export const staffRoutes: RouteObject[] = [
         ...page(async () => (await import('./admin')).TokensRoute, ['tokens:manage']),
       },
       { path: relative(staffPaths.audit), ...page(async () => (await import('./admin')).AuditRoute, ['audit:read']) },
+      { path: relative(staffPaths.settings), ...page(async () => (await import('./settings')).SettingsRoute) },
+      {
+        path: relative(staffPaths.outbox),
+        ...page(async () => (await import('./settings')).OutboxRoute, ['users:manage']),
+      },
       { path: '*', ...page(async () => (await import('../not-found')).StaffNotFoundRoute) },
     ],
   },
