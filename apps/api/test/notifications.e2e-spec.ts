@@ -209,6 +209,42 @@ describe('daily reminders and digests, mail over SMTP, two API processes on one 
     );
   });
 
+  it('tells each user in the workspace what to do next, with the page that resolves it', async () => {
+    one.clock.set('2026-10-23T12:00:00Z');
+    const officer = (await one.as(tokens.officer!).get('/api/v1/workspace').expect(200)).body;
+    expect(officer.today).toBe('2026-10-23');
+    expect(officer.counts).toEqual({ overdue: 0, dueSoon: 1, returned: 0, awaitingReview: 0 });
+    expect(officer.dueSoon[0]).toMatchObject({
+      kind: 'result',
+      title: 'RENEW: Renewal time',
+      periodLabel: 'FY2026 Q4',
+      dueDate: '2026-10-30',
+      staffUrl: `/staff/standards/${ids.standard}`,
+    });
+    const approver = (await one.as(tokens.approver!).get('/api/v1/workspace').expect(200)).body;
+    expect(approver.counts.awaitingReview).toBe(3);
+    expect(approver.awaitingReview[0].staffUrl).toBe('/staff/reviews');
+    // Returned with a comment: back in the officer's list, out of the approver's.
+    const returned = approver.awaitingReview[0];
+    await one
+      .as(tokens.approver!)
+      .post(`/api/v1/reviews/results/${returned.id}/return`)
+      .send({ comment: 'Explain the dip in May.' })
+      .expect(200);
+    const after = (await one.as(tokens.officer!).get('/api/v1/workspace').expect(200)).body;
+    expect(after.returned).toEqual([expect.objectContaining({ id: returned.id, comment: 'Explain the dip in May.' })]);
+    expect((await one.as(tokens.approver!).get('/api/v1/workspace').expect(200)).body.counts.awaitingReview).toBe(2);
+    // After the due date the result is overdue; agency B's officer sees none of agency A's.
+    one.clock.set('2026-11-02T12:00:00Z');
+    expect((await one.as(tokens.officer!).get('/api/v1/workspace').expect(200)).body.counts.overdue).toBe(1);
+    expect((await one.as(tokens.officerB!).get('/api/v1/workspace').expect(200)).body.counts).toEqual({
+      overdue: 0,
+      dueSoon: 0,
+      returned: 0,
+      awaitingReview: 0,
+    });
+  });
+
   it('refuses the outbox and the switches to everyone but administrators, and settings to machine clients', async () => {
     await one.as(tokens.officer!).get('/api/v1/notifications/outbox').expect(403);
     await one.as(tokens.approver!).put('/api/v1/notifications/kinds').send({ officer_reminder: false }).expect(403);
