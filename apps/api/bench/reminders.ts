@@ -15,6 +15,7 @@ import { FixedClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app.config.js';
 import { createRootLogger } from '../src/config/logger.js';
 import { startDatabaseServer } from '../src/database/database-server.js';
+import { collectDueItems, DUE_ITEM_SOURCES, type DueItemSource } from '../src/notifications/due-items.js';
 import { JobsRunner } from '../src/notifications/jobs.runner.js';
 import { RemindersService } from '../src/notifications/reminders.service.js';
 import { fmt, positiveInteger, seconds, step } from './support.js';
@@ -65,8 +66,11 @@ async function seed(db: DataSource): Promise<void> {
   );
   // Results: FY2026 and October 2026 (monthly) at 7 in 10; the latest period of each standard is not certified
   // yet (waiting for review) and was recorded in the week the summaries cover.
-  const standards = await db.query<{ id: string; agency_id: string; code: string; frequency: 'month' | 'quarter' }[]>(
-    `SELECT s.id, s.agency_id, s.code, v.frequency FROM standards s JOIN standard_versions v ON v.standard_id = s.id`,
+  const standards = await db.query<
+    { id: string; agency_id: string; code: string; frequency: 'month' | 'quarter'; agency: number }[]
+  >(
+    `SELECT s.id, s.agency_id, s.code, v.frequency, substring(a.slug FROM 8)::int AS agency
+       FROM standards s JOIN standard_versions v ON v.standard_id = s.id JOIN agencies a ON a.id = s.agency_id`,
   );
   const periods: Record<'month' | 'quarter', Period[]> = {
     month: [...periodsInFiscalYear(2026, 'month'), periodsInFiscalYear(2027, 'month')[0]!],
@@ -77,7 +81,7 @@ async function seed(db: DataSource): Promise<void> {
     const n = Number(s.code.slice(4));
     const list = periods[s.frequency];
     list.forEach((p, i) => {
-      if (!recorded(n * 1000 + s.agency_id.charCodeAt(0), p.key)) return;
+      if (!recorded(n * 1000 + s.agency, p.key)) return;
       const latest = i === list.length - 1;
       const values = [
         s.id,
@@ -160,6 +164,13 @@ async function main(): Promise<void> {
     await db.query(`DELETE FROM notifications`);
     await db.query(`DELETE FROM pgboss.job`);
 
+    const s0 = performance.now();
+    const items = await collectDueItems(first.get<DueItemSource[]>(DUE_ITEM_SOURCES), {
+      today: DAY,
+      horizonDays: 7,
+      agencyIds: 'all',
+    });
+    const sourcesMs = performance.now() - s0;
     const t0 = performance.now();
     const run = await first.get(RemindersService).run(DAY);
     const runMs = performance.now() - t0;
@@ -185,6 +196,7 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log(`Daily job for ${DAY}: ${seconds(runMs)} s (goal <= ${GOAL_S} s) for ${fmt(run.created)} messages`);
+    console.log(`  of which reading the due items alone: ${seconds(sourcesMs)} s (${fmt(items.length)} items)`);
     for (const c of counts) {
       console.log(
         `  ${c.kind}: ${fmt(Number(c.messages))} messages to ${fmt(Number(c.users))} users (expected ${fmt(expected[c.kind] ?? 0)}), at most ${c.max} per user`,

@@ -6,7 +6,7 @@ import {
   type NotificationKind,
   type ReminderRunBody,
 } from '@yardstick/contracts';
-import { addDays, dueWindow, formatLongDate, reminderOccasion } from '@yardstick/metrics';
+import { addDays, formatLongDate, reminderOccasion } from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app.config.js';
@@ -97,8 +97,8 @@ export class RemindersService {
       // Immediate: on the occasions (7 days before, the due date, weekly after); weekly: everything open.
       const occasion =
         delivery === 'immediate'
-          ? reminderOccasion(item.dueDate, day)
-          : dueWindow(item.dueDate, day, 7) === 'overdue'
+          ? this.occasion(item.dueDate, day)
+          : item.dueDate < day
             ? 'overdue'
             : item.dueDate === day
               ? 'due_today'
@@ -134,7 +134,8 @@ export class RemindersService {
 
   private approverDigest(recipient: Recipient, items: DueItem[], day: string): Draft | null {
     const waiting = items.filter((i) => i.status === 'awaiting_review');
-    const overdue = items.filter((i) => i.status === 'missing' && dueWindow(i.dueDate, day) === 'overdue');
+    // ISO dates compare as strings: due before today is overdue (libs/metrics dueWindow).
+    const overdue = items.filter((i) => i.status === 'missing' && i.dueDate < day);
     if (waiting.length === 0 && overdue.length === 0) return null;
     return {
       recipient,
@@ -176,6 +177,17 @@ export class RemindersService {
         sections: [{ heading: 'By agency', lines: lines.slice(0, MAX_LINES) }],
       },
     };
+  }
+
+  /** reminderOccasion, worked out once per due date and day (thousands of items share a few due dates). */
+  private readonly occasions = new Map<string, ReturnType<typeof reminderOccasion>>();
+  private occasion(due: string, day: string): ReturnType<typeof reminderOccasion> {
+    const key = `${due} ${day}`;
+    if (!this.occasions.has(key)) {
+      if (this.occasions.size > 10_000) this.occasions.clear();
+      this.occasions.set(key, reminderOccasion(due, day));
+    }
+    return this.occasions.get(key)!;
   }
 
   private section(heading: string, items: DueItem[]): MessageSection {

@@ -19,7 +19,6 @@ type ResultRow = {
   standard_id: string;
   agency_id: string;
   period_key: string;
-  certified: boolean;
   title: string;
   comment: string | null;
 };
@@ -41,7 +40,7 @@ export class ResultsDueSource implements DueItemSource {
     const current = fiscalYearOf(today);
     const years = [current - 1, current];
     const scope = agencyIds === 'all' ? null : [...agencyIds];
-    const [standards, targets, results] = await Promise.all([
+    const [standards, targets, received, pending] = await Promise.all([
       this.dataSource.query<StandardRow[]>(
         `SELECT s.id, s.agency_id, s.code, v.title, v.frequency
            FROM standards s JOIN standard_versions v ON v.id = COALESCE(s.published_version_id, s.pending_version_id)
@@ -53,43 +52,60 @@ export class ResultsDueSource implements DueItemSource {
           WHERE t.fiscal_year = ANY($1) AND ($2::uuid[] IS NULL OR s.agency_id = ANY($2))`,
         [years, scope],
       ),
+      this.dataSource.query<{ key: string }[]>(
+        `SELECT DISTINCT r.standard_id || ' ' || r.period_key AS key FROM results r
+          WHERE r.fiscal_year = ANY($1) AND ($2::uuid[] IS NULL OR r.agency_id = ANY($2))`,
+        [years, scope],
+      ),
       this.dataSource.query<ResultRow[]>(
-        `SELECT r.id, r.standard_id, r.agency_id, r.period_key, r.certified_at IS NOT NULL AS certified,
-                s.code || ': ' || v.title AS title,
+        `SELECT r.id, r.standard_id, r.agency_id, r.period_key, s.code || ': ' || v.title AS title,
                 (SELECT c.comment FROM review_comments c
                   WHERE c.entity_type = 'result' AND c.entity_id = r.id AND c.created_at > r.recorded_at
                   ORDER BY c.created_at DESC LIMIT 1) AS comment
            FROM results r JOIN standards s ON s.id = r.standard_id
            JOIN standard_versions v ON v.id = COALESCE(s.published_version_id, s.pending_version_id)
-          WHERE r.fiscal_year = ANY($1) AND ($2::uuid[] IS NULL OR r.agency_id = ANY($2))`,
+          WHERE r.certified_at IS NULL AND r.fiscal_year = ANY($1) AND ($2::uuid[] IS NULL OR r.agency_id = ANY($2))`,
         [years, scope],
       ),
     ]);
     const withTarget = new Set(targets.map((t) => `${t.standard_id} ${t.fiscal_year}`));
-    const received = new Set(results.map((r) => `${r.standard_id} ${r.period_key}`));
+    const has = new Set(received.map((r) => r.key));
     const horizon = addDays(today, horizonDays);
+    // Periods, due dates and labels are the same for every standard: worked out once per frequency and year.
+    const calendar = new Map<string, { key: string; due: string; label: string }[]>();
+    const periodsOf = (frequency: Frequency, year: number) => {
+      const k = `${frequency} ${year}`;
+      let list = calendar.get(k);
+      if (!list) {
+        list = periodsInFiscalYear(year, frequency).map((p) => ({
+          key: p.key,
+          due: dueDate(p, DEFAULT_GRACE_DAYS),
+          label: formatPeriodName(p),
+        }));
+        calendar.set(k, list);
+      }
+      return list;
+    };
     const items: DueItem[] = [];
     for (const standard of standards) {
       for (const year of years) {
         if (!withTarget.has(`${standard.id} ${year}`)) continue;
-        for (const period of periodsInFiscalYear(year, standard.frequency)) {
-          const due = dueDate(period, DEFAULT_GRACE_DAYS);
-          if (due > horizon || received.has(`${standard.id} ${period.key}`)) continue;
+        for (const period of periodsOf(standard.frequency, year)) {
+          if (period.due > horizon || has.has(`${standard.id} ${period.key}`)) continue;
           items.push({
             kind: 'result',
             id: `${standard.id}:${period.key}`,
             agencyId: standard.agency_id,
             title: `${standard.code}: ${standard.title}`,
-            periodLabel: formatPeriodName(period),
-            dueDate: due,
+            periodLabel: period.label,
+            dueDate: period.due,
             status: 'missing',
             staffUrl: `/staff/standards/${standard.id}`,
           });
         }
       }
     }
-    for (const result of results) {
-      if (result.certified) continue;
+    for (const result of pending) {
       const period = parsePeriodKey(result.period_key);
       items.push({
         kind: 'result',
