@@ -290,3 +290,20 @@ describe('without SMTP_URL', () => {
     expect(message.text).toContain('http://localhost:3000/staff/standards/');
   });
 });
+
+describe('with JOBS on (the default outside tests)', () => {
+  it('installs pg-boss in its own schema at start, schedules the daily job and stops cleanly', async () => {
+    const t = await createTestApp({ JOBS: 'true' });
+    try {
+      const sql = <T>(text: string) => t.app.get(DataSource).query<T>(text);
+      const schedules = await sql<{ name: string; cron: string; timezone: string }[]>(
+        `SELECT name, cron, timezone FROM pgboss.schedule`,
+      );
+      expect(schedules).toEqual([{ name: 'reminders-daily', cron: '0 6 * * *', timezone: 'UTC' }]);
+      const queues = await sql<{ name: string }[]>(`SELECT name FROM pgboss.queue ORDER BY name`);
+      expect(queues.map((q) => q.name)).toEqual(expect.arrayContaining(['mail-send', 'reminders-daily']));
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -136,7 +136,7 @@ const Home = ({ home }: { home: PublicHome }) => (
           className="usa-table-container--scrollable"
           tabIndex={0}
           role="region"
-          aria-label="Agencies by reporting record"
+          aria-label="Table of agencies by reporting record"
         >
           <table className="usa-table usa-table--striped width-full">
             <caption className="usa-sr-only">Agencies ranked by the share of results published on time</caption>
