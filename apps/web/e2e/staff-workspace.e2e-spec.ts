@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { APP_CONFIG } from '../../api/src/config/config.module.js';
-import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { createTestApp, TEST_ADMIN, type TestApp } from '../../api/test/support/test-app.js';
 import {
   activate,
   checkAxe,
@@ -145,6 +145,25 @@ describe('staff workspace home in Chromium: what an officer and an approver shou
       await checkAxe(page, 'on the approver’s workspace');
       await activate(page, review.getByRole('link').first(), 'the first result waiting for review');
       await expectHeading(page, /Review/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 90_000);
+
+  it('administrator: runs today’s reminders and reads the outbox, its messages listed', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff/admin/outbox`);
+      await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+      await expectHeading(page, 'Messages and outbox');
+      await checkAxe(page, 'on the outbox, empty');
+      await activate(page, page.getByRole('button', { name: 'Run today’s reminders now' }), 'the run button');
+      await expectText(page, /^1 new message for 2026-12-20/);
+      // The approver's digest (2 results wait); the officer chose the weekly digest, and 20 December is a Sunday.
+      await page.getByRole('table', { name: 'Messages, newest first' }).waitFor();
+      await expectText(page, 'approver@test.example');
+      await checkAxe(page, 'on the outbox with a message');
       expect(errors).toEqual([]);
     } finally {
       await close();
