@@ -16,6 +16,7 @@ import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlan
 import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
 import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
 import { CreateTransactions1796298577053 } from './1796298577053-CreateTransactions.js';
+import { CreateNotifications1796298634031 } from './1796298634031-CreateNotifications.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencies1795317264450,
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateCxCollections1796298403617,
   AddCxStandardQuestions1796301317134,
   CreateTransactions1796298577053,
+  CreateNotifications1796298634031,
 ];

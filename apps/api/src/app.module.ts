@@ -20,6 +20,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PublicModule } from './public/public.module.js';
 import { EmployeeFeedbackModule } from './employee-feedback/employee-feedback.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -29,6 +30,7 @@ import { ReviewsModule } from './reviews/reviews.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StandardsModule } from './standards/standards.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WorkspaceModule } from './workspace/workspace.module.js';
 
 @Module({})
 export class AppModule {
@@ -66,6 +68,8 @@ export class AppModule {
         DemoModule,
         PlansModule,
         EmployeeFeedbackModule,
+        NotificationsModule,
+        WorkspaceModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

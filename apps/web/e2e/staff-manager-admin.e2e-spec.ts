@@ -104,8 +104,8 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       for (const link of ['Services', 'Import results', 'Reviews', 'Users', 'Tokens', 'Audit trail']) {
         expect(await nav.getByRole('link', { name: link }).count()).toBe(0);
       }
-      const tasks = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
-      expect(tasks).toEqual(['Standards', 'Results due and overdue', 'Portfolio']);
+      const tasks = await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
+      expect(tasks).toEqual(['Standards', 'Results due and overdue', 'Portfolio', 'E-mail settings']);
       // The standard's page shows it, with no control to change it.
       await navigate(page, 'Standards', 'Standards');
       expect(await page.getByRole('link', { name: 'Create a standard' }).count()).toBe(0);

@@ -11,3 +11,4 @@ export * from './accounts.js';
 export * from './plans.js';
 export * from './cx.js';
 export * from './transactions.js';
+export * from './notifications.js';

@@ -78,6 +78,30 @@ export type PublicAgencySummary = PublicAgencyRef & {
   services: number;
   standards: number;
   tally: PublicTally;
+  reportingRecord: PublicReportingRecord;
+};
+
+/**
+ * How reliably an agency publishes: of the results of its published standards that were due over the last four
+ * fiscal quarters (30 days after each period), how many were certified by their due date.
+ */
+export type PublicReportingRecord = {
+  /** The quarters it covers, oldest first: "FY2026 Q1". */
+  quarters: string[];
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** onTime / expected, 0-1; null when nothing was due. */
+  share: number | null;
+  /** The record in one sentence. */
+  summary: string;
+};
+
+/** When a standard's data was last certified, and the result that is overdue, if one is. */
+export type PublicFreshness = {
+  lastCertifiedAt: string | null;
+  overdue: { periodKey: string; periodLabel: string; dueDate: string; statement: string } | null;
 };
 
 export type PublicHome = {
@@ -92,6 +116,8 @@ export type PublicHome = {
   /** Published standards, each counted once (a bureau's are not counted again under its department). */
   standards: number;
   agencies: PublicAgencySummary[];
+  /** Agencies with results due, best reporting record first (ties by name). */
+  rankedByRecord: (PublicAgencyRef & { reportingRecord: PublicReportingRecord })[];
   recentlyUpdated: PublicStandardSummary[];
   search: {
     q: string;
@@ -119,6 +145,7 @@ export type PublicAgency = {
   planYears: number[];
   /** Customer feedback: each service's latest published collection. */
   cx?: PublicCxSummaryItem[];
+  reportingRecord: PublicReportingRecord;
 };
 
 export type PublicService = {
@@ -213,6 +240,7 @@ export type PublicStandard = {
   results: PublicResult[];
   versions: PublicVersion[];
   lastUpdated: string | null;
+  freshness: PublicFreshness;
 };
 
 export type PublicYearFigure = {
@@ -267,6 +295,7 @@ export type PublicReport = {
   methodology: string[];
   /** Customer feedback: each service's latest published collection in or before the fiscal year. */
   cx?: PublicCxSummaryItem[];
+  reportingRecord: PublicReportingRecord;
 };
 
 /** Whom to write to about each agency's published data and pages (accessibility barriers included). */

@@ -72,6 +72,47 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '  ', DATABASE_URL: '' }).port).toBe(3000);
   });
 
+  describe('mail (SMTP_URL, MAIL_FROM, APP_URL) and jobs', () => {
+    it('without SMTP_URL writes to the log and the outbox, from a default sender, with links to this server', () => {
+      expect(loadConfig({ PORT: '4000' })).toMatchObject({
+        mail: { smtpUrl: undefined, from: 'Yardstick <no-reply@yardstick.local>', appUrl: 'http://localhost:4000' },
+        jobs: true,
+      });
+    });
+
+    it('reads an SMTP server, a sender with a name, the site address and the job switch', () => {
+      expect(
+        loadConfig({
+          SMTP_URL: 'smtps://user:secret@mail.agency.gov:465',
+          MAIL_FROM: 'Performance team <performance@agency.gov>',
+          APP_URL: 'https://yardstick.agency.gov/',
+          JOBS: 'false',
+        }),
+      ).toMatchObject({
+        mail: {
+          smtpUrl: 'smtps://user:secret@mail.agency.gov:465',
+          from: 'Performance team <performance@agency.gov>',
+          appUrl: 'https://yardstick.agency.gov',
+        },
+        jobs: false,
+      });
+    });
+
+    it('stops start-up naming SMTP_URL or MAIL_FROM when they are wrong', () => {
+      expect(problemsOf({ SMTP_URL: 'http://mail.agency.gov', MAIL_FROM: 'nobody' })).toEqual([
+        'SMTP_URL',
+        'MAIL_FROM',
+      ]);
+      expect(problemsOf({ SMTP_URL: 'not a url' })).toEqual(['SMTP_URL']);
+      expect(problemsOf({ MAIL_FROM: 'Team <not an address>' })).toEqual(['MAIL_FROM']);
+      expect(problemsOf({ APP_URL: 'ftp://x' })).toEqual(['APP_URL']);
+      expect(() => loadConfig({ SMTP_URL: 'mail.agency.gov:25' })).toThrow(
+        /SMTP_URL: must use the smtp:\/\/ or smtps:\/\/ scheme/,
+      );
+      expect(() => loadConfig({ MAIL_FROM: 'x' })).toThrow(/MAIL_FROM: must be an e-mail address/);
+    });
+  });
+
   describe('single sign-on (OIDC_*)', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const pem = rsa.export({ format: 'pem', type: 'pkcs8' }).toString();

@@ -46,7 +46,21 @@ export type AppConfig = {
   cookieSecure: boolean;
   /** Single sign-on through OpenID Connect; undefined (OIDC_ISSUER unset) turns it off. */
   oidc: OidcConfig | undefined;
+  mail: MailConfig;
+  /** Run the job queue (pg-boss): the daily reminders and the mail sender. */
+  jobs: boolean;
 };
+
+export type MailConfig = {
+  /** smtp:// or smtps:// server; undefined: messages go to the log and the outbox only. */
+  smtpUrl: string | undefined;
+  /** The From header: an address, or "Name <address>". */
+  from: string;
+  /** Where links in messages point: this site's address, without a trailing slash. */
+  appUrl: string;
+};
+
+export const DEFAULT_MAIL_FROM = 'Yardstick <no-reply@yardstick.local>';
 
 export const DEFAULT_OIDC_LABEL = 'Sign in with Login.gov';
 
@@ -111,7 +125,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlHours: read.integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: read.boolean('COOKIE_SECURE', nodeEnv === 'production'),
     oidc: undefined,
+    mail: {
+      smtpUrl: read.smtpUrl('SMTP_URL'),
+      from: read.mailbox('MAIL_FROM', DEFAULT_MAIL_FROM),
+      appUrl: '',
+    },
+    jobs: read.boolean('JOBS', true),
   };
+  config.mail.appUrl = (read.httpUrl('APP_URL', false) ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
   config.oidc = readOidcConfig(read, problems, nodeEnv, config.port);
   if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
     problems.push({ variable: 'ADMIN_PASSWORD', reason: 'must be at least 12 characters long' });
@@ -253,6 +274,37 @@ class EnvReader {
     if (!match) return this.fail(name, `must be a size like 512kb or 1mb (got "${value}")`, 0);
     const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[match[2]!.toLowerCase() as 'b'];
     return Number(match[1]) * unit;
+  }
+
+  /** smtp://[user:password@]host[:port] or smtps://...; nodemailer reads the rest. */
+  smtpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return this.fail(name, 'must be a URL like smtp://user:password@mail.example.gov:587', undefined);
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      return this.fail(name, `must use the smtp:// or smtps:// scheme (got "${url.protocol}")`, undefined);
+    }
+    if (!url.hostname) return this.fail(name, 'must name a host, e.g. smtp://mail.example.gov:587', undefined);
+    return value;
+  }
+
+  /** An e-mail address, or "Display Name <address>". */
+  mailbox(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    const address = /^[^<>]*<([^<>]+)>$/.exec(value)?.[1] ?? value;
+    if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address.trim())) {
+      return this.fail(
+        name,
+        `must be an e-mail address like no-reply@agency.gov or "Yardstick <no-reply@agency.gov>" (got "${value}")`,
+        fallback,
+      );
+    }
+    return value;
   }
 
   postgresUrl(name: string): string | undefined {

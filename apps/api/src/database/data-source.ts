@@ -17,6 +17,8 @@ import { PlanVersion } from '../plans/entities/plan-version.entity.js';
 import { Plan } from '../plans/entities/plan.entity.js';
 import { ResultRevision } from '../results/entities/result-revision.entity.js';
 import { Result } from '../results/entities/result.entity.js';
+import { NotificationSetting, NotificationKindSwitch } from '../notifications/entities/notification-setting.entity.js';
+import { Notification } from '../notifications/entities/notification.entity.js';
 import { ReviewComment } from '../reviews/entities/review-comment.entity.js';
 import { Service } from '../services/entities/service.entity.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
@@ -54,6 +56,9 @@ export const ENTITIES = [
   CxQuestionAnswer,
   CxResponse,
   CxStandardQuestion,
+  Notification,
+  NotificationSetting,
+  NotificationKindSwitch,
 ];
 
 export type DataSourceSettings = { poolSize?: number; runMigrations?: boolean };

@@ -4,6 +4,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
 
 export const PUBLIC_CHANNEL = 'yardstick_public';
 /** Bounds the memory the cache takes; the oldest entries go first. */
@@ -33,7 +34,13 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The Clock's day the entries were made on: what is overdue, and reporting records, change with the day. */
+  private day: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
@@ -59,6 +66,11 @@ export class PublicCache implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The cached answer for a key, or produce it (once for concurrent callers) and keep it. */
   async get(key: string, produce: () => Promise<Produced>): Promise<CachedBody> {
+    const today = this.clock.today();
+    if (today !== this.day) {
+      this.invalidate();
+      this.day = today;
+    }
     const hit = this.entries.get(key);
     if (hit) return hit;
     const inFlight = this.pending.get(key);

@@ -53,6 +53,7 @@ const INDEX = JSON.stringify({
     agencies: '/api/v1/public/agencies',
     contacts: '/api/v1/public/contacts',
     agency: '/api/v1/public/agencies/{slug}',
+    reportingRecords: ['/api/v1/public/reporting-records.csv', '/api/v1/public/reporting-records.json'],
     agencyResults: ['/api/v1/public/agencies/{slug}/results.csv', '/api/v1/public/agencies/{slug}/results.json'],
     service: '/api/v1/public/services/{slug}',
     serviceCustomerFeedback: ['/api/v1/public/services/{slug}/cx.csv', '/api/v1/public/services/{slug}/cx.json'],
@@ -75,6 +76,18 @@ const INDEX = JSON.stringify({
     catalog: '/data.json',
   },
 });
+
+const REPORTING_RECORD_COLUMNS = [
+  'rank',
+  'agency',
+  'agency_name',
+  'quarters',
+  'results_due',
+  'published_on_time',
+  'published_late',
+  'not_published',
+  'share_on_time',
+] as const;
 
 const json = (value: unknown) => ({ body: JSON.stringify(value), type: JSON_TYPE });
 
@@ -119,6 +132,23 @@ export class PublicController {
   @ApiOkResponse({ description: 'Whom to write to about each agency’s data and pages.' })
   contacts(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(request, reply, 'api:contacts', async () => json(await this.pub.contacts()));
+  }
+
+  @Get('reporting-records.csv')
+  @ApiOkResponse({ description: "Each agency's reporting record over the last four quarters, best first." })
+  recordsCsv(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(
+      request,
+      reply,
+      'api:records-csv',
+      async () => ({ body: toCsv(REPORTING_RECORD_COLUMNS, await this.pub.reportingRecordRows()), type: CSV_TYPE }),
+      'reporting-records.csv',
+    );
+  }
+
+  @Get('reporting-records.json')
+  recordsJson(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, 'api:records-json', async () => json(await this.pub.reportingRecordRows()));
   }
 
   @Get('agencies/:slug')

@@ -22,6 +22,8 @@ import type {
 import { publicStandardPath } from '@yardstick/contracts';
 import {
   changeFromPrevious,
+  combineRecords,
+  DEFAULT_GRACE_DAYS,
   fiscalCalendar,
   fiscalYearEnd,
   fiscalYearOf,
@@ -31,8 +33,12 @@ import {
   formatPeriodLabel,
   parsePeriodKey,
   periodOf,
+  recordQuarters,
   type FiscalCalendar,
+  type Period,
+  type ReportingRecord,
 } from '@yardstick/metrics';
+import { freshnessOf, standardRecord, toPublicRecord, type FreshnessInput } from './freshness.js';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -117,6 +123,7 @@ export class PublicService {
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const calendarOfSlug = new Map(agencies.map((a) => [a.slug, fiscalCalendar(a.fiscalYearStartMonth)]));
     // A department's row includes its bureaus' standards, and says so; the headline counts each standard once.
+    const { quarters, byStandard } = await this.reportingRecords(standards);
     const agencySummaries = agencies.map((agency) => {
       const bureaus = childrenOf.get(agency.id) ?? [];
       const own = [agency, ...bureaus].flatMap((a) => byAgency.get(a.slug) ?? []);
@@ -129,8 +136,18 @@ export class PublicService {
         services: new Set(own.map((p) => p.summary.service.slug)).size,
         standards: own.length,
         tally: tallyOf(own.map((p) => p.status)),
+        reportingRecord: toPublicRecord(combineRecords(own.map((p) => byStandard.get(p.summary.id)!)), quarters),
       };
     });
+    const rankedByRecord = agencySummaries
+      .filter((a) => a.reportingRecord.share !== null)
+      .sort(
+        (a, b) =>
+          b.reportingRecord.share! - a.reportingRecord.share! ||
+          b.reportingRecord.expected - a.reportingRecord.expected ||
+          a.name.localeCompare(b.name),
+      )
+      .map((a) => ({ slug: a.slug, name: a.name, abbreviation: a.abbreviation, reportingRecord: a.reportingRecord }));
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
@@ -138,6 +155,7 @@ export class PublicService {
       tally: tallyOf(placed.map((p) => p.status)),
       standards: standards.length,
       agencies: agencySummaries,
+      rankedByRecord,
       recentlyUpdated: [...summaries]
         .filter((s) => s.latest)
         .sort((a, b) => (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? '') || a.title.localeCompare(b.title))
@@ -220,6 +238,7 @@ export class PublicService {
       fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
       planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
       ...(cx.length > 0 ? { cx } : {}),
+      reportingRecord: await this.agencyRecord(standards),
     };
   }
 
@@ -336,6 +355,15 @@ export class PublicService {
         current: v.current,
       })),
       lastUpdated: (lastCertified.get(id) ?? standard.publishedAt)?.toISOString() ?? null,
+      freshness: freshnessOf(
+        {
+          frequency: standard.frequency,
+          targetYears: new Set(targets.map((t) => t.fiscalYear)),
+          certified: new Map(all.map((r) => [r.periodKey, r.certifiedAt])),
+        },
+        lastCertified.get(id) ?? null,
+        this.clock.today(),
+      ),
     };
   }
 
@@ -446,7 +474,57 @@ export class PublicService {
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
       ...(cx.length > 0 ? { cx } : {}),
+      reportingRecord: await this.agencyRecord(standards),
     };
+  }
+
+  /** Each agency's reporting record over the last four quarters, best first: the rows of reporting-records.csv. */
+  async reportingRecordRows(): Promise<Record<string, unknown>[]> {
+    const home = await this.home();
+    return home.rankedByRecord.map((a, i) => ({
+      rank: i + 1,
+      agency: a.abbreviation,
+      agency_name: a.name,
+      quarters: a.reportingRecord.quarters.join(' | '),
+      results_due: a.reportingRecord.expected,
+      published_on_time: a.reportingRecord.onTime,
+      published_late: a.reportingRecord.late,
+      not_published: a.reportingRecord.missing,
+      share_on_time: a.reportingRecord.share,
+    }));
+  }
+
+  /** The record of these standards together: counts summed. */
+  private async agencyRecord(standards: StandardRow[]) {
+    const { quarters, byStandard } = await this.reportingRecords(standards);
+    return toPublicRecord(combineRecords([...byStandard.values()]), quarters);
+  }
+
+  /** Each standard's record over the last four quarters whose results are due (libs/metrics reportingRecord). */
+  private async reportingRecords(
+    standards: StandardRow[],
+  ): Promise<{ quarters: Period[]; byStandard: Map<string, ReportingRecord> }> {
+    const today = this.clock.today();
+    const quarters = recordQuarters(today, DEFAULT_GRACE_DAYS);
+    const years = [...new Set(quarters.map((q) => q.fiscalYear))];
+    const ids = standards.map((s) => s.id);
+    const [targets, results] = await Promise.all([
+      this.queries.targets(ids),
+      this.queries.results(ids, { fiscalYears: years, allChannelsOnly: true }),
+    ]);
+    const targetsBy = groupBy(targets, (t) => t.standardId);
+    const resultsBy = groupBy(results, (r) => r.standardId);
+    const byStandard = new Map(
+      standards.map((s) => {
+        const input: FreshnessInput = {
+          frequency: s.frequency,
+          targetYears: new Set((targetsBy.get(s.id) ?? []).map((t) => t.fiscalYear)),
+          certified: new Map((resultsBy.get(s.id) ?? []).map((r) => [r.periodKey, r.certifiedAt])),
+        };
+        return [s.id, standardRecord(input, quarters, today)] as const;
+      }),
+    );
+    return { quarters, byStandard };
   }
 
   /**

@@ -34,9 +34,12 @@ export const TEST_NOW = '2026-11-16T12:00:00.000Z';
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { now?: Date | string } = {},
+  options: {
+    now?: Date | string;
+    /** Share another app's database (a second API process); it is not dropped on close. */ database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
@@ -44,6 +47,7 @@ export async function createTestApp(
     LOG_FORMAT: 'json',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    JOBS: 'false', // tests run the daily job and the mail queue by hand (RemindersService.run, JobsRunner.drainMail)
     ...env,
   });
   const clock = new FixedClock(options.now ?? TEST_NOW);
@@ -74,7 +78,7 @@ export async function createTestApp(
     tokenFor,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

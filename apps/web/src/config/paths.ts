@@ -35,5 +35,7 @@ export const paths = {
     reportPdf: (slug: string, year: number) => `/api/v1/public/reports/${slug}/${year}/report.pdf`,
     planPdf: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}/plan.pdf`,
     planJson: (slug: string, year: number) => `/api/v1/public/agencies/${slug}/plans/${year}`,
+    reportingRecordsCsv: '/api/v1/public/reporting-records.csv',
+    reportingRecordsJson: '/api/v1/public/reporting-records.json',
   },
 } as const;

@@ -21,6 +21,8 @@ export const staffPaths = {
   audit: '/staff/admin/audit',
   agencies: '/staff/admin/agencies',
   catalog: '/staff/admin/catalog',
+  settings: '/staff/settings',
+  outbox: '/staff/admin/outbox',
   /** Served by the API: a plain link, not a router link. */
   oidcLogin: '/api/v1/auth/oidc/login',
 } as const;

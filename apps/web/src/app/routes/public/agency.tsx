@@ -1,3 +1,4 @@
+import { ReportingRecord } from '@/features/public/components/reporting-record';
 import type { PublicAgency } from '@yardstick/contracts';
 import { Link, useParams } from 'react-router';
 import { ChartFigure } from '@/components/charts/chart-figure';
@@ -89,6 +90,7 @@ const Agency = ({ page }: { page: PublicAgency }) => {
           <CxSummaryTable items={page.cx} caption="Trust in each service, latest published quarter" />
         </>
       ) : null}
+      <ReportingRecord record={page.reportingRecord} id="record-heading" />
 
       <h2>Annual reports</h2>
       {page.reportYears.length > 0 ? (

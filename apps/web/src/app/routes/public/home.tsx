@@ -1,3 +1,4 @@
+import { formatRecordShare } from '@/features/public/components/reporting-record';
 import type { PublicHome } from '@yardstick/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/seo/page-title';
@@ -135,6 +136,53 @@ const Home = ({ home }: { home: PublicHome }) => (
           </tbody>
         </table>
       </div>
+    </section>
+    <section aria-labelledby="record-heading">
+      <h2 id="record-heading">Agencies by reporting record</h2>
+      <p>
+        The share of each agency’s results due over{' '}
+        {home.rankedByRecord[0]?.reportingRecord.quarters.join(', ') ?? 'the last four quarters'} that were certified
+        for the public by their due date (30 days after the period), best first. Download it as{' '}
+        <a href={paths.server.reportingRecordsCsv}>CSV</a> or <a href={paths.server.reportingRecordsJson}>JSON</a>.
+      </p>
+      {home.rankedByRecord.length > 0 ? (
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label="Table of agencies by reporting record"
+        >
+          <table className="usa-table usa-table--striped width-full">
+            <caption className="usa-sr-only">Agencies ranked by the share of results published on time</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rank</th>
+                <th scope="col">Agency</th>
+                <th scope="col">Published on time</th>
+                <th scope="col">Late</th>
+                <th scope="col">Not published</th>
+              </tr>
+            </thead>
+            <tbody>
+              {home.rankedByRecord.map((a, i) => (
+                <tr key={a.slug}>
+                  <td>{i + 1}</td>
+                  <th scope="row">
+                    <Link to={paths.agency.to(a.slug)}>{a.name}</Link>
+                  </th>
+                  <td>
+                    {formatRecordShare(a.reportingRecord)} ({a.reportingRecord.onTime} of {a.reportingRecord.expected})
+                  </td>
+                  <td>{a.reportingRecord.late}</td>
+                  <td>{a.reportingRecord.missing}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No agency had results due yet.</p>
+      )}
     </section>
     <section aria-labelledby="recent-heading">
       <h2 id="recent-heading">Recently updated</h2>

@@ -1,3 +1,4 @@
+import { ReportingRecord } from '@/features/public/components/reporting-record';
 import type { PublicReport, PublicReportStandard } from '@yardstick/contracts';
 import { formatChange } from '@yardstick/metrics';
 import { Link, useParams } from 'react-router';
@@ -72,6 +73,8 @@ const Report = ({ report }: { report: PublicReport }) => {
           />
         </>
       ) : null}
+
+      <ReportingRecord record={report.reportingRecord} id="record-heading" />
 
       {report.services.map((service) => (
         <section key={service.slug} aria-labelledby={`report-${service.slug}`} className="report-service">

@@ -173,8 +173,20 @@ const Standard = ({ standard }: { standard: PublicStandard }) => {
           <p className="font-body-2xs margin-bottom-0">
             {standard.agency.name} · {standard.service.name} · last updated {formatDate(standard.lastUpdated)}
           </p>
+          <p className="font-body-2xs margin-bottom-0">
+            {standard.freshness.lastCertifiedAt
+              ? `Last result certified on ${formatDate(standard.freshness.lastCertifiedAt)}.`
+              : 'No result has been certified yet.'}
+          </p>
         </div>
       </div>
+      {standard.freshness.overdue ? (
+        <div className="usa-alert usa-alert--warning usa-alert--slim margin-y-2">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{standard.freshness.overdue.statement}</p>
+          </div>
+        </div>
+      ) : null}
 
       <ResultsChart standard={standard} />
 

@@ -106,6 +106,11 @@ export const staffRoutes: RouteObject[] = [
         path: relative(staffPaths.catalog),
         ...page(async () => (await import('./admin')).CatalogRoute, ['agencies:manage']),
       },
+      { path: relative(staffPaths.settings), ...page(async () => (await import('./settings')).SettingsRoute) },
+      {
+        path: relative(staffPaths.outbox),
+        ...page(async () => (await import('./settings')).OutboxRoute, ['users:manage']),
+      },
       { path: '*', ...page(async () => (await import('../not-found')).StaffNotFoundRoute) },
     ],
   },

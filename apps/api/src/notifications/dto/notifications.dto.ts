@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_STATUSES,
+  type NotificationDelivery,
+  type NotificationStatus,
+} from '@yardstick/contracts';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+const deliveryMessage = { message: `must be one of ${NOTIFICATION_DELIVERIES.join(', ')}` };
+
+/** A user's choices, by kind; a kind left out keeps its current choice. */
+export class NotificationSettingsDto {
+  @ApiPropertyOptional({ enum: NOTIFICATION_DELIVERIES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_DELIVERIES, deliveryMessage)
+  officer_reminder?: NotificationDelivery;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_DELIVERIES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_DELIVERIES, deliveryMessage)
+  approver_digest?: NotificationDelivery;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_DELIVERIES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_DELIVERIES, deliveryMessage)
+  manager_summary?: NotificationDelivery;
+}
+
+/** An administrator's switches, by kind: false turns the kind off for everyone. */
+export class NotificationKindsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  officer_reminder?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  approver_digest?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  manager_summary?: boolean;
+}
+
+export class OutboxQueryDto {
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
