@@ -25,6 +25,11 @@ export type TestApp = {
   as(token: string): ReturnType<typeof request.agent>;
   /** A new personal token for the user with this email. */
   tokenFor(email: string): Promise<string>;
+  /**
+   * Requests as a second administrator, created on first use: separation of duties lets no one certify a
+   * result they entered or last changed, so results the administrator records are certified through this one.
+   */
+  certifier(): Promise<ReturnType<typeof request.agent>>;
   close(): Promise<void>;
 };
 
@@ -64,6 +69,19 @@ export async function createTestApp(
   };
   const as = (token: string) => request.agent(server).set('Authorization', `Bearer ${token}`);
   const adminToken = await tokenFor(TEST_ADMIN.email);
+  let certifierToken: Promise<string> | undefined;
+  const certifier = async () => {
+    certifierToken ??= as(adminToken)
+      .post('/api/v1/users')
+      .send({
+        email: 'certifier@test.example',
+        name: 'Second administrator',
+        roles: [{ role: 'admin', agencyId: null }],
+      })
+      .expect(201)
+      .then(() => tokenFor('certifier@test.example'));
+    return as(await certifierToken);
+  };
   return {
     app,
     server,
@@ -72,6 +90,7 @@ export async function createTestApp(
     api: () => as(adminToken),
     as,
     tokenFor,
+    certifier,
     close: async () => {
       await app.close();
       await database.drop();
