@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
 import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
   AppException,
@@ -45,6 +45,19 @@ import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loa
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
 const PROGRESS_EVERY = 10_000;
+/** Changed results an import's audit event lists one by one (the counts cover them all). */
+const MAX_AUDITED_CHANGES = 10_000;
+
+type AuditedChange = {
+  agencyId: string;
+  resultId: string;
+  standardId: string;
+  period: string;
+  channel: string;
+  revision: number;
+  value: number | null;
+  valueBefore: number | null;
+};
 
 export type ImportFile = {
   stream: Readable;
@@ -149,12 +162,15 @@ export class ImportsService {
           addErrors,
           onRows,
         );
-        counts = await this.loader.load(staged, {
-          batchId: batch.id,
-          recordedBy: auth.actor.id,
-          shouldCommit: written,
-          // An atomic import with a bad row writes nothing: the rest is read only to report every error.
-          keepMerging: () => mode !== 'atomic' || errorCount === 0,
+        counts = await this.loader.inTransaction(written, async (runner) => {
+          const loaded = await this.loader.loadWithin(runner, staged, {
+            batchId: batch.id,
+            recordedBy: auth.actor.id,
+            // An atomic import with a bad row writes nothing: the rest is read only to report every error.
+            keepMerging: () => mode !== 'atomic' || errorCount === 0,
+          });
+          if (written()) await this.auditResultChanges(auth, runner, batch.id);
+          return loaded;
         });
       } else {
         const rows: RegistryRow[] = [];
@@ -261,8 +277,61 @@ export class ImportsService {
         batchId,
         recordedBy: auth.actor.id,
       });
+      if (shouldCommit()) await this.auditResultChanges(auth, runner, batchId);
       return { counts, registry };
     });
+  }
+
+  /**
+   * The results a file changed, in the audit trail with the batch: one `import.results` event per agency,
+   * in the import's transaction, with the counts and (up to MAX_AUDITED_CHANGES) each result inserted or
+   * revised, its revision and the value before and after, and the results whose explanation the file wrote.
+   * Beyond that number the event says how many are left out; they are the results and result_revisions
+   * that carry the batch's id.
+   */
+  private async auditResultChanges(auth: AuthContext, runner: QueryRunner, batchId: string): Promise<void> {
+    const totals: { agency_id: string; inserted: number; updated: number }[] = await runner.query(
+      `SELECT agency_id, count(*) FILTER (WHERE revision = 1)::int AS inserted,
+         count(*) FILTER (WHERE revision > 1)::int AS updated
+       FROM results WHERE batch_id = $1 GROUP BY agency_id`,
+      [batchId],
+    );
+    const changes: AuditedChange[] = await runner.query(
+      `SELECT r.agency_id AS "agencyId", r.id AS "resultId", r.standard_id AS "standardId", r.period_key AS period,
+         r.channel, r.revision, r.value::float8 AS value, v.value::float8 AS "valueBefore"
+       FROM results r LEFT JOIN result_revisions v ON v.result_id = r.id AND v.revision = r.revision - 1
+       WHERE r.batch_id = $1 ORDER BY r.agency_id, r.standard_id, r.period_start, r.channel LIMIT $2`,
+      [batchId, MAX_AUDITED_CHANGES],
+    );
+    // Written in this transaction (now() is its start): explanations the file added or reworded.
+    const explained: { agencyId: string; resultId: string }[] = await runner.query(
+      `SELECT r.agency_id AS "agencyId", r.id AS "resultId" FROM explanations e JOIN results r ON r.id = e.result_id
+       WHERE e.updated_at = now() AND e.written_by IS NOT DISTINCT FROM $1 ORDER BY r.agency_id, r.id LIMIT $2`,
+      [auth.actor.id, MAX_AUDITED_CHANGES],
+    );
+    const agencies = new Set([...totals.map((t) => t.agency_id), ...explained.map((e) => e.agencyId)]);
+    for (const agencyId of agencies) {
+      const total = totals.find((t) => t.agency_id === agencyId) ?? { inserted: 0, updated: 0 };
+      const listed = changes.filter((c) => c.agencyId === agencyId).map(({ agencyId: _, ...change }) => change);
+      await this.audit.record(
+        auth,
+        {
+          action: 'import.results',
+          entityType: 'import',
+          entityId: batchId,
+          agencyId,
+          after: {
+            batchId,
+            inserted: total.inserted,
+            updated: total.updated,
+            changes: listed,
+            notListed: total.inserted + total.updated - listed.length,
+            explained: explained.filter((e) => e.agencyId === agencyId).map((e) => e.resultId),
+          },
+        },
+        runner.manager,
+      );
+    }
   }
 
   /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */
