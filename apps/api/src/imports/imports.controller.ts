@@ -70,6 +70,7 @@ export class ImportsController {
         fileName: part.filename,
         size: Number.isSafeInteger(size) && size > 0 ? size : null,
         truncated: () => part.file.truncated,
+        abandoned: () => request.raw.destroyed && !request.raw.complete,
       },
       query,
     );

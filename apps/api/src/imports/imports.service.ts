@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
 import { shareOf, unitValueProblem, type Frequency } from '@yardstick/metrics';
@@ -66,6 +66,8 @@ export type ImportFile = {
   /** The request's size in bytes, when known: bytesTotal, for progress bars. */
   size?: number | null;
   truncated?: () => boolean;
+  /** Whether the client went away before the whole request arrived. */
+  abandoned?: () => boolean;
   /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
   itemNumbers?: boolean;
 };
@@ -85,6 +87,8 @@ export const MAX_REGISTRY_ROWS = 100_000;
 
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
@@ -122,6 +126,9 @@ export class ImportsService {
       }),
     );
     file.stream.on('error', (error) => hashed.destroy(error));
+    // The reader gets the error through its own listener; once it has stopped reading (the import is over),
+    // the pipe would rethrow it as an uncaught exception ("aborted", when the client goes away) without this.
+    hashed.on('error', () => undefined);
     const errors: RowError[] = [];
     const warnings: RowError[] = [];
     let errorCount = 0;
@@ -243,6 +250,16 @@ export class ImportsService {
       if (error instanceof ImportFileError) {
         throw new AppException(400, 'validation_failed', error.message, [
           { field: 'file', line: error.line, reason: error.message },
+        ]);
+      }
+      // The client's doing, not a fault of ours: a warning, and no one is left to read the answer.
+      if (file.abandoned?.() || isClientAbort(error)) {
+        this.logger.warn(
+          { batchId: batch.id, bytesReceived: bytesRead, bytesTotal: file.size ?? null, rowsRead },
+          'The client abandoned the upload before it ended; nothing was written',
+        );
+        throw new AppException(400, 'bad_request', 'The upload ended before the whole file arrived.', [
+          { field: 'file', reason: 'the connection closed before the end of the file: nothing was written' },
         ]);
       }
       throw error;
@@ -537,6 +554,12 @@ function errorAt(row: ParsedRecord<YardstickRecord>, column: string, reason: str
 
 function refKey(ref: StandardRef): string {
   return 'id' in ref ? `id:${ref.id.toLowerCase()}` : `code:${ref.agency.toUpperCase()}/${ref.code}`;
+}
+
+/** Node's error for a request whose connection closed before its body ended ("aborted", ECONNRESET). */
+function isClientAbort(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' && message === 'aborted';
 }
 
 function fileErrorOf(error: unknown): RowError {

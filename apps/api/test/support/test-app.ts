@@ -39,7 +39,11 @@ export const TEST_NOW = '2026-11-16T12:00:00.000Z';
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { now?: Date | string } = {},
+  options: {
+    now?: Date | string;
+    /** Receives the app's log lines (JSON), at LOG_LEVEL (give one in env: tests are silent by default). */
+    logLines?: (line: Record<string, unknown>) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -52,7 +56,12 @@ export async function createTestApp(
     ...env,
   });
   const clock = new FixedClock(options.now ?? TEST_NOW);
-  const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config), clock);
+  const app = await createApp(
+    config,
+    { url: database.url, mode: 'external' },
+    createRootLogger(config, options.logLines && lineSink(options.logLines)),
+    clock,
+  );
   const server = app.getHttpServer();
   const dataSource = app.get(DataSource);
   const tokenFor = async (email: string): Promise<string> => {
@@ -94,6 +103,15 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+    },
+  };
+}
+
+/** A pino destination that hands each JSON line, parsed, to `receive`. */
+function lineSink(receive: (line: Record<string, unknown>) => void): { write(chunk: string): void } {
+  return {
+    write: (chunk) => {
+      for (const text of chunk.split('\n')) if (text) receive(JSON.parse(text) as Record<string, unknown>);
     },
   };
 }
