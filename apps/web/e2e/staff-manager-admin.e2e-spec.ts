@@ -128,16 +128,23 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await page.waitForURL(new RegExp(`fy=${LAST}`));
       await expectHeading(page, new RegExp(`^FY${LAST} \\(Oct ${LAST - 1}-Sep ${LAST}\\)$`), 2);
       // 84, 78, 70, 86 weighted by 400 respondents each: 79.5, short of 80 by less than 5%: near.
-      await expectText(page.getByTestId('portfolio-summary'), /1 published standard: 0 met, 1 near/);
+      // Not certified yet: each quarter awaits certification, with the status so far.
+      await expectText(
+        page.getByTestId('portfolio-summary'),
+        /1 published standard: 0 met, 0 near target, 0 not met, 1 awaiting certification/,
+      );
       const row = page.getByRole('row', { name: /SAT-1/ });
-      expect(await row.textContent()).toMatch(/Met.*Near.*Not met.*Met.*Near/);
+      expect(await row.textContent()).toMatch(
+        /met so far.*near target so far.*not met so far.*met so far.*near target so far/,
+      );
+      expect(await row.textContent()).not.toMatch(/No target/);
       await checkAxe(page, 'on the portfolio');
       await chooseOption(page, page.getByRole('combobox', { name: 'Quarter (optional)' }), 'Q3', 'the quarter');
       await page.waitForURL(/q=3/);
-      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      await expectText(page.getByTestId('portfolio-summary'), /1 awaiting certification/);
       // The filters survive a reload: they live in the URL.
       await page.reload();
-      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      await expectText(page.getByTestId('portfolio-summary'), /1 awaiting certification/);
       await checkAxe(page, 'on the portfolio for one quarter');
 
       await activate(page, page.getByRole('link', { name: 'SAT-1' }), 'the SAT-1 link');
