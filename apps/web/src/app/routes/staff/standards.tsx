@@ -3,12 +3,12 @@ import { DIMENSIONS, STANDARD_STATUSES, type StandardBody } from '@yardstick/con
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
-import { SelectField, TextField } from '@/components/ui/form-field';
+import { CheckboxGroup, SelectField, TextField } from '@/components/ui/form-field';
 import { QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
-import { useAgencies, useCreateStandard, useStandards } from '@/features/staff-registry/api/registry';
+import { useAgencies, useAllBenchmarks, useCreateStandard, useStandards } from '@/features/staff-registry/api/registry';
 import { StandardForm } from '@/features/staff-registry/components/standard-form';
 import { DIMENSION_LABELS, STANDARD_STATUS_LABELS } from '@/features/staff-registry/labels';
 
@@ -169,6 +169,8 @@ export const StandardsRoute = () => {
 export const NewStandardRoute = () => {
   const navigate = useNavigate();
   const create = useCreateStandard();
+  const benchmarks = useAllBenchmarks();
+  const [benchmarkIds, setBenchmarkIds] = useState<string[]>([]);
   return (
     <StaffPage
       title="Create a standard"
@@ -182,10 +184,24 @@ export const NewStandardRoute = () => {
         submitLabel="Create draft standard"
         busy={create.isPending}
         onSubmit={async (body) => {
-          const standard = await create.mutateAsync(body);
+          const standard = await create.mutateAsync({ ...body, benchmarkIds });
           await navigate(staffPaths.standard(standard.id), { state: { created: true } });
         }}
-      />
+      >
+        {(benchmarks.data?.items.length ?? 0) > 0 ? (
+          <CheckboxGroup
+            legend="Benchmarks to attach"
+            name="benchmarkIds"
+            hint="Best-in-business comparisons for this standard; more can be added on its page."
+            options={benchmarks.data!.items.map((b) => ({
+              value: b.id,
+              label: `${b.name} (${b.sourceOrganization}, ${b.year}): ${formatMeasure(b.value, b.unit)}`,
+            }))}
+            value={benchmarkIds}
+            onChange={setBenchmarkIds}
+          />
+        ) : null}
+      </StandardForm>
     </StaffPage>
   );
 };

@@ -85,8 +85,12 @@ export const useComments = (entityType: 'standard' | 'result', entityId: string)
     queryFn: () => apiGet<ReviewCommentBody[]>('/v1/reviews/comments', { query: { entityType, entityId } }),
   });
 
-export const useDue = () =>
-  useQuery({ queryKey: registryKeys.due, queryFn: () => apiGet<DueResultBody[]>('/v1/portfolio/due') });
+export const useDue = (filters: { agencyId?: string; standardId?: string } = {}) =>
+  useQuery({
+    queryKey: [...registryKeys.due, filters],
+    queryFn: () => apiGet<DueResultBody[]>('/v1/portfolio/due', { query: filters }),
+    placeholderData: keepPreviousData,
+  });
 
 export type StandardContent = Omit<StandardVersionBody, 'id' | 'version' | 'status' | 'publishedAt' | 'createdAt'>;
 
@@ -107,7 +111,7 @@ const useStandardMutation = <V, R>(standardId: string | null, fn: (variables: V)
 };
 
 export const useCreateStandard = () =>
-  useStandardMutation(null, (body: StandardContent & { serviceId: string; code: string }) =>
+  useStandardMutation(null, (body: StandardContent & { serviceId: string; code: string; benchmarkIds?: string[] }) =>
     apiPost<StandardBody>('/v1/standards', body),
   );
 

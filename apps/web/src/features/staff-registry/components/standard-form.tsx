@@ -8,7 +8,7 @@ import {
   type StandardBody,
   type Unit,
 } from '@yardstick/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
@@ -142,10 +142,12 @@ export type StandardFormProps = {
   submitLabel: string;
   busy: boolean;
   onSubmit: (body: StandardContent & { serviceId: string; code: string }) => Promise<unknown>;
+  /** More fields, before the submit button (the create form's benchmarks). */
+  children?: ReactNode;
 };
 
 /** Create or edit a standard: USWDS form, errors tied to their fields and summarised at the top. */
-export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: StandardFormProps) => {
+export const StandardForm = ({ standard, submitLabel, busy, onSubmit, children }: StandardFormProps) => {
   const creating = !standard;
   const [values, setValues] = useState<Values>(() => fromStandard(standard));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -250,6 +252,7 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: Standard
           hint="How far short of the target still counts as near, in the unit. Blank: 5% of the target."
         />
         <SelectField {...field('indicatorKind')} options={optionsOf(INDICATOR_LABELS)} />
+        {children}
         <button type="submit" className="usa-button margin-top-3" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}
         </button>
