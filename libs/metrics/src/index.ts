@@ -7,3 +7,4 @@ export * from './survey.js';
 export * from './target-status.js';
 export * from './units.js';
 export * from './format.js';
+export * from './numbers.js';

@@ -10,6 +10,7 @@ import {
   evaluateStatus,
   formatPeriodLabel,
   parsePeriodKey,
+  readNumber,
   tryParsePeriodKey,
   formatMeasure,
 } from '@yardstick/metrics';
@@ -73,8 +74,8 @@ const API_FIELDS: Record<string, Field> = {
   source: 'resultSource',
   dataQualityNote: 'resultNote',
 };
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const WHOLE = /^\d+$/;
+/** Read as the import reads a file's cells (libs/metrics readNumber): 1,000 and 91.2% are numbers here too. */
+const COUNT = { integer: true, nonNegative: true } as const;
 const PERIOD_HINT = {
   month: 'A month, like 2026-03',
   quarter: 'A fiscal quarter, like FY2026-Q2',
@@ -98,10 +99,18 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
     if (!period) found.resultPeriod = `Enter the period as ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
     else if (period.frequency !== standard.current.frequency)
       found.resultPeriod = `This standard reports each ${standard.current.frequency}: ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
-    if (form.resultValue && !NUMBER.test(form.resultValue))
-      found.resultValue = 'Enter the value as a number, or leave it blank if not known';
+    const valueSpec = { percent: standard.current.unit === 'percent' ? 'sign' : 'none' } as const;
+    const read = {
+      resultValue: readNumber(form.resultValue, valueSpec),
+      resultNumerator: readNumber(form.resultNumerator, COUNT),
+      resultDenominator: readNumber(form.resultDenominator, COUNT),
+      resultSampleSize: readNumber(form.resultSampleSize, COUNT),
+    };
+    if (!read.resultValue.ok)
+      found.resultValue = `The value ${read.resultValue.reason}: enter a number, or leave it blank if not known`;
     for (const name of ['resultNumerator', 'resultDenominator', 'resultSampleSize'] as const) {
-      if (form[name] && !WHOLE.test(form[name])) found[name] = 'Enter a whole number';
+      const reading = read[name];
+      if (!reading.ok) found[name] = `Enter a whole number, like 9123 or 9,123 (this ${reading.reason})`;
     }
     const known = form.resultValue || (form.resultNumerator && form.resultDenominator);
     if (!known && !form.resultNote.trim())
@@ -109,16 +118,19 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
     setErrors(found);
     setGeneral(null);
     if (Object.keys(found).length > 0) return;
-    const num = (text: string) => (text.trim() === '' ? null : Number(text));
+    const num = (name: keyof typeof read) => {
+      const reading = read[name];
+      return reading.ok ? reading.value : null;
+    };
     try {
       const result = await record.mutateAsync({
         standardId: standard.id,
         period: period!.key,
         channel: form.resultChannel,
-        value: num(form.resultValue),
-        numerator: num(form.resultNumerator),
-        denominator: num(form.resultDenominator),
-        sampleSize: num(form.resultSampleSize),
+        value: num('resultValue'),
+        numerator: num('resultNumerator'),
+        denominator: num('resultDenominator'),
+        sampleSize: num('resultSampleSize'),
         source: form.resultSource.trim() || null,
         dataQualityNote: form.resultNote.trim() || null,
       });
