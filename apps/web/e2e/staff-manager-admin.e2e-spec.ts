@@ -193,6 +193,9 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await navigate(page, 'Tokens', 'Tokens');
       await typeInto(page, page.getByLabel('Name', { exact: true }), 'Nightly upload', 'the token name');
       await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Bureau of Samples', 'the token agency');
+      // A machine token needs a permission: its legend does not call them optional.
+      const permissions = page.getByRole('group', { name: /^Permissions/ });
+      expect(await permissions.locator('legend').textContent()).not.toMatch(/optional/);
       await activate(page, page.getByRole('button', { name: 'Create token' }), 'Create token');
       const shown = page.getByTestId('new-token');
       await expectText(shown, 'it will not be shown again');

@@ -170,6 +170,7 @@ export const NewStandardRoute = () => {
   const navigate = useNavigate();
   const create = useCreateStandard();
   const benchmarks = useAllBenchmarks();
+  const { data: user } = useSession();
   const [benchmarkIds, setBenchmarkIds] = useState<string[]>([]);
   return (
     <StaffPage
@@ -181,6 +182,7 @@ export const NewStandardRoute = () => {
       intro="A standard starts as a draft. Set its targets, then submit it for review."
     >
       <StandardForm
+        canWriteFor={(agencyId) => can(user, 'registry:write', agencyId)}
         submitLabel="Create draft standard"
         busy={create.isPending}
         onSubmit={async (body) => {

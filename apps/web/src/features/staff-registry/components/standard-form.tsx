@@ -144,10 +144,12 @@ export type StandardFormProps = {
   onSubmit: (body: StandardContent & { serviceId: string; code: string }) => Promise<unknown>;
   /** More fields, before the submit button (the create form's benchmarks). */
   children?: ReactNode;
+  /** Whether the signed-in user may write for an agency: the agency menu offers only those. */
+  canWriteFor: (agencyId: string) => boolean;
 };
 
 /** Create or edit a standard: USWDS form, errors tied to their fields and summarised at the top. */
-export const StandardForm = ({ standard, submitLabel, busy, onSubmit, children }: StandardFormProps) => {
+export const StandardForm = ({ standard, submitLabel, busy, onSubmit, children, canWriteFor }: StandardFormProps) => {
   const creating = !standard;
   const [values, setValues] = useState<Values>(() => fromStandard(standard));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -196,10 +198,12 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit, children }
               {...field('agencyId')}
               onChange={(agencyId) => setValues((v) => ({ ...v, agencyId, serviceId: '' }))}
               hint="Narrows the list of services."
-              options={(agencies.data?.items ?? []).map((a) => ({
-                value: a.id,
-                label: `${a.name} (${a.abbreviation})`,
-              }))}
+              options={(agencies.data?.items ?? [])
+                .filter((a) => canWriteFor(a.id))
+                .map((a) => ({
+                  value: a.id,
+                  label: `${a.name} (${a.abbreviation})`,
+                }))}
               placeholder="- All agencies -"
             />
             <SelectField
