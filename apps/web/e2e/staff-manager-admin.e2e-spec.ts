@@ -13,6 +13,7 @@ import {
   navigate,
   newPage,
   signIn,
+  tabTo,
   typeInto,
   TIMEOUT_MS,
 } from './staff-support.js';
@@ -206,6 +207,25 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await activate(page, page.getByRole('button', { name: 'Revoke Nightly upload' }), 'Revoke');
       await expectText(page, 'Nightly upload revoked: it no longer works.');
       await t.as(token).get('/api/v1/imports/template.csv').expect(401);
+
+      // The import page reads the Government of Canada file too (not only Yardstick's template).
+      await navigate(page, 'Import results', 'Import results');
+      await chooseOption(
+        page,
+        page.getByLabel('File format'),
+        'Government of Canada service standards file (ss.csv)',
+        'the file format',
+      );
+      await tabTo(page, page.getByLabel('Results file (CSV or XLSX)'), 'the file input');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({
+        name: 'ss.csv',
+        mimeType: 'text/csv',
+        buffer: await readFile(new URL('../../api/src/imports/formats/fixtures/gc-ss-sample.csv', import.meta.url)),
+      });
+      await activate(page, page.getByRole('button', { name: 'Check the file (nothing is saved)' }), 'Check the file');
+      await expectText(page.getByTestId('import-counts'), 'would be inserted');
+      await checkAxe(page, 'after checking a Government of Canada file');
 
       await navigate(page, 'Audit trail', 'Audit trail');
       await typeInto(page, page.getByLabel('Action'), 'token.*', 'the action filter');

@@ -37,10 +37,22 @@ const newBatchId = (): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
+/** The file formats the import reads, and what each needs besides the file. */
+export const IMPORT_FORMATS = ['yardstick', 'gc-service-standards', 'performance-gov-apr'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportFormatOptions = {
+  format: ImportFormat;
+  /** performance-gov-apr: the abbreviation of the agency the file reports for. */
+  agency?: string;
+  /** performance-gov-apr: the direction of KPIs whose Desired Direction is blank. */
+  blankDirection?: 'higher_is_better' | 'lower_is_better';
+};
+
 export const uploadResults = (
   file: File,
   mode: ImportMode,
   onProgress: (progress: UploadProgress) => void,
+  options: ImportFormatOptions = { format: 'yardstick' },
 ): Promise<ImportBatchBody> => {
   const batchId = newBatchId();
   const body = new FormData();
@@ -67,7 +79,7 @@ export const uploadResults = (
   };
   return new Promise<ImportBatchBody>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildApiUrl('/v1/imports', { mode, batchId }));
+    xhr.open('POST', buildApiUrl('/v1/imports', { mode, batchId, ...options }));
     xhr.setRequestHeader('Accept', 'application/json');
     const csrf = getCsrfToken();
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
