@@ -227,6 +227,16 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await expectText(page.getByTestId('import-counts'), 'would be inserted');
       await checkAxe(page, 'after checking a Government of Canada file');
 
+      // Agencies are created in the staff app, not only through the API.
+      await navigate(page, 'Agencies', 'Agencies');
+      await typeInto(page, page.getByLabel('Name', { exact: true }), 'Office of Examples', 'the agency name');
+      await typeInto(page, page.getByLabel('Abbreviation'), 'OOE', 'the abbreviation');
+      expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('office-of-examples');
+      await activate(page, page.getByRole('button', { name: 'Create agency' }), 'Create agency');
+      await expectText(page, 'Office of Examples (OOE) created.');
+      await page.getByRole('row', { name: /Office of Examples/ }).waitFor({ timeout: TIMEOUT_MS });
+      await checkAxe(page, 'after creating an agency');
+
       await navigate(page, 'Audit trail', 'Audit trail');
       await typeInto(page, page.getByLabel('Action'), 'token.*', 'the action filter');
       await activate(page, page.getByRole('button', { name: 'Apply filters' }), 'Apply filters');

@@ -12,6 +12,7 @@ export const staffPaths = {
   portfolio: '/staff/portfolio',
   trend: (id: string) => `/staff/portfolio/standards/${id}`,
   users: '/staff/admin/users',
+  agencies: '/staff/admin/agencies',
   tokens: '/staff/admin/tokens',
   audit: '/staff/admin/audit',
   /** Served by the API: a plain link, not a router link. */

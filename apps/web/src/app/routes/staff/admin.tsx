@@ -1,5 +1,6 @@
 import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
+import { AgenciesAdmin } from '@/features/staff-admin/components/agencies-admin';
 import { AuditTrail } from '@/features/staff-admin/components/audit-trail';
 import { TokensAdmin } from '@/features/staff-admin/components/tokens-admin';
 import { UsersAdmin } from '@/features/staff-admin/components/users-admin';
@@ -25,5 +26,11 @@ export const AuditRoute = () => (
     intro="Every change, sign-in and token use, with the record before and after."
   >
     <AuditTrail />
+  </StaffPage>
+);
+
+export const AgenciesRoute = () => (
+  <StaffPage title="Agencies" breadcrumbs={crumbs} intro="Departments, and the bureaus under them.">
+    <AgenciesAdmin />
   </StaffPage>
 );

@@ -74,6 +74,10 @@ export const staffRoutes: RouteObject[] = [
       },
       { path: relative(staffPaths.users), ...page(async () => (await import('./admin')).UsersRoute, ['users:manage']) },
       {
+        path: relative(staffPaths.agencies),
+        ...page(async () => (await import('./admin')).AgenciesRoute, ['agencies:manage']),
+      },
+      {
         path: relative(staffPaths.tokens),
         ...page(async () => (await import('./admin')).TokensRoute, ['tokens:manage']),
       },

@@ -29,6 +29,17 @@ const useAdminMutation = <V, R>(key: string, fn: (variables: V) => Promise<R>) =
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: [key] }) });
 };
 
+export type AgencyInput = {
+  name: string;
+  abbreviation: string;
+  slug: string;
+  parentId: string | null;
+  websiteUrl: string | null;
+};
+
+export const useCreateAgency = () =>
+  useAdminMutation('agencies', (body: AgencyInput) => apiPost<AgencyBody>('/v1/agencies', body));
+
 export type UserInput = { email: string; name: string; password?: string; roles: RoleAssignmentBody[] };
 
 export const useCreateUser = () => useAdminMutation('users', (body: UserInput) => apiPost<UserBody>('/v1/users', body));
