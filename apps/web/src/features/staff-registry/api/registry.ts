@@ -6,6 +6,7 @@ import type {
   ExplanationBody,
   Page,
   ResultBody,
+  ResultRevisionBody,
   ReviewCommentBody,
   ServiceBody,
   StandardBody,
@@ -174,6 +175,20 @@ export type ResultInput = {
   source?: string | null;
   dataQualityNote?: string | null;
 };
+
+export const useRevisions = (resultId: string) =>
+  useQuery({
+    queryKey: ['results', 'revisions', resultId],
+    queryFn: () => apiGet<ResultRevisionBody[]>(`/v1/results/${resultId}/revisions`),
+  });
+
+/** A correction: a new revision of the result (which then needs certifying again). */
+export const useCorrectResult = (standardId: string) =>
+  useStandardMutation(
+    standardId,
+    ({ resultId, ...body }: { resultId: string } & Omit<ResultInput, 'standardId' | 'period' | 'channel'>) =>
+      apiPatch<ResultBody>(`/v1/results/${resultId}`, body),
+  );
 
 export const useRecordResult = (standardId: string) =>
   useStandardMutation(standardId, (body: ResultInput) => apiPost<ResultBody>('/v1/results', body));
