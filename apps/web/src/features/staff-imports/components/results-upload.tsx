@@ -194,7 +194,7 @@ export const ResultsUpload = ({ agencies }: { agencies: { abbreviation: string; 
 
   return (
     <>
-      <form className="usa-form maxw-none" aria-label="File format" onSubmit={(event) => event.preventDefault()}>
+      <form className="usa-form maxw-none" aria-label="Format of the file" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           name="import-format"
           label="File format"
