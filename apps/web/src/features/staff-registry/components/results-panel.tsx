@@ -575,20 +575,22 @@ export const ResultsPanel = ({
                               <span className="usa-sr-only"> for {formatPeriodLabel(result.periodKey)}</span>
                             </button>
                           ) : null}{' '}
-                          <button
-                            type="button"
-                            id={historyButtonId(result.id)}
-                            className="usa-button usa-button--unstyled"
-                            onClick={() => {
-                              setNotice(null);
-                              setExplaining(null);
-                              setHistory(result.id);
-                            }}
-                          >
-                            {canWrite ? 'History and corrections' : 'History'}
-                            {result.revision > 1 ? ` (${result.revision} revisions)` : ''}
-                            <span className="usa-sr-only"> of {formatPeriodLabel(result.periodKey)}</span>
-                          </button>
+                          {canWrite ? (
+                            <button
+                              type="button"
+                              id={historyButtonId(result.id)}
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => {
+                                setNotice(null);
+                                setExplaining(null);
+                                setHistory(result.id);
+                              }}
+                            >
+                              History and corrections
+                              {result.revision > 1 ? ` (${result.revision} revisions)` : ''}
+                              <span className="usa-sr-only"> of {formatPeriodLabel(result.periodKey)}</span>
+                            </button>
+                          ) : null}
                         </td>
                       </tr>
                     );
