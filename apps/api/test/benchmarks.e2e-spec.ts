@@ -170,6 +170,45 @@ describe('/api/v1/benchmarks', () => {
     }
   });
 
+  it('attaches benchmarks to a standard as it is created, all or none', async () => {
+    const agencyId = (
+      await api().post('/api/v1/agencies').send({ name: 'Mail', abbreviation: 'MAIL', slug: 'mail' }).expect(201)
+    ).body.id;
+    const serviceId = (
+      await api().post('/api/v1/services').send({ agencyId, name: 'Letters', slug: 'letters' }).expect(201)
+    ).body.id;
+    const body = (code: string, benchmarkIds: string[]) => ({
+      serviceId,
+      code,
+      title: 'Letter satisfaction',
+      statement: 'We keep 80% of customers satisfied.',
+      dimension: 'satisfaction',
+      measureDescription: 'Share of respondents satisfied.',
+      unit: 'percent',
+      computation: 'share_meeting_threshold',
+      direction: 'higher_is_better',
+      thresholdValue: 4,
+      thresholdUnit: 'score',
+      frequency: 'quarter',
+      benchmarkIds,
+    });
+    const refused = await api()
+      .post('/api/v1/standards')
+      .send(body('LTR-SAT', [acsiId, UNKNOWN_ID]))
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'benchmarkIds', value: UNKNOWN_ID, reason: 'no benchmark with this id' },
+    ]);
+    expect((await api().get('/api/v1/standards?q=LTR-SAT').expect(200)).body.total).toBe(0);
+    const created = await api()
+      .post('/api/v1/standards')
+      .send(body('LTR-SAT', [acsiId]))
+      .expect(201);
+    const linked = await api().get(`/api/v1/standards/${created.body.id}/benchmarks`).expect(200);
+    expect(linked.body.map((b: { id: string }) => b.id)).toEqual([acsiId]);
+    await api().delete(`/api/v1/standards/${created.body.id}`).expect(204);
+  });
+
   it('refuses to delete a benchmark that standards use (409, naming them), and deletes an unused one', async () => {
     const agencyId = (
       await api()

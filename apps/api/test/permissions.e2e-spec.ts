@@ -282,9 +282,12 @@ describe('permission matrix', () => {
         for (const caller of callers) {
           const ok = allowed(caller, route, sample(route)!.agency);
           if ((phase === 'allowed') !== ok) continue;
-          const status = (await send(caller, route)).status;
+          const response = await send(caller, route);
+          const { status } = response;
           const expected = ok ? 'through' : caller.name === 'anonymous' ? '401' : '403';
-          const got = status === 401 || status === 403 ? String(status) : 'through';
+          // Separation of duties (a caller who last changed a result may not certify it) is a rule past the permission.
+          const ownResult = status === 403 && /another approver must certify it/.test(String(response.body?.message));
+          const got = (status === 401 || status === 403) && !ownResult ? String(status) : 'through';
           if (got !== expected)
             failures.push(`${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}`);
         }

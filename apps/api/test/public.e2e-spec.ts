@@ -119,7 +119,7 @@ describe('the public site and open data', () => {
       await record(publishedId, `FY${FY - 1}-Q2`, 92, 'Case system'),
       await record(publishedId, `FY${FY}-Q1`, 97, '=HYPERLINK("http://evil.example")'),
     ];
-    await api().post('/api/v1/results/certify').send({ ids: certified }).expect(200);
+    await (await t.certifier()).post('/api/v1/results/certify').send({ ids: certified }).expect(200);
     uncertifiedResultId = await record(publishedId, `FY${FY}-Q2`, 91, SECRETS.uncertifiedSource);
     await record(draftId, `FY${FY}-Q1`, 50, SECRETS.draftStandard);
     t.clock.set(TEST_NOW);
@@ -289,7 +289,7 @@ describe('the public site and open data', () => {
   it('shows a result as soon as it is certified, although the page was cached', async () => {
     const before = (await anon().get(`/api/v1/public/standards/${publishedId}`).expect(200)).body;
     expect(before.results).toHaveLength(3);
-    await api().post(`/api/v1/results/${uncertifiedResultId}/certify`).expect(200);
+    await (await t.certifier()).post(`/api/v1/results/${uncertifiedResultId}/certify`).expect(200);
     // The change reaches the cache through NOTIFY, asynchronously: wait for it a little.
     let after = before;
     for (let i = 0; i < 50 && after.results.length === 3; i += 1) {

@@ -52,7 +52,7 @@ describe('result revisions, explanations and certification', () => {
   it('keeps every revision when a figure is corrected, and asks for certification again', async () => {
     const result = (await record(`FY${FY}-Q1`, 95, 100)).body;
     expect(result).toMatchObject({ revision: 1, value: 95, explanation: null });
-    await api().post(`/api/v1/results/${result.id}/certify`).expect(200);
+    await (await t.certifier()).post(`/api/v1/results/${result.id}/certify`).expect(200);
 
     const corrected = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 93 }).expect(200);
     expect(corrected.body).toMatchObject({
@@ -76,7 +76,7 @@ describe('result revisions, explanations and certification', () => {
 
   it('refuses to certify a missed target until it is explained', async () => {
     const missed = (await record(`FY${FY}-Q2`, 70, 100)).body;
-    const refused = await api().post(`/api/v1/results/${missed.id}/certify`).expect(409);
+    const refused = await (await t.certifier()).post(`/api/v1/results/${missed.id}/certify`).expect(409);
     expect(refused.body.details[0]).toMatchObject({ field: 'explanation' });
 
     await api().put(`/api/v1/results/${missed.id}/explanation`).send({ why: 'x', action: 'y' }).expect(400);
@@ -88,7 +88,7 @@ describe('result revisions, explanations and certification', () => {
       })
       .expect(200);
     expect(explained.body.explanation).toMatchObject({ why: 'A surge of applications after the fee change.' });
-    const certified = await api().post(`/api/v1/results/${missed.id}/certify`).expect(200);
+    const certified = await (await t.certifier()).post(`/api/v1/results/${missed.id}/certify`).expect(200);
     expect(certified.body).toMatchObject({ certifiedAt: expect.any(String), certifiedBy: expect.any(String) });
 
     // The explanation is published with the result: the same words keep the certification, new words need it again.
@@ -105,13 +105,13 @@ describe('result revisions, explanations and certification', () => {
       .send({ why: 'A surge of applications after the fee change.', action: 'Overtime until the backlog clears.' })
       .expect(200);
     expect(reworded.body).toMatchObject({ certifiedAt: null, certifiedBy: null });
-    await api().post(`/api/v1/results/${missed.id}/certify`).expect(200);
+    await (await t.certifier()).post(`/api/v1/results/${missed.id}/certify`).expect(200);
   });
 
   it('certifies a batch, reporting what it refused and what was already certified', async () => {
     const met = (await record(`FY${FY}-Q3`, 99, 100)).body;
     const missed = (await record(`FY${FY}-Q4`, 10, 100)).body;
-    const report = await api().post('/api/v1/results/certify').send({ standardId }).expect(200);
+    const report = await (await t.certifier()).post('/api/v1/results/certify').send({ standardId }).expect(200);
     expect(report.body).toEqual({
       certified: 2, // FY-Q1 (revision 2) and FY-Q3
       alreadyCertified: 1,
@@ -120,8 +120,10 @@ describe('result revisions, explanations and certification', () => {
     expect((await api().get(`/api/v1/results/${met.id}`)).body.certifiedAt).not.toBeNull();
     const uncertified = await api().get(`/api/v1/results?standardId=${standardId}&certified=false`).expect(200);
     expect(uncertified.body.items.map((r: { id: string }) => r.id)).toEqual([missed.id]);
-    await api().post('/api/v1/results/certify').send({}).expect(400);
-    await api()
+    await (await t.certifier()).post('/api/v1/results/certify').send({}).expect(400);
+    await (
+      await t.certifier()
+    )
       .post('/api/v1/results/certify')
       .send({ ids: ['6f1c0d9e-1111-4222-8333-444455556666'] })
       .expect(404);
@@ -147,8 +149,10 @@ describe('result revisions, explanations and certification', () => {
     const met = (await record(`FY${last}-Q1`, 95, 100)).body;
     const missed = (await record(`FY${last}-Q2`, 50, 100)).body;
     const outside = (await record(`FY${last - 1}-Q4`, 95, 100)).body;
-    await api().post('/api/v1/results/certify').send({ agencyId }).expect(400);
-    await api()
+    await (await t.certifier()).post('/api/v1/results/certify').send({ agencyId }).expect(400);
+    await (
+      await t.certifier()
+    )
       .post('/api/v1/results/certify')
       .send({ agencyId, period: `FY${last}-Q5` })
       .expect(400);
@@ -159,7 +163,9 @@ describe('result revisions, explanations and certification', () => {
       .send({ agencyId, period: `FY${last}` })
       .expect(403);
 
-    const first = await api()
+    const first = await (
+      await t.certifier()
+    )
       .post('/api/v1/results/certify')
       .send({ agencyId, period: `FY${last}` })
       .expect(200);
@@ -175,10 +181,62 @@ describe('result revisions, explanations and certification', () => {
       .put(`/api/v1/results/${missed.id}/explanation`)
       .send({ why: 'The new case system went live in the quarter.', action: 'Overtime until the queue is cleared.' })
       .expect(200);
-    const second = await api()
+    const second = await (
+      await t.certifier()
+    )
       .post('/api/v1/results/certify')
       .send({ agencyId, period: `FY${last}` })
       .expect(200);
     expect(second.body).toEqual({ certified: 1, alreadyCertified: 1, refused: [] });
+  });
+  it('lets no one certify a result they entered, corrected or explained, administrators included', async () => {
+    const year = FY - 3;
+    await api()
+      .put(`/api/v1/standards/${standardId}/targets`)
+      .send({ fiscalYear: year, value: 90, unit: 'percent' })
+      .expect(200);
+    const certifier = await t.certifier();
+    const own = (await record(`FY${year}-Q1`, 95, 100)).body;
+    const refused = await api().post(`/api/v1/results/${own.id}/certify`).expect(403);
+    expect(refused.body.message).toMatch(/you entered or last changed this result/);
+    // The same person signed in another way (a second personal token) is still the same person.
+    const again = await t.as(await t.tokenFor('admin@test.example')).post(`/api/v1/results/${own.id}/certify`);
+    expect(again.status).toBe(403);
+
+    // A list, and a whole period of the agency: the caller's own results are refused, each named.
+    const other = (await record(`FY${year}-Q2`, 96, 100)).body;
+    const batch = await api()
+      .post('/api/v1/results/certify')
+      .send({ ids: [own.id, other.id] })
+      .expect(200);
+    expect(batch.body).toEqual({
+      certified: 0,
+      alreadyCertified: 0,
+      refused: [own, other].map((r) => ({
+        resultId: r.id,
+        periodKey: r.periodKey,
+        reason: expect.stringMatching(/another approver must certify it/),
+      })),
+    });
+    const agencyWide = await api()
+      .post('/api/v1/results/certify')
+      .send({ agencyId, period: `FY${year}` })
+      .expect(200);
+    expect(agencyWide.body).toMatchObject({ certified: 0, refused: [{}, {}] });
+
+    // Whoever last changed it may not certify it either; the one who entered it no longer did the last change.
+    await certifier.patch(`/api/v1/results/${other.id}`).send({ source: 'Case system, corrected' }).expect(200);
+    await certifier.post(`/api/v1/results/${other.id}/certify`).expect(403);
+    await api().post(`/api/v1/results/${other.id}/certify`).expect(200);
+    await certifier.post(`/api/v1/results/${own.id}/certify`).expect(200);
+
+    // An explanation is certified with its result: its writer may not certify it.
+    const missed = (await record(`FY${year}-Q3`, 50, 100)).body;
+    await certifier
+      .put(`/api/v1/results/${missed.id}/explanation`)
+      .send({ why: 'A system outage during the quarter.', action: 'A second data centre by the spring.' })
+      .expect(200);
+    await certifier.post(`/api/v1/results/${missed.id}/certify`).expect(403);
+    await api().post(`/api/v1/results/${missed.id}/certify`).expect(403); // entered it
   });
 });

@@ -205,7 +205,12 @@ describe('review queue, return with a comment, portfolio and due results', () =>
     expect(year.body.rows[0].cells.map((c: { status: string }) => c.status)).toEqual(['met', 'not_met', 'met', 'met']);
     expect(year.body.counts).toMatchObject({ near: 1, met: 0 });
     expect(year.body.byAgency).toEqual([
-      { key: ids.A, label: 'Agency A', counts: expect.objectContaining({ near: 1 }) },
+      {
+        key: ids.A,
+        label: 'Agency A',
+        counts: expect.objectContaining({ near: 1 }),
+        states: expect.objectContaining({ awaiting_certification: 1 }),
+      },
     ]);
     expect(year.body.byDimension[0]).toMatchObject({ key: 'speed' });
     const quarter = await t

@@ -13,6 +13,7 @@ import {
   navigate,
   newPage,
   signIn,
+  tabTo,
   typeInto,
   TIMEOUT_MS,
 } from './staff-support.js';
@@ -128,16 +129,23 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await page.waitForURL(new RegExp(`fy=${LAST}`));
       await expectHeading(page, new RegExp(`^FY${LAST} \\(Oct ${LAST - 1}-Sep ${LAST}\\)$`), 2);
       // 84, 78, 70, 86 weighted by 400 respondents each: 79.5, short of 80 by less than 5%: near.
-      await expectText(page.getByTestId('portfolio-summary'), /1 published standard: 0 met, 1 near/);
+      // Not certified yet: each quarter awaits certification, with the status so far.
+      await expectText(
+        page.getByTestId('portfolio-summary'),
+        /1 published standard: 0 met, 0 near target, 0 not met, 1 awaiting certification/,
+      );
       const row = page.getByRole('row', { name: /SAT-1/ });
-      expect(await row.textContent()).toMatch(/Met.*Near.*Not met.*Met.*Near/);
+      expect(await row.textContent()).toMatch(
+        /met so far.*near target so far.*not met so far.*met so far.*near target so far/,
+      );
+      expect(await row.textContent()).not.toMatch(/No target/);
       await checkAxe(page, 'on the portfolio');
       await chooseOption(page, page.getByRole('combobox', { name: 'Quarter (optional)' }), 'Q3', 'the quarter');
       await page.waitForURL(/q=3/);
-      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      await expectText(page.getByTestId('portfolio-summary'), /1 awaiting certification/);
       // The filters survive a reload: they live in the URL.
       await page.reload();
-      await expectText(page.getByTestId('portfolio-summary'), /1 not met/);
+      await expectText(page.getByTestId('portfolio-summary'), /1 awaiting certification/);
       await checkAxe(page, 'on the portfolio for one quarter');
 
       await activate(page, page.getByRole('link', { name: 'SAT-1' }), 'the SAT-1 link');
@@ -186,6 +194,9 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await navigate(page, 'Tokens', 'Tokens');
       await typeInto(page, page.getByLabel('Name', { exact: true }), 'Nightly upload', 'the token name');
       await chooseOption(page, page.getByLabel('Agency', { exact: true }), 'Bureau of Samples', 'the token agency');
+      // A machine token needs a permission: its legend does not call them optional.
+      const permissions = page.getByRole('group', { name: /^Permissions/ });
+      expect(await permissions.locator('legend').textContent()).not.toMatch(/optional/);
       await activate(page, page.getByRole('button', { name: 'Create token' }), 'Create token');
       const shown = page.getByTestId('new-token');
       await expectText(shown, 'it will not be shown again');
@@ -196,6 +207,35 @@ describe('staff app in Chromium: a program manager follows the portfolio, an adm
       await activate(page, page.getByRole('button', { name: 'Revoke Nightly upload' }), 'Revoke');
       await expectText(page, 'Nightly upload revoked: it no longer works.');
       await t.as(token).get('/api/v1/imports/template.csv').expect(401);
+
+      // The import page reads the Government of Canada file too (not only Yardstick's template).
+      await navigate(page, 'Import results', 'Import results');
+      await chooseOption(
+        page,
+        page.getByLabel('File format'),
+        'Government of Canada service standards file (ss.csv)',
+        'the file format',
+      );
+      await tabTo(page, page.getByLabel('Results file (CSV or XLSX)'), 'the file input');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({
+        name: 'ss.csv',
+        mimeType: 'text/csv',
+        buffer: await readFile(new URL('../../api/src/imports/formats/fixtures/gc-ss-sample.csv', import.meta.url)),
+      });
+      await activate(page, page.getByRole('button', { name: 'Check the file (nothing is saved)' }), 'Check the file');
+      await expectText(page.getByTestId('import-counts'), 'would be inserted');
+      await checkAxe(page, 'after checking a Government of Canada file');
+
+      // Agencies are created in the staff app, not only through the API.
+      await navigate(page, 'Agencies', 'Agencies');
+      await typeInto(page, page.getByLabel('Name', { exact: true }), 'Office of Examples', 'the agency name');
+      await typeInto(page, page.getByLabel('Abbreviation'), 'OOE', 'the abbreviation');
+      expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('office-of-examples');
+      await activate(page, page.getByRole('button', { name: 'Create agency' }), 'Create agency');
+      await expectText(page, 'Office of Examples (OOE) created.');
+      await page.getByRole('row', { name: /Office of Examples/ }).waitFor({ timeout: TIMEOUT_MS });
+      await checkAxe(page, 'after creating an agency');
 
       await navigate(page, 'Audit trail', 'Audit trail');
       await typeInto(page, page.getByLabel('Action'), 'token.*', 'the action filter');

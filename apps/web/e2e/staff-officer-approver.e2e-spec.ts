@@ -257,7 +257,9 @@ describe('staff app in Chromium: an officer writes and uploads, an approver publ
       await activate(page, page.getByRole('link', { name: CODE }), `the ${CODE} link`);
       await expectHeading(page, `${CODE}: Renewal time`);
       await typeInto(page, page.getByLabel('Period', { exact: true }), `FY${LAST}-Q3`, 'the period');
-      await typeInto(page, page.getByLabel('Value (optional)'), '80', 'the value');
+      // Counts as an import reads them: "1,000" is a thousand here too.
+      await typeInto(page, page.getByLabel(/\(numerator\)/), '800', 'the numerator');
+      await typeInto(page, page.getByLabel(/\(denominator\)/), '1,000', 'the denominator');
       await activate(page, page.getByRole('button', { name: 'Record result' }), 'Record result');
       await expectText(page, /Recorded 80% for FY\d+ Q3/);
       const missed = page.getByRole('row', { name: new RegExp(`FY${LAST} Q3`) });

@@ -64,11 +64,45 @@ export type DueResultBody = {
 
 export type StatusCounts = Record<TargetStatus, number>;
 
-export type PortfolioGroupBody = { key: string; label: string; counts: StatusCounts };
+/**
+ * What a portfolio cell is, in words a reader can act on: a status against the target once the period is
+ * complete and certified; else why it is not (yet) one.
+ */
+export const PORTFOLIO_STATES = [
+  'met',
+  'near',
+  'not_met',
+  'awaiting_certification',
+  'partial',
+  'overdue',
+  'no_data',
+  'not_due',
+  'no_target',
+  'not_reported',
+] as const;
+export type PortfolioState = (typeof PORTFOLIO_STATES)[number];
+export type PortfolioStateCounts = Record<PortfolioState, number>;
+
+export const PORTFOLIO_STATE_LABELS: Record<PortfolioState, string> = {
+  met: 'Met',
+  near: 'Near target',
+  not_met: 'Not met',
+  awaiting_certification: 'Awaiting certification',
+  partial: 'Partial period',
+  overdue: 'Overdue',
+  no_data: 'No data',
+  not_due: 'Not due yet',
+  no_target: 'No target',
+  not_reported: 'Not reported this often',
+};
+
+export type PortfolioGroupBody = { key: string; label: string; counts: StatusCounts; states: PortfolioStateCounts };
 
 export type PortfolioCellBody = {
   periodKey: string;
   status: TargetStatus;
+  /** What the cell is: its status once complete and certified, else why not (partial, not due yet, ...). */
+  state: PortfolioState;
   value: number | null;
   /** Why a status is what it is when it needs saying (not due yet, reported yearly, a median not combined). */
   note: string | null;
@@ -94,8 +128,10 @@ export type PortfolioMetPointBody = {
   periodKey: string;
   label: string;
   met: number;
-  /** Standards with a target and a result for the period (met, near or not met). */
+  /** Standards with a target and a result for every part of the period (met, near or not met). */
   assessed: number;
+  /** Standards left out because only part of the period is reported (not compared with full periods). */
+  partial: number;
   /** met / assessed as a percent; null when nothing was assessed. */
   share: number | null;
 };
@@ -105,6 +141,7 @@ export type PortfolioBody = {
   periodLabel: string;
   columns: { periodKey: string; label: string }[];
   counts: StatusCounts;
+  states: PortfolioStateCounts;
   byAgency: PortfolioGroupBody[];
   byService: PortfolioGroupBody[];
   byDimension: PortfolioGroupBody[];

@@ -11,3 +11,4 @@ export * from './tally.js';
 export * from './margin.js';
 export * from './milestones.js';
 export * from './cx.js';
+export * from './numbers.js';

@@ -2,20 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from './app.config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The process-wide logger: JSON lines in production, readable lines in a terminal. */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  return pino({
+export function createRootLogger(
+  config: Pick<AppConfig, 'logLevel' | 'logFormat'>,
+  /** Where JSON lines go instead of stdout (tests read them). */
+  destination?: DestinationStream,
+): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     ...(config.logFormat === 'pretty'
       ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** The caller's X-Request-Id when well-formed (so ids follow a request across systems), else a new one. */

@@ -138,6 +138,7 @@ export class ImportsController {
         size: Number.isSafeInteger(size) && size > 0 ? size : null,
         truncated: () => part.file.truncated,
         gzip,
+        abandoned: () => request.raw.destroyed && !request.raw.complete,
       },
       query,
     );

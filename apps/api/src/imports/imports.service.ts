@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, pipeline, Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
 import {
@@ -14,7 +14,7 @@ import {
   type ValueRange,
 } from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
   AppException,
@@ -61,6 +61,19 @@ import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 /** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
 const MAX_STORED_ERRORS = 1000;
 const PROGRESS_EVERY = 10_000;
+/** Changed results an import's audit event lists one by one (the counts cover them all). */
+const MAX_AUDITED_CHANGES = 10_000;
+
+type AuditedChange = {
+  agencyId: string;
+  resultId: string;
+  standardId: string;
+  period: string;
+  channel: string;
+  revision: number;
+  value: number | null;
+  valueBefore: number | null;
+};
 
 export type ImportFile = {
   stream: Readable;
@@ -69,6 +82,8 @@ export type ImportFile = {
   /** The request's size in bytes, when known: bytesTotal, for progress bars. */
   size?: number | null;
   truncated?: () => boolean;
+  /** Whether the client went away before the whole request arrived. */
+  abandoned?: () => boolean;
   /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
   itemNumbers?: boolean;
   /** Transactions files: the upload is gzip-compressed (Content-Encoding: gzip, or a .csv.gz file). */
@@ -90,6 +105,8 @@ export const MAX_REGISTRY_ROWS = 100_000;
 
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: ResultsLoader,
@@ -203,12 +220,15 @@ export class ImportsService {
           onRows,
           today,
         );
-        counts = await this.loader.load(staged, {
-          batchId: batch.id,
-          recordedBy: auth.actor.id,
-          shouldCommit: written,
-          // An atomic import with a bad row writes nothing: the rest is read only to report every error.
-          keepMerging: () => mode !== 'atomic' || errorCount === 0,
+        counts = await this.loader.inTransaction(written, async (runner) => {
+          const loaded = await this.loader.loadWithin(runner, staged, {
+            batchId: batch.id,
+            recordedBy: auth.actor.id,
+            // An atomic import with a bad row writes nothing: the rest is read only to report every error.
+            keepMerging: () => mode !== 'atomic' || errorCount === 0,
+          });
+          if (written()) await this.auditResultChanges(auth, runner, batch.id);
+          return loaded;
         });
       } else if (format === 'employee-feedback') {
         const rows: ParsedRecord<EmployeeFeedbackRecord>[] = [];
@@ -323,6 +343,16 @@ export class ImportsService {
           { field: 'file', line: error.line, reason: error.message },
         ]);
       }
+      // The client's doing, not a fault of ours: a warning, and no one is left to read the answer.
+      if (file.abandoned?.() || isClientAbort(error)) {
+        this.logger.warn(
+          { batchId: batch.id, bytesReceived: bytesRead, bytesTotal: file.size ?? null, rowsRead },
+          'The client abandoned the upload before it ended; nothing was written',
+        );
+        throw new AppException(400, 'bad_request', 'The upload ended before the whole file arrived.', [
+          { field: 'file', reason: 'the connection closed before the end of the file: nothing was written' },
+        ]);
+      }
       throw error;
     }
     // A customer feedback file with a bad row is refused as a whole: 422 naming each line and column.
@@ -369,8 +399,61 @@ export class ImportsService {
         batchId,
         recordedBy: auth.actor.id,
       });
+      if (shouldCommit()) await this.auditResultChanges(auth, runner, batchId);
       return { counts, registry };
     });
+  }
+
+  /**
+   * The results a file changed, in the audit trail with the batch: one `import.results` event per agency,
+   * in the import's transaction, with the counts and (up to MAX_AUDITED_CHANGES) each result inserted or
+   * revised, its revision and the value before and after, and the results whose explanation the file wrote.
+   * Beyond that number the event says how many are left out; they are the results and result_revisions
+   * that carry the batch's id.
+   */
+  private async auditResultChanges(auth: AuthContext, runner: QueryRunner, batchId: string): Promise<void> {
+    const totals: { agency_id: string; inserted: number; updated: number }[] = await runner.query(
+      `SELECT agency_id, count(*) FILTER (WHERE revision = 1)::int AS inserted,
+         count(*) FILTER (WHERE revision > 1)::int AS updated
+       FROM results WHERE batch_id = $1 GROUP BY agency_id`,
+      [batchId],
+    );
+    const changes: AuditedChange[] = await runner.query(
+      `SELECT r.agency_id AS "agencyId", r.id AS "resultId", r.standard_id AS "standardId", r.period_key AS period,
+         r.channel, r.revision, r.value::float8 AS value, v.value::float8 AS "valueBefore"
+       FROM results r LEFT JOIN result_revisions v ON v.result_id = r.id AND v.revision = r.revision - 1
+       WHERE r.batch_id = $1 ORDER BY r.agency_id, r.standard_id, r.period_start, r.channel LIMIT $2`,
+      [batchId, MAX_AUDITED_CHANGES],
+    );
+    // Written in this transaction (now() is its start): explanations the file added or reworded.
+    const explained: { agencyId: string; resultId: string }[] = await runner.query(
+      `SELECT r.agency_id AS "agencyId", r.id AS "resultId" FROM explanations e JOIN results r ON r.id = e.result_id
+       WHERE e.updated_at = now() AND e.written_by IS NOT DISTINCT FROM $1 ORDER BY r.agency_id, r.id LIMIT $2`,
+      [auth.actor.id, MAX_AUDITED_CHANGES],
+    );
+    const agencies = new Set([...totals.map((t) => t.agency_id), ...explained.map((e) => e.agencyId)]);
+    for (const agencyId of agencies) {
+      const total = totals.find((t) => t.agency_id === agencyId) ?? { inserted: 0, updated: 0 };
+      const listed = changes.filter((c) => c.agencyId === agencyId).map(({ agencyId: _, ...change }) => change);
+      await this.audit.record(
+        auth,
+        {
+          action: 'import.results',
+          entityType: 'import',
+          entityId: batchId,
+          agencyId,
+          after: {
+            batchId,
+            inserted: total.inserted,
+            updated: total.updated,
+            changes: listed,
+            notListed: total.inserted + total.updated - listed.length,
+            explained: explained.filter((e) => e.agencyId === agencyId).map((e) => e.resultId),
+          },
+        },
+        runner.manager,
+      );
+    }
   }
 
   /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */
@@ -591,6 +674,12 @@ function errorAt(row: ParsedRecord<YardstickRecord>, column: string, reason: str
 
 function refKey(ref: StandardRef): string {
   return 'id' in ref ? `id:${ref.id.toLowerCase()}` : `code:${ref.agency.toUpperCase()}/${ref.code}`;
+}
+
+/** Node's error for a request whose connection closed before its body ended ("aborted", ECONNRESET). */
+function isClientAbort(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' && message === 'aborted';
 }
 
 function fileErrorOf(error: unknown): RowError {

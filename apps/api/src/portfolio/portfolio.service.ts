@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  PORTFOLIO_STATES,
   TARGET_STATUSES,
+  type PortfolioState,
+  type PortfolioStateCounts,
   type DueResultBody,
   type PortfolioBody,
   type PortfolioCellBody,
@@ -29,6 +32,7 @@ import {
   resultDueState,
   shiftPeriod,
   statusAgainst,
+  STATUS_LABELS,
   toIsoDate,
   toPeriod,
   wilsonInterval,
@@ -92,23 +96,24 @@ export function cellFor(subject: Subject, column: Period, today: string): Portfo
   const { version, targets, results } = subject;
   // The column's fiscal period, dated in the standard's agency's calendar.
   const period = subject.calendar ? toPeriod(column, subject.calendar) : column;
-  const cell = (status: TargetStatus, value: number | null, note: string | null): PortfolioCellBody => ({
-    periodKey: period.key,
-    status,
-    value,
-    note,
-  });
+  const cell = (
+    status: TargetStatus,
+    state: PortfolioState,
+    value: number | null,
+    note: string | null,
+  ): PortfolioCellBody => ({ periodKey: period.key, status, state, value, note });
   if (FREQUENCY_RANK[version.frequency] > FREQUENCY_RANK[period.frequency]) {
-    return cell('not_applicable', null, `reported each ${version.frequency}`);
+    return cell('not_applicable', 'not_reported', null, `reported each ${version.frequency}`);
   }
   const target = targetFor(targets, period);
-  if (!target) return cell('not_applicable', null, 'no target');
   const expected = reportingPeriods(version.frequency, period);
+  if (!target) return cell('not_applicable', 'no_target', null, `no target for FY${period.fiscalYear}`);
   // Dates compare as ISO strings: a result lies in the period when its own period does.
   const found = results.filter((r) => r.periodStart >= period.start && r.periodEnd <= period.end);
+  const overdue = expected.filter((p) => isOverdue(p, RESULT_GRACE_DAYS, today)).length;
   if (found.length === 0) {
-    const overdue = expected.some((p) => isOverdue(p, RESULT_GRACE_DAYS, today));
-    return overdue ? cell('no_data', null, 'no result, overdue') : cell('not_applicable', null, 'not due yet');
+    if (overdue > 0) return cell('no_data', 'overdue', null, 'no result, overdue');
+    return cell('not_applicable', 'not_due', null, `due ${dueDate(expected[0]!, RESULT_GRACE_DAYS)}`);
   }
   // What can be combined is; a result that cannot (a percentage without its counts) is named, not hidden.
   const combined = aggregateWhatCan(version.computation, found);
@@ -117,19 +122,43 @@ export function cellFor(subject: Subject, column: Period, today: string): Portfo
     { value: target.value, min: target.minValue, max: target.maxValue },
     combined.value,
   );
-  const partial = found.length < expected.length ? `${found.length} of ${expected.length} periods reported` : null;
   const leftOut =
     combined.leftOut.length > 0 && combined.value !== null
       ? `from ${combined.combined} of ${found.length} results; not combined: ${combined.leftOut
           .map(({ index, reason }) => `${formatPeriodLabel(found[index]!.periodKey)} (${reason})`)
           .join(', ')}`
       : null;
-  return cell(
-    status,
-    combined.value,
-    [combined.value === null ? combined.reason : leftOut, partial].filter(Boolean).join('; ') || null,
-  );
+  const noteWith = (note: string | null) => [note, leftOut].filter(Boolean).join('; ') || null;
+  if (found.length < expected.length) {
+    // Part of the period: not a status to set beside complete ones.
+    const missing = expected.length - found.length;
+    const rest = overdue > 0 ? `, ${Math.min(overdue, missing)} overdue` : ', the rest not due yet';
+    return cell(
+      status,
+      'partial',
+      combined.value,
+      noteWith(`${found.length} of ${expected.length} ${version.frequency}s reported${rest}`),
+    );
+  }
+  if (status === 'no_data')
+    return cell(status, 'no_data', combined.value, combined.value === null ? (combined.reason ?? null) : null);
+  // A stored target that cannot be used (a range without min and max) assesses nothing.
+  if (status === 'not_applicable') return cell(status, 'no_target', combined.value, 'the target cannot be used');
+  const uncertified = found.filter((r) => r.certifiedAt === null).length;
+  if (uncertified > 0) {
+    const so = `${STATUS_LABELS[status].toLowerCase()} so far`;
+    return cell(
+      status,
+      'awaiting_certification',
+      combined.value,
+      noteWith(`${so}; ${uncertified} of ${found.length} not certified yet`),
+    );
+  }
+  return cell(status, status, combined.value, noteWith(null));
 }
+
+const emptyStates = (): PortfolioStateCounts =>
+  Object.fromEntries(PORTFOLIO_STATES.map((s) => [s, 0])) as PortfolioStateCounts;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -175,21 +204,24 @@ export class PortfolioService {
     );
 
     const counts = emptyCounts();
+    const states = emptyStates();
     const groups = { agency: new Map<string, PortfolioGroupBody>(), service: new Map(), dimension: new Map() };
-    const bump = (map: Map<string, PortfolioGroupBody>, key: string, label: string, status: TargetStatus) => {
-      const group = map.get(key) ?? { key, label, counts: emptyCounts() };
-      group.counts[status] += 1;
+    const bump = (map: Map<string, PortfolioGroupBody>, key: string, label: string, current: PortfolioCellBody) => {
+      const group = map.get(key) ?? { key, label, counts: emptyCounts(), states: emptyStates() };
+      group.counts[current.status] += 1;
+      group.states[current.state] += 1;
       map.set(key, group);
     };
     const rows: PortfolioRowBody[] = subjects.map((subject) => {
       const { standard, version } = subject;
       const current = cellFor(subject, selected, today);
       counts[current.status] += 1;
+      states[current.state] += 1;
       const agencyName = agencies.get(standard.agencyId) ?? '';
       const serviceName = services.get(standard.serviceId) ?? '';
-      bump(groups.agency, standard.agencyId, agencyName, current.status);
-      bump(groups.service, standard.serviceId, serviceName, current.status);
-      bump(groups.dimension, version.dimension, version.dimension, current.status);
+      bump(groups.agency, standard.agencyId, agencyName, current);
+      bump(groups.service, standard.serviceId, serviceName, current);
+      bump(groups.dimension, version.dimension, version.dimension, current);
       return {
         standardId: standard.id,
         code: standard.code,
@@ -207,16 +239,22 @@ export class PortfolioService {
     const metOverTime = trendQuarters.map((quarter) => {
       let met = 0;
       let assessed = 0;
+      let partial = 0;
       for (const subject of subjects) {
-        const { status } = cellFor(subject, quarter, today);
-        if (status === 'met') met += 1;
-        if (status === 'met' || status === 'near' || status === 'not_met') assessed += 1;
+        const { status, state } = cellFor(subject, quarter, today);
+        // A quarter reported in part is left out: it is not compared with complete ones.
+        if (state === 'partial') partial += 1;
+        else if (status === 'met' || status === 'near' || status === 'not_met') {
+          assessed += 1;
+          if (status === 'met') met += 1;
+        }
       }
       return {
         periodKey: quarter.key,
         label: formatPeriodLabel(quarter),
         met,
         assessed,
+        partial,
         share: assessed === 0 ? null : (met / assessed) * 100,
       };
     });
@@ -226,6 +264,7 @@ export class PortfolioService {
       periodLabel: formatPeriodLabel(selected),
       columns: columns.map((c) => ({ periodKey: c.key, label: formatPeriodLabel(c) })),
       counts,
+      states,
       byAgency: [...groups.agency.values()].sort(byLabel),
       byService: [...groups.service.values()].sort(byLabel),
       byDimension: [...groups.dimension.values()].sort(byLabel),
@@ -234,7 +273,10 @@ export class PortfolioService {
       method:
         `Each standard's all-channel results in the period are combined (counts summed, means weighted by sample ` +
         `size, never percentages averaged; medians are not combined) and compared with the period's target. ` +
-        `${describeStatusRule('higher_is_better')} A result is overdue ${RESULT_GRACE_DAYS} days after its period ends.`,
+        `${describeStatusRule('higher_is_better')} A result is overdue ${RESULT_GRACE_DAYS} days after its period ends. ` +
+        `A period with only some of its results in is labelled partial and is not compared with complete ones ` +
+        `(it is left out of the share met over time); a complete one with results not yet certified is ` +
+        `awaiting certification.`,
     };
   }
 

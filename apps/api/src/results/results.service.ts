@@ -29,7 +29,7 @@ import {
 import { paginate } from '../common/pagination.js';
 import { scopeQuery } from '../common/scope.js';
 import { calendarOfAgency, calendarsOfAgencies } from '../agencies/agency-calendar.js';
-import type { AuthContext } from '../auth/auth-context.js';
+import { ForbiddenAppException, type AuthContext } from '../auth/auth-context.js';
 import { StandardVersion } from '../standards/entities/standard-version.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import { StandingService } from '../standards/standing.service.js';
@@ -47,6 +47,7 @@ import { lockAgencyResults } from './result-write-lock.js';
 
 const REVISION_FIELDS = ['value', 'numerator', 'denominator', 'sampleSize', 'source', 'dataQualityNote'] as const;
 const MISSED = new Set(['not_met', 'near']);
+const OWN_RESULT = 'you entered or last changed this result (or its explanation): another approver must certify it';
 
 @Injectable()
 export class ResultsService {
@@ -184,6 +185,9 @@ export class ResultsService {
 
   async certify(auth: AuthContext, id: string): Promise<ResultBody> {
     const report = await this.certifyMany(auth, { ids: [id] });
+    if (report.refused[0]?.reason === OWN_RESULT) {
+      throw new ForbiddenAppException(`You may not certify this result: ${OWN_RESULT}.`);
+    }
     if (report.refused.length > 0) {
       throw new ConflictAppException(`This result cannot be certified: ${report.refused[0]!.reason}.`, [
         { field: 'explanation', reason: report.refused[0]!.reason },
@@ -245,11 +249,14 @@ export class ResultsService {
         (e) => e.resultId,
       ),
     );
+    const own = await this.enteredOrChangedBy(auth, results);
     const report: CertificationReport = { certified: 0, alreadyCertified: 0, refused: [] };
     const eligible: string[] = [];
     for (const result of results) {
       if (result.certifiedAt) report.alreadyCertified += 1;
-      else if (MISSED.has(statuses.get(result.id)!) && !explained.has(result.id)) {
+      else if (own.has(result.id)) {
+        report.refused.push({ resultId: result.id, periodKey: result.periodKey, reason: OWN_RESULT });
+      } else if (MISSED.has(statuses.get(result.id)!) && !explained.has(result.id)) {
         report.refused.push({
           resultId: result.id,
           periodKey: result.periodKey,
@@ -266,6 +273,23 @@ export class ResultsService {
     }
     report.certified = eligible.length;
     return report;
+  }
+
+  /**
+   * Separation of duties: the results among these that the caller entered, last changed or explained, by
+   * any of its sign-ins (a personal token is its user), which someone else must certify.
+   */
+  private async enteredOrChangedBy(auth: AuthContext, results: Result[]): Promise<Set<string>> {
+    const person = auth.actor.type === 'token' ? (auth.actor.userId ?? auth.actor.id) : auth.actor.id;
+    if (person === null || results.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM results r LEFT JOIN explanations e ON e.result_id = r.id
+       WHERE r.id = ANY($1::uuid[])
+         AND ($2 IN (r.recorded_by, e.written_by)
+           OR EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id::text = $2 AND t.id::text IN (r.recorded_by, e.written_by)))`,
+      [results.map((r) => r.id), person],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   private async authorize(auth: AuthContext, id: string, permission: Permission): Promise<Result> {

@@ -116,7 +116,7 @@ export class StandardsService {
   }
 
   async create(auth: AuthContext, dto: CreateStandardDto): Promise<StandardBody> {
-    const { serviceId, code, ...content } = dto;
+    const { serviceId, code, benchmarkIds = [], ...content } = dto;
     const service = await this.dataSource.manager.findOneBy(Service, { id: serviceId });
     if (!service)
       throw new ValidationFailedException([
@@ -129,10 +129,28 @@ export class StandardsService {
         { field: 'code', value: code, reason: 'already taken in this agency' },
       ]);
     }
+    const known = new Set(
+      benchmarkIds.length === 0
+        ? []
+        : (await this.dataSource.manager.findBy(Benchmark, { id: In(benchmarkIds) })).map((b) => b.id),
+    );
+    const unknown = benchmarkIds.find((benchmarkId) => !known.has(benchmarkId));
+    if (unknown) {
+      throw new ValidationFailedException([
+        { field: 'benchmarkIds', value: unknown, reason: 'no benchmark with this id' },
+      ]);
+    }
     const id = await this.dataSource.transaction(async (manager) => {
       const standard = await manager.save(
         manager.create(Standard, { agencyId: service.agencyId, serviceId, code, status: 'draft' }),
       );
+      // Attached with the standard, in the same transaction: a standard is created with all of them or none.
+      if (benchmarkIds.length > 0) {
+        await manager.query(
+          'INSERT INTO standard_benchmarks (standard_id, benchmark_id) SELECT $1, unnest($2::uuid[])',
+          [standard.id, benchmarkIds],
+        );
+      }
       const version = await manager.save(
         manager.create(StandardVersion, { ...normaliseContent(content), standardId: standard.id, version: 1 }),
       );

@@ -25,6 +25,11 @@ export type TestApp = {
   as(token: string): ReturnType<typeof request.agent>;
   /** A new personal token for the user with this email. */
   tokenFor(email: string): Promise<string>;
+  /**
+   * Requests as a second administrator, created on first use: separation of duties lets no one certify a
+   * result they entered or last changed, so results the administrator records are certified through this one.
+   */
+  certifier(): Promise<ReturnType<typeof request.agent>>;
   close(): Promise<void>;
 };
 
@@ -36,7 +41,10 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: {
     now?: Date | string;
-    /** Share another app's database (a second API process); it is not dropped on close. */ database?: TestDatabase;
+    /** Share another app's database (a second API process); it is not dropped on close. */
+    database?: TestDatabase;
+    /** Receives the app's log lines (JSON), at LOG_LEVEL (give one in env: tests are silent by default). */
+    logLines?: (line: Record<string, unknown>) => void;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -51,7 +59,12 @@ export async function createTestApp(
     ...env,
   });
   const clock = new FixedClock(options.now ?? TEST_NOW);
-  const app = await createApp(config, { url: database.url, mode: 'external' }, createRootLogger(config), clock);
+  const app = await createApp(
+    config,
+    { url: database.url, mode: 'external' },
+    createRootLogger(config, options.logLines && lineSink(options.logLines)),
+    clock,
+  );
   const server = app.getHttpServer();
   const dataSource = app.get(DataSource);
   const tokenFor = async (email: string): Promise<string> => {
@@ -68,6 +81,19 @@ export async function createTestApp(
   };
   const as = (token: string) => request.agent(server).set('Authorization', `Bearer ${token}`);
   const adminToken = await tokenFor(TEST_ADMIN.email);
+  let certifierToken: Promise<string> | undefined;
+  const certifier = async () => {
+    certifierToken ??= as(adminToken)
+      .post('/api/v1/users')
+      .send({
+        email: 'certifier@test.example',
+        name: 'Second administrator',
+        roles: [{ role: 'admin', agencyId: null }],
+      })
+      .expect(201)
+      .then(() => tokenFor('certifier@test.example'));
+    return as(await certifierToken);
+  };
   return {
     app,
     server,
@@ -76,9 +102,19 @@ export async function createTestApp(
     api: () => as(adminToken),
     as,
     tokenFor,
+    certifier,
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
+    },
+  };
+}
+
+/** A pino destination that hands each JSON line, parsed, to `receive`. */
+function lineSink(receive: (line: Record<string, unknown>) => void): { write(chunk: string): void } {
+  return {
+    write: (chunk) => {
+      for (const text of chunk.split('\n')) if (text) receive(JSON.parse(text) as Record<string, unknown>);
     },
   };
 }

@@ -162,6 +162,13 @@ export class CreateStandardDto extends StandardContentDto {
     message: 'must be capital letters, digits, dots, hyphens or underscores (up to 64), e.g. PPT-RENEW-TIME',
   })
   code!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Benchmarks to attach to the new standard, by id.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  benchmarkIds?: string[];
 }
 
 /** An edit: changes the pending version, or starts a new draft from the published one. */

@@ -21,9 +21,9 @@ const STAFF_NAV: readonly StaffNavItem[] = [
   { label: 'Reviews', to: staffPaths.reviews, needs: ['standards:publish', 'results:certify'] },
   { label: 'Portfolio', to: staffPaths.portfolio, needs: ['registry:read'] },
   { label: 'Users', to: staffPaths.users, needs: ['users:manage'] },
+  { label: 'Agencies', to: staffPaths.agencies, needs: ['agencies:manage'] },
   { label: 'Tokens', to: staffPaths.tokens, needs: ['tokens:manage'] },
   { label: 'Audit trail', to: staffPaths.audit, needs: ['audit:read'] },
-  { label: 'Agencies', to: staffPaths.agencies, needs: ['agencies:manage'] },
 ];
 
 export const staffNavFor = (user: CurrentUserBody | null | undefined): NavItem[] =>

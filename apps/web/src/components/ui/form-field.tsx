@@ -129,6 +129,7 @@ export const CheckboxGroup = ({
   onChange,
   hint,
   error,
+  required = false,
 }: {
   legend: string;
   name: string;
@@ -137,6 +138,8 @@ export const CheckboxGroup = ({
   onChange: (value: string[]) => void;
   hint?: string;
   error?: string;
+  /** At least one must be chosen: the legend then does not say "(optional)". */
+  required?: boolean;
 }) => {
   const groupId = useId();
   const id = fieldId(name);
@@ -148,7 +151,13 @@ export const CheckboxGroup = ({
       }
     >
       <legend className="usa-legend">
-        {legend} <span className="usa-hint">(optional)</span>
+        {legend}
+        {required ? null : (
+          <>
+            {' '}
+            <span className="usa-hint">(optional)</span>
+          </>
+        )}
       </legend>
       {hint ? (
         <div className="usa-hint" id={`${groupId}-hint`}>

@@ -21,7 +21,11 @@ export const TokensRoute = () => (
 );
 
 export const AgenciesRoute = () => (
-  <StaffPage title="Agencies" breadcrumbs={crumbs} intro="Each agency’s fiscal year: when it starts, and what it runs.">
+  <StaffPage
+    title="Agencies"
+    breadcrumbs={crumbs}
+    intro="Departments and the bureaus under them, and when each one’s fiscal year starts."
+  >
     <AgenciesAdmin />
   </StaffPage>
 );

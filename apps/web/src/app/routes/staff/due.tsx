@@ -1,15 +1,29 @@
 import type { DueResultBody } from '@yardstick/contracts';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
+import { SelectField } from '@/components/ui/form-field';
 import { QueryState, StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
-import { useAgencies, useDue } from '@/features/staff-registry/api/registry';
+import { useAgencies, useDue, useStandards } from '@/features/staff-registry/api/registry';
 
 export const DueRoute = () => {
-  const due = useDue();
+  // Filters live in the URL, so a view can be bookmarked and shared.
+  const [params, setParams] = useSearchParams();
+  const agencyId = params.get('agency') ?? '';
+  const standardId = params.get('standard') ?? '';
+  const stateFilter = params.get('state') ?? '';
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name === 'agency') next.delete('standard');
+    setParams(next, { replace: true });
+  };
+  const due = useDue({ agencyId: agencyId || undefined, standardId: standardId || undefined });
   const agencies = useAgencies();
+  const standards = useStandards({ agencyId: agencyId || undefined, sort: 'code' });
   const agency = (id: string) => agencies.data?.items.find((a) => a.id === id)?.abbreviation ?? '';
-  const rows = due.data ?? [];
+  const rows = (due.data ?? []).filter((r) => !stateFilter || r.state === stateFilter);
   const overdue = rows.filter((r) => r.state === 'overdue').length;
   return (
     <StaffPage
@@ -17,6 +31,48 @@ export const DueRoute = () => {
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="Periods that have ended without a result, for standards with a target that year. A result is due within 30 days of the period’s end, and overdue after."
     >
+      <form
+        className="usa-form maxw-none grid-row grid-gap"
+        aria-label="Filters of results due"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="tablet:grid-col-4">
+          <SelectField
+            name="agency"
+            label="Agency"
+            placeholder="- All -"
+            value={agencyId}
+            onChange={(v) => setFilter('agency', v)}
+            options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          />
+        </div>
+        <div className="tablet:grid-col-5">
+          <SelectField
+            name="standard"
+            label="Standard"
+            placeholder="- All -"
+            value={standardId}
+            onChange={(v) => setFilter('standard', v)}
+            options={(standards.data?.items ?? []).map((s) => ({
+              value: s.id,
+              label: `${s.code}: ${s.current.title}`,
+            }))}
+          />
+        </div>
+        <div className="tablet:grid-col-3">
+          <SelectField
+            name="state"
+            label="State"
+            placeholder="Due and overdue"
+            value={stateFilter}
+            onChange={(v) => setFilter('state', v)}
+            options={[
+              { value: 'overdue', label: 'Overdue' },
+              { value: 'due', label: 'Due' },
+            ]}
+          />
+        </div>
+      </form>
       <QueryState isPending={due.isPending} error={due.error} what="results due">
         {() =>
           rows.length === 0 ? (

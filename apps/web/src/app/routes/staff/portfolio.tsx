@@ -1,9 +1,8 @@
-import { DIMENSIONS, TARGET_STATUSES, type Dimension } from '@yardstick/contracts';
+import { DIMENSIONS, PORTFOLIO_STATE_LABELS, PORTFOLIO_STATES, type Dimension } from '@yardstick/contracts';
 import { fiscalYearOf } from '@yardstick/metrics';
 import { useParams, useSearchParams } from 'react-router';
 import { SelectField } from '@/components/ui/form-field';
 import { QueryState, StaffPage } from '@/components/ui/page';
-import { STATUS_LABELS } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import {
   usePortfolio,
@@ -117,14 +116,17 @@ export const PortfolioRoute = () => {
       <QueryState isPending={portfolio.isPending} error={portfolio.error} what="the portfolio">
         {() => {
           const data = portfolio.data!;
-          const total = TARGET_STATUSES.reduce((n, s) => n + data.counts[s], 0);
+          const total = PORTFOLIO_STATES.reduce((n, s) => n + data.states[s], 0);
           return (
             <>
               <section aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{data.periodLabel}</h2>
                 <p role="status" data-testid="portfolio-summary">
                   {total} published standard{total === 1 ? '' : 's'}:{' '}
-                  {TARGET_STATUSES.map((s) => `${data.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(', ')}.
+                  {PORTFOLIO_STATES.map((s) => `${data.states[s]} ${PORTFOLIO_STATE_LABELS[s].toLowerCase()}`).join(
+                    ', ',
+                  )}
+                  .
                 </p>
                 <p className="font-body-2xs">{data.method}</p>
               </section>

@@ -94,14 +94,14 @@ export const staffRoutes: RouteObject[] = [
       },
       { path: relative(staffPaths.users), ...page(async () => (await import('./admin')).UsersRoute, ['users:manage']) },
       {
+        path: relative(staffPaths.agencies),
+        ...page(async () => (await import('./admin')).AgenciesRoute, ['agencies:manage']),
+      },
+      {
         path: relative(staffPaths.tokens),
         ...page(async () => (await import('./admin')).TokensRoute, ['tokens:manage']),
       },
       { path: relative(staffPaths.audit), ...page(async () => (await import('./admin')).AuditRoute, ['audit:read']) },
-      {
-        path: relative(staffPaths.agencies),
-        ...page(async () => (await import('./admin')).AgenciesRoute, ['agencies:manage']),
-      },
       {
         path: relative(staffPaths.catalog),
         ...page(async () => (await import('./admin')).CatalogRoute, ['agencies:manage']),

@@ -77,13 +77,18 @@ export const ServicesRoute = () => {
       {canWrite && editing && services.data ? (
         <section aria-labelledby="edit-service-heading">
           <h2 id="edit-service-heading">Edit {services.data.items.find((s) => s.id === editing)?.name}</h2>
-          <ServiceForm key={editing} service={services.data.items.find((s) => s.id === editing)} onDone={done} />
+          <ServiceForm
+            key={editing}
+            service={services.data.items.find((s) => s.id === editing)}
+            onDone={done}
+            canWriteFor={(id) => can(user, 'registry:write', id)}
+          />
         </section>
       ) : null}
       {canWrite && !editing ? (
         <section aria-labelledby="new-service-heading">
           <h2 id="new-service-heading">Create a service</h2>
-          <ServiceForm onDone={done} />
+          <ServiceForm onDone={done} canWriteFor={(id) => can(user, 'registry:write', id)} />
         </section>
       ) : null}
     </StaffPage>

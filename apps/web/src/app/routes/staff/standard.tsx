@@ -151,6 +151,7 @@ const StandardDetail = ({ id }: { id: string }) => {
           ) : null}
           {editing ? (
             <StandardForm
+              canWriteFor={(agencyId) => can(user, 'registry:write', agencyId)}
               standard={standard}
               submitLabel="Save changes"
               busy={update.isPending}

@@ -3,12 +3,12 @@ import { DIMENSIONS, STANDARD_STATUSES, type StandardBody } from '@yardstick/con
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
-import { SelectField, TextField } from '@/components/ui/form-field';
+import { CheckboxGroup, SelectField, TextField } from '@/components/ui/form-field';
 import { QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
-import { useAgencies, useCreateStandard, useStandards } from '@/features/staff-registry/api/registry';
+import { useAgencies, useAllBenchmarks, useCreateStandard, useStandards } from '@/features/staff-registry/api/registry';
 import { StandardForm } from '@/features/staff-registry/components/standard-form';
 import { DIMENSION_LABELS, STANDARD_STATUS_LABELS } from '@/features/staff-registry/labels';
 
@@ -22,6 +22,7 @@ export const StandardsRoute = () => {
     dimension: params.get('dimension') ?? '',
     q: params.get('q') ?? '',
   };
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
   const [q, setQ] = useState(filters.q);
   const standards = useStandards({
     agencyId: filters.agencyId || undefined,
@@ -29,15 +30,21 @@ export const StandardsRoute = () => {
     dimension: filters.dimension || undefined,
     q: filters.q || undefined,
     sort: 'code',
+    page,
   });
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
+    // Other filters make another list: it starts at its first page.
+    if (name !== 'page') next.delete('page');
     setParams(next, { replace: true });
   };
   const agencyName = (id: string) => agencies.data?.items.find((a) => a.id === id)?.abbreviation ?? '';
   const rows = standards.data?.items ?? [];
+  const pageSize = standards.data?.pageSize ?? 100;
+  const pages = Math.max(1, Math.ceil((standards.data?.total ?? 0) / pageSize));
+  const first = (page - 1) * pageSize + 1;
 
   return (
     <StaffPage title="Standards" breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}>
@@ -99,8 +106,8 @@ export const StandardsRoute = () => {
           <>
             <p role="status">
               {standards.data!.total} standard{standards.data!.total === 1 ? '' : 's'}
-              {standards.data!.total > rows.length
-                ? `, the first ${rows.length} shown: narrow the filters to see others`
+              {standards.data!.total > rows.length && rows.length > 0
+                ? `, ${first} to ${first + rows.length - 1} shown (page ${page} of ${pages})`
                 : ''}
               .
             </p>
@@ -159,6 +166,32 @@ export const StandardsRoute = () => {
                 </tbody>
               </table>
             </div>
+            {pages > 1 ? (
+              <nav aria-label="Pages of standards" className="margin-y-2">
+                <ul className="usa-button-group">
+                  <li className="usa-button-group__item">
+                    <button
+                      type="button"
+                      className="usa-button usa-button--outline"
+                      disabled={page <= 1}
+                      onClick={() => setFilter('page', String(page - 1))}
+                    >
+                      Previous page
+                    </button>
+                  </li>
+                  <li className="usa-button-group__item">
+                    <button
+                      type="button"
+                      className="usa-button usa-button--outline"
+                      disabled={page >= pages}
+                      onClick={() => setFilter('page', String(page + 1))}
+                    >
+                      Next page
+                    </button>
+                  </li>
+                </ul>
+              </nav>
+            ) : null}
           </>
         )}
       </QueryState>
@@ -169,6 +202,9 @@ export const StandardsRoute = () => {
 export const NewStandardRoute = () => {
   const navigate = useNavigate();
   const create = useCreateStandard();
+  const benchmarks = useAllBenchmarks();
+  const { data: user } = useSession();
+  const [benchmarkIds, setBenchmarkIds] = useState<string[]>([]);
   return (
     <StaffPage
       title="Create a standard"
@@ -179,13 +215,28 @@ export const NewStandardRoute = () => {
       intro="A standard starts as a draft. Set its targets, then submit it for review."
     >
       <StandardForm
+        canWriteFor={(agencyId) => can(user, 'registry:write', agencyId)}
         submitLabel="Create draft standard"
         busy={create.isPending}
         onSubmit={async (body) => {
-          const standard = await create.mutateAsync(body);
+          const standard = await create.mutateAsync({ ...body, benchmarkIds });
           await navigate(staffPaths.standard(standard.id), { state: { created: true } });
         }}
-      />
+      >
+        {(benchmarks.data?.items.length ?? 0) > 0 ? (
+          <CheckboxGroup
+            legend="Benchmarks to attach"
+            name="benchmarkIds"
+            hint="Best-in-business comparisons for this standard; more can be added on its page."
+            options={benchmarks.data!.items.map((b) => ({
+              value: b.id,
+              label: `${b.name} (${b.sourceOrganization}, ${b.year}): ${formatMeasure(b.value, b.unit)}`,
+            }))}
+            value={benchmarkIds}
+            onChange={setBenchmarkIds}
+          />
+        ) : null}
+      </StandardForm>
     </StaffPage>
   );
 };

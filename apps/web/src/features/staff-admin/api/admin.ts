@@ -46,6 +46,17 @@ export const useUpdateAgencyCatalog = () =>
     apiPatch<AgencyBody>(`/v1/agencies/${id}`, body),
   );
 
+export type AgencyInput = {
+  name: string;
+  abbreviation: string;
+  slug: string;
+  parentId: string | null;
+  websiteUrl: string | null;
+};
+
+export const useCreateAgency = () =>
+  useAdminMutation('agencies', (body: AgencyInput) => apiPost<AgencyBody>('/v1/agencies', body));
+
 export type UserInput = { email: string; name: string; password?: string; roles: RoleAssignmentBody[] };
 
 export const useCreateUser = () => useAdminMutation('users', (body: UserInput) => apiPost<UserBody>('/v1/users', body));

@@ -170,6 +170,8 @@ export const TokensAdmin = () => {
             />
             <CheckboxGroup
               legend={LABELS.tokenPermissions}
+              required
+              hint="Choose at least one."
               name="tokenPermissions"
               options={MACHINE_PERMISSIONS.map((p) => ({ value: p, label: PERMISSION_LABELS[p] ?? p }))}
               value={permissions}

@@ -37,11 +37,22 @@ const newBatchId = (): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
+/** The file formats the import reads, and what each needs besides the file. */
+export const IMPORT_FORMATS = ['yardstick', 'gc-service-standards', 'performance-gov-apr'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportFormatOptions = {
+  format: ImportFormat;
+  /** performance-gov-apr: the abbreviation of the agency the file reports for. */
+  agency?: string;
+  /** performance-gov-apr: the direction of KPIs whose Desired Direction is blank. */
+  blankDirection?: 'higher_is_better' | 'lower_is_better';
+};
+
 export const uploadResults = (
   file: File,
   mode: ImportMode,
   onProgress: (progress: UploadProgress) => void,
-  /** More query parameters: the format and what it needs (customer feedback: service, quarter, channel). */
+  /** The format and what it needs (ImportFormatOptions; customer feedback: service, quarter, channel). */
   params: QueryParams = {},
 ): Promise<ImportBatchBody> => {
   const batchId = newBatchId();

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { isApiError } from '@/lib/api-client';
+import { fieldId, SelectField } from '@/components/ui/form-field';
 import { Notice } from '@/components/ui/page';
 import {
   errorsCsvUrl,
@@ -8,6 +9,8 @@ import {
   uploadResults,
   useInvalidateResults,
   type ImportBatchBody,
+  type ImportFormat,
+  type ImportFormatOptions,
   type ImportMode,
   type UploadProgress,
 } from '../api/imports';
@@ -120,8 +123,17 @@ const ProgressBar = ({ file, progress, checking }: { file: File; progress: Uploa
  * Upload a results file: drop it on the zone or choose it with the file input (keyboard operable), check it
  * with a dry run, then import it. Large files show a progress bar while they are sent and read.
  */
-export const ResultsUpload = () => {
+const FORMAT_OPTIONS: { value: ImportFormat; label: string }[] = [
+  { value: 'yardstick', label: 'Yardstick results template' },
+  { value: 'gc-service-standards', label: 'Government of Canada service standards file (ss.csv)' },
+  { value: 'performance-gov-apr', label: 'performance.gov annual performance report (APR)' },
+];
+
+export const ResultsUpload = ({ agencies }: { agencies: { abbreviation: string; name: string }[] }) => {
   const inputRef = useRef<HTMLInputElement>(null);
+  const [format, setFormat] = useState<ImportFormat>('yardstick');
+  const [aprAgency, setAprAgency] = useState('');
+  const [blankDirection, setBlankDirection] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<ImportMode | null>(null);
@@ -154,11 +166,24 @@ export const ResultsUpload = () => {
       inputRef.current?.focus();
       return;
     }
+    if (format === 'performance-gov-apr' && !aprAgency) {
+      setProblem('Choose the agency the APR file reports for: the file does not name it.');
+      document.getElementById(fieldId('import-agency'))?.focus();
+      return;
+    }
+    const options: ImportFormatOptions =
+      format === 'performance-gov-apr'
+        ? {
+            format,
+            agency: aprAgency,
+            ...(blankDirection ? { blankDirection: blankDirection as 'higher_is_better' | 'lower_is_better' } : {}),
+          }
+        : { format };
     setBusy(mode);
     setProblem(null);
     setProgress({ sentBytes: 0, totalBytes: file.size, server: null });
     try {
-      const result = await uploadResults(file, mode, setProgress);
+      const result = await uploadResults(file, mode, setProgress, options);
       setBatch(result);
       if (mode !== 'dry-run') await invalidate();
     } catch (error) {
@@ -174,6 +199,49 @@ export const ResultsUpload = () => {
 
   return (
     <>
+      <form className="usa-form maxw-none" aria-label="Format of the file" onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          name="import-format"
+          label="File format"
+          required
+          placeholder={null}
+          value={format}
+          onChange={(value) => {
+            setFormat(value as ImportFormat);
+            setBatch(null);
+          }}
+          options={FORMAT_OPTIONS}
+        />
+        {format === 'gc-service-standards' ? (
+          <p className="usa-hint">
+            Finds or creates each row’s department, service, standard and fiscal-year target, then loads its result. New
+            standards are drafts; only an administrator’s file may add departments.
+          </p>
+        ) : null}
+        {format === 'performance-gov-apr' ? (
+          <>
+            <SelectField
+              name="import-agency"
+              label="Agency the file reports for"
+              required
+              value={aprAgency}
+              onChange={setAprAgency}
+              options={agencies.map((a) => ({ value: a.abbreviation, label: `${a.name} (${a.abbreviation})` }))}
+            />
+            <SelectField
+              name="import-blank-direction"
+              label="Direction of KPIs with a blank Desired Direction"
+              placeholder="- Report them as errors -"
+              value={blankDirection}
+              onChange={setBlankDirection}
+              options={[
+                { value: 'higher_is_better', label: 'Higher is better' },
+                { value: 'lower_is_better', label: 'Lower is better' },
+              ]}
+            />
+          </>
+        ) : null}
+      </form>
       <p>
         Use Yardstick’s template: <a href={templateUrl('csv')}>CSV template</a> or{' '}
         <a href={templateUrl('xlsx')}>Excel template</a>. Each row names its standard (agency and standard code), the

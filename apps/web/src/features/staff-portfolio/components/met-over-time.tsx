@@ -4,7 +4,10 @@ import { CsvButton } from '@/components/ui/csv';
 
 const pct = (share: number | null) => (share === null ? 'none assessed' : `${share.toFixed(1)}%`);
 
-/** Share of targets met, quarter by quarter: met over assessed standards, never an average of percentages. */
+/**
+ * Share of targets met, quarter by quarter: met over assessed standards, never an average of percentages; a
+ * quarter reported in part is left out (counted as partial), not compared with complete ones.
+ */
 export const MetOverTime = ({ points }: { points: PortfolioMetPointBody[] }) => {
   const assessed = points.filter((p) => p.share !== null);
   const first = assessed[0];
@@ -18,7 +21,13 @@ export const MetOverTime = ({ points }: { points: PortfolioMetPointBody[] }) => 
       <ChartFigure
         title="Share of targets met, by quarter"
         summary={<p>{summary}</p>}
-        data={points.map((p) => ({ label: p.label, share: p.share, met: p.met, assessed: p.assessed }))}
+        data={points.map((p) => ({
+          label: p.label,
+          share: p.share,
+          met: p.met,
+          assessed: p.assessed,
+          partial: p.partial,
+        }))}
         xKey="label"
         config={{ share: { label: 'Share of targets met', kind: 'bar', color: 'primary' } }}
         formatValue={(v) => `${v.toFixed(0)}%`}
@@ -27,6 +36,7 @@ export const MetOverTime = ({ points }: { points: PortfolioMetPointBody[] }) => 
           { key: 'label', label: 'Quarter' },
           { key: 'met', label: 'Met' },
           { key: 'assessed', label: 'Assessed' },
+          { key: 'partial', label: 'Partial, left out' },
           { key: 'share', label: 'Share met', format: (v) => pct(typeof v === 'number' ? v : null) },
         ]}
       />
@@ -38,6 +48,7 @@ export const MetOverTime = ({ points }: { points: PortfolioMetPointBody[] }) => 
           { header: 'period', value: (p) => p.periodKey },
           { header: 'met', value: (p) => p.met },
           { header: 'assessed', value: (p) => p.assessed },
+          { header: 'partial_left_out', value: (p) => p.partial },
           { header: 'share_met_percent', value: (p) => (p.share === null ? '' : p.share.toFixed(2)) },
         ]}
       />

@@ -1,8 +1,8 @@
 import { formatMeasure } from '@yardstick/metrics';
-import type { PortfolioBody, PortfolioRowBody } from '@yardstick/contracts';
+import { PORTFOLIO_STATE_LABELS, type PortfolioBody, type PortfolioRowBody } from '@yardstick/contracts';
 import { Link } from 'react-router';
 import { CsvButton } from '@/components/ui/csv';
-import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
+import { StateTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 
 /** Standards by period, each cell labelled with its status in words (and coloured as well). */
@@ -37,7 +37,7 @@ export const StandardsGrid = ({ portfolio }: { portfolio: PortfolioBody }) => (
               <td>{row.agencyName}</td>
               {[...row.cells, row.current].map((cell, i) => (
                 <td key={i} title={cell.note ?? undefined}>
-                  <StatusTag status={cell.status} />
+                  <StateTag state={cell.state} />
                   {cell.value !== null ? (
                     <div className="font-body-3xs">{formatMeasure(cell.value, row.unit)}</div>
                   ) : null}
@@ -60,10 +60,13 @@ export const StandardsGrid = ({ portfolio }: { portfolio: PortfolioBody }) => (
         { header: 'service', value: (r) => r.serviceName },
         { header: 'dimension', value: (r) => r.dimension },
         ...portfolio.columns.flatMap((c, i) => [
-          { header: `${c.periodKey}_status`, value: (r: PortfolioRowBody) => STATUS_LABELS[r.cells[i]!.status] },
+          {
+            header: `${c.periodKey}_status`,
+            value: (r: PortfolioRowBody) => PORTFOLIO_STATE_LABELS[r.cells[i]!.state],
+          },
           { header: `${c.periodKey}_value`, value: (r: PortfolioRowBody) => r.cells[i]!.value },
         ]),
-        { header: `${portfolio.periodKey}_status`, value: (r) => STATUS_LABELS[r.current.status] },
+        { header: `${portfolio.periodKey}_status`, value: (r) => PORTFOLIO_STATE_LABELS[r.current.state] },
         { header: `${portfolio.periodKey}_value`, value: (r) => r.current.value },
       ]}
     />

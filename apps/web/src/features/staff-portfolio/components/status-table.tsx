@@ -1,8 +1,7 @@
-import { TARGET_STATUSES, type PortfolioGroupBody } from '@yardstick/contracts';
+import { PORTFOLIO_STATE_LABELS, PORTFOLIO_STATES, type PortfolioGroupBody } from '@yardstick/contracts';
 import { CsvButton } from '@/components/ui/csv';
-import { STATUS_LABELS } from '@/components/ui/status-tag';
 
-/** Status counts, one row a group (agency, service or dimension), with a total column; downloadable. */
+/** Counts of each state (status, or why there is none yet), one row a group (agency, service or dimension), with a total column; downloadable. */
 export const StatusTable = ({
   caption,
   groupLabel,
@@ -21,9 +20,9 @@ export const StatusTable = ({
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
-            {TARGET_STATUSES.map((s) => (
+            {PORTFOLIO_STATES.map((s) => (
               <th scope="col" key={s} className="text-right">
-                {STATUS_LABELS[s]}
+                {PORTFOLIO_STATE_LABELS[s]}
               </th>
             ))}
             <th scope="col" className="text-right">
@@ -35,12 +34,12 @@ export const StatusTable = ({
           {groups.map((g) => (
             <tr key={g.key}>
               <th scope="row">{g.label}</th>
-              {TARGET_STATUSES.map((s) => (
+              {PORTFOLIO_STATES.map((s) => (
                 <td key={s} className="text-right">
-                  {g.counts[s]}
+                  {g.states[s]}
                 </td>
               ))}
-              <td className="text-right">{TARGET_STATUSES.reduce((n, s) => n + g.counts[s], 0)}</td>
+              <td className="text-right">{PORTFOLIO_STATES.reduce((n, s) => n + g.states[s], 0)}</td>
             </tr>
           ))}
         </tbody>
@@ -52,7 +51,7 @@ export const StatusTable = ({
       label={`Download “${caption}” as CSV`}
       columns={[
         { header: groupLabel.toLowerCase(), value: (g) => g.label },
-        ...TARGET_STATUSES.map((s) => ({ header: s, value: (g: PortfolioGroupBody) => g.counts[s] })),
+        ...PORTFOLIO_STATES.map((s) => ({ header: s, value: (g: PortfolioGroupBody) => g.states[s] })),
       ]}
     />
   </>

@@ -6,6 +6,7 @@ import type {
   ExplanationBody,
   Page,
   ResultBody,
+  ResultRevisionBody,
   ReviewCommentBody,
   ServiceBody,
   StandardBody,
@@ -85,8 +86,12 @@ export const useComments = (entityType: 'standard' | 'result', entityId: string)
     queryFn: () => apiGet<ReviewCommentBody[]>('/v1/reviews/comments', { query: { entityType, entityId } }),
   });
 
-export const useDue = () =>
-  useQuery({ queryKey: registryKeys.due, queryFn: () => apiGet<DueResultBody[]>('/v1/portfolio/due') });
+export const useDue = (filters: { agencyId?: string; standardId?: string } = {}) =>
+  useQuery({
+    queryKey: [...registryKeys.due, filters],
+    queryFn: () => apiGet<DueResultBody[]>('/v1/portfolio/due', { query: filters }),
+    placeholderData: keepPreviousData,
+  });
 
 export type StandardContent = Omit<StandardVersionBody, 'id' | 'version' | 'status' | 'publishedAt' | 'createdAt'>;
 
@@ -107,7 +112,7 @@ const useStandardMutation = <V, R>(standardId: string | null, fn: (variables: V)
 };
 
 export const useCreateStandard = () =>
-  useStandardMutation(null, (body: StandardContent & { serviceId: string; code: string }) =>
+  useStandardMutation(null, (body: StandardContent & { serviceId: string; code: string; benchmarkIds?: string[] }) =>
     apiPost<StandardBody>('/v1/standards', body),
   );
 
@@ -170,6 +175,20 @@ export type ResultInput = {
   source?: string | null;
   dataQualityNote?: string | null;
 };
+
+export const useRevisions = (resultId: string) =>
+  useQuery({
+    queryKey: ['results', 'revisions', resultId],
+    queryFn: () => apiGet<ResultRevisionBody[]>(`/v1/results/${resultId}/revisions`),
+  });
+
+/** A correction: a new revision of the result (which then needs certifying again). */
+export const useCorrectResult = (standardId: string) =>
+  useStandardMutation(
+    standardId,
+    ({ resultId, ...body }: { resultId: string } & Omit<ResultInput, 'standardId' | 'period' | 'channel'>) =>
+      apiPatch<ResultBody>(`/v1/results/${resultId}`, body),
+  );
 
 export const useRecordResult = (standardId: string) =>
   useStandardMutation(standardId, (body: ResultInput) => apiPost<ResultBody>('/v1/results', body));

@@ -9,6 +9,7 @@ import {
 import {
   fiscalCalendar,
   parsePeriodKey,
+  readNumber,
   statusAgainst,
   toIsoDate,
   tryParsePeriodKey,
@@ -21,7 +22,7 @@ import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { fieldId, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
 import { Notice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
-import { useComments, useExplain, useRecordResult, useResults } from '../api/registry';
+import { useComments, useCorrectResult, useExplain, useRecordResult, useResults, useRevisions } from '../api/registry';
 import { CHANNEL_LABELS } from '../labels';
 
 /** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
@@ -67,8 +68,8 @@ const API_FIELDS: Record<string, Field> = {
   source: 'resultSource',
   dataQualityNote: 'resultNote',
 };
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const WHOLE = /^\d+$/;
+/** Read as the import reads a file's cells (libs/metrics readNumber): 1,000 and 91.2% are numbers here too. */
+const COUNT = { integer: true, nonNegative: true } as const;
 const PERIOD_HINT = {
   month: 'A month, like 2026-03',
   quarter: 'A fiscal quarter, like FY2026-Q2',
@@ -92,15 +93,23 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
     if (!period) found.resultPeriod = `Enter the period as ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
     else if (period.frequency !== standard.current.frequency)
       found.resultPeriod = `This standard reports each ${standard.current.frequency}: ${PERIOD_HINT[standard.current.frequency].toLowerCase()}`;
-    else {
+    const valueSpec = { percent: standard.current.unit === 'percent' ? 'sign' : 'none' } as const;
+    const read = {
+      resultValue: readNumber(form.resultValue, valueSpec),
+      resultNumerator: readNumber(form.resultNumerator, COUNT),
+      resultDenominator: readNumber(form.resultDenominator, COUNT),
+      resultSampleSize: readNumber(form.resultSampleSize, COUNT),
+    };
+    if (!read.resultValue.ok)
+      found.resultValue = `The value ${read.resultValue.reason}: enter a number, or leave it blank if not known`;
+    if (period && !found.resultPeriod) {
       // The API's own rule (libs/metrics): a period is reported once it is over; the API checks it again.
       const unended = unendedPeriodProblem(period, toIsoDate(new Date()));
       if (unended) found.resultPeriod = `Enter a period that has ended: ${unended}`;
     }
-    if (form.resultValue && !NUMBER.test(form.resultValue))
-      found.resultValue = 'Enter the value as a number, or leave it blank if not known';
     for (const name of ['resultNumerator', 'resultDenominator', 'resultSampleSize'] as const) {
-      if (form[name] && !WHOLE.test(form[name])) found[name] = 'Enter a whole number';
+      const reading = read[name];
+      if (!reading.ok) found[name] = `Enter a whole number, like 9123 or 9,123 (this ${reading.reason})`;
     }
     const known = form.resultValue || (form.resultNumerator && form.resultDenominator);
     if (!known && !form.resultNote.trim())
@@ -108,16 +117,19 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
     setErrors(found);
     setGeneral(null);
     if (Object.keys(found).length > 0) return;
-    const num = (text: string) => (text.trim() === '' ? null : Number(text));
+    const num = (name: keyof typeof read) => {
+      const reading = read[name];
+      return reading.ok ? reading.value : null;
+    };
     try {
       const result = await record.mutateAsync({
         standardId: standard.id,
         period: period!.key,
         channel: form.resultChannel,
-        value: num(form.resultValue),
-        numerator: num(form.resultNumerator),
-        denominator: num(form.resultDenominator),
-        sampleSize: num(form.resultSampleSize),
+        value: num('resultValue'),
+        numerator: num('resultNumerator'),
+        denominator: num('resultDenominator'),
+        sampleSize: num('resultSampleSize'),
         source: form.resultSource.trim() || null,
         dataQualityNote: form.resultNote.trim() || null,
       });
@@ -221,6 +233,190 @@ const RecordResultForm = ({ standard }: { standard: StandardBody }) => {
 };
 
 const explainButtonId = (resultId: string) => `explain-${resultId}`;
+const historyButtonId = (resultId: string) => `history-${resultId}`;
+
+const CORRECTION_LABELS = {
+  fixValue: 'Value',
+  fixNumerator: 'Met the threshold (numerator)',
+  fixDenominator: 'All transactions (denominator)',
+  fixSource: 'Source',
+  fixNote: 'Data-quality note',
+};
+type CorrectionField = keyof typeof CORRECTION_LABELS;
+const CORRECTION_API_FIELDS: Record<string, CorrectionField> = {
+  value: 'fixValue',
+  numerator: 'fixNumerator',
+  denominator: 'fixDenominator',
+  source: 'fixSource',
+  dataQualityNote: 'fixNote',
+};
+const text = (n: number | null) => (n === null ? '' : String(n));
+
+/** Every figure a result has had (newest first), and a correction, which becomes a new revision. */
+const ResultHistory = ({
+  standard,
+  result,
+  canWrite,
+  onDone,
+}: {
+  standard: StandardBody;
+  result: ResultBody;
+  canWrite: boolean;
+  onDone: (saved: string | null) => void;
+}) => {
+  const revisions = useRevisions(result.id);
+  const correct = useCorrectResult(standard.id);
+  const [form, setForm] = useState<Record<CorrectionField, string>>({
+    fixValue: text(result.value),
+    fixNumerator: text(result.numerator),
+    fixDenominator: text(result.denominator),
+    fixSource: result.source ?? '',
+    fixNote: result.dataQualityNote ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const unit = standard.current.unit;
+  const period = result.periodLabel;
+  useEffect(() => document.getElementById(`history-heading-${result.id}`)?.focus(), [result.id]);
+  const set = (name: CorrectionField) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const read = {
+      fixValue: readNumber(form.fixValue, { percent: unit === 'percent' ? 'sign' : 'none' }),
+      fixNumerator: readNumber(form.fixNumerator, COUNT),
+      fixDenominator: readNumber(form.fixDenominator, COUNT),
+    };
+    const found: FieldErrors = {};
+    for (const name of ['fixValue', 'fixNumerator', 'fixDenominator'] as const) {
+      const reading = read[name];
+      if (!reading.ok) found[name] = `Enter a number (this ${reading.reason})`;
+    }
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) return;
+    const num = (name: keyof typeof read) => {
+      const reading = read[name];
+      return reading.ok ? reading.value : null;
+    };
+    try {
+      const corrected = await correct.mutateAsync({
+        resultId: result.id,
+        value: num('fixValue'),
+        numerator: num('fixNumerator'),
+        denominator: num('fixDenominator'),
+        source: form.fixSource.trim() || null,
+        dataQualityNote: form.fixNote.trim() || null,
+      });
+      onDone(
+        corrected.revision === result.revision
+          ? `Nothing changed for ${period}.`
+          : `${period} corrected: revision ${corrected.revision}, ${formatMeasure(corrected.value, unit)}; it needs certifying again.`,
+      );
+    } catch (error) {
+      const r = apiErrorToForm(error, CORRECTION_API_FIELDS);
+      setErrors(r.fieldErrors);
+      setGeneral(r.general);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`history-heading-${result.id}`} className="margin-y-3">
+      <h3 id={`history-heading-${result.id}`} tabIndex={-1}>
+        History of {period}
+      </h3>
+      <QueryState isPending={revisions.isPending} error={revisions.error} what="the revisions">
+        {() => (
+          <table className="usa-table usa-table--compact">
+            <caption>Revisions of {period}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Revision</th>
+                <th scope="col">Value</th>
+                <th scope="col">Counts</th>
+                <th scope="col">Source</th>
+                <th scope="col">Recorded</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.data!.map((r) => (
+                <tr key={r.revision}>
+                  <th scope="row">{r.revision}</th>
+                  <td>{formatMeasure(r.value, unit)}</td>
+                  <td>{r.numerator !== null ? `${r.numerator} of ${r.denominator}` : ''}</td>
+                  <td>{r.source ?? ''}</td>
+                  <td>
+                    {new Date(r.createdAt).toLocaleString('en-US')}
+                    {r.batchId ? ' (file import)' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+      {canWrite && standard.status !== 'retired' ? (
+        <>
+          <h4>Correct this result</h4>
+          <ErrorSummary errors={errors} labels={CORRECTION_LABELS} general={general} />
+          <form className="usa-form" onSubmit={(e) => void submit(e)} noValidate>
+            <TextField
+              name="fixNumerator"
+              label={CORRECTION_LABELS.fixNumerator}
+              inputMode="numeric"
+              value={form.fixNumerator}
+              onChange={set('fixNumerator')}
+              error={errors.fixNumerator}
+            />
+            <TextField
+              name="fixDenominator"
+              label={CORRECTION_LABELS.fixDenominator}
+              inputMode="numeric"
+              value={form.fixDenominator}
+              onChange={set('fixDenominator')}
+              error={errors.fixDenominator}
+            />
+            <TextField
+              name="fixValue"
+              label={CORRECTION_LABELS.fixValue}
+              hint="Counts give the value; blank is not known, never 0."
+              inputMode="decimal"
+              value={form.fixValue}
+              onChange={set('fixValue')}
+              error={errors.fixValue}
+            />
+            <TextField
+              name="fixSource"
+              label={CORRECTION_LABELS.fixSource}
+              value={form.fixSource}
+              onChange={set('fixSource')}
+              error={errors.fixSource}
+            />
+            <TextareaField
+              name="fixNote"
+              label={CORRECTION_LABELS.fixNote}
+              value={form.fixNote}
+              onChange={set('fixNote')}
+              error={errors.fixNote}
+            />
+            <div className="usa-button-group">
+              <button type="submit" className="usa-button" disabled={correct.isPending}>
+                Save correction
+              </button>
+              <button type="button" className="usa-button usa-button--outline" onClick={() => onDone(null)}>
+                Close
+              </button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <button type="button" className="usa-button usa-button--outline" onClick={() => onDone(null)}>
+          Close
+        </button>
+      )}
+    </section>
+  );
+};
 
 const ExplanationForm = ({
   standard,
@@ -307,6 +503,7 @@ export const ResultsPanel = ({
 }) => {
   const results = useResults(standard.id);
   const [explaining, setExplaining] = useState<string | null>(null);
+  const [history, setHistory] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** When the form closes, the keyboard goes back to the row's button (or the table, once it is gone). */
   const backToTable = (resultId: string) =>
@@ -374,6 +571,22 @@ export const ResultsPanel = ({
                               {result.explanation ? 'Edit' : 'Write'} explanation
                               <span className="usa-sr-only"> for {result.periodLabel}</span>
                             </button>
+                          ) : null}{' '}
+                          {canWrite ? (
+                            <button
+                              type="button"
+                              id={historyButtonId(result.id)}
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => {
+                                setNotice(null);
+                                setExplaining(null);
+                                setHistory(result.id);
+                              }}
+                            >
+                              History and corrections
+                              {result.revision > 1 ? ` (${result.revision} revisions)` : ''}
+                              <span className="usa-sr-only"> of {result.periodLabel}</span>
+                            </button>
                           ) : null}
                         </td>
                       </tr>
@@ -397,6 +610,20 @@ export const ResultsPanel = ({
           onCancel={() => {
             setExplaining(null);
             backToTable(explaining);
+          }}
+        />
+      ) : null}
+      {history && results.data?.items.some((r) => r.id === history) ? (
+        <ResultHistory
+          key={history}
+          standard={standard}
+          result={results.data.items.find((r) => r.id === history)!}
+          canWrite={canWrite}
+          onDone={(saved) => {
+            const id = history;
+            setHistory(null);
+            if (saved) setNotice(saved);
+            requestAnimationFrame(() => document.getElementById(historyButtonId(id))?.focus());
           }}
         />
       ) : null}

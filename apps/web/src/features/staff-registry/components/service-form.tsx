@@ -46,7 +46,16 @@ const slugOf = (name: string) =>
     .slice(0, 80);
 
 /** Create or edit a service: who it serves, through which channels, and whether it is a HISP service. */
-export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone: (text: string) => void }) => {
+export const ServiceForm = ({
+  service,
+  onDone,
+  canWriteFor,
+}: {
+  service?: ServiceBody;
+  onDone: (text: string) => void;
+  /** Whether the signed-in user may write for an agency: the agency menu offers only those. */
+  canWriteFor: (agencyId: string) => boolean;
+}) => {
   const agencies = useAgencies();
   const create = useCreateService();
   const update = useUpdateService();
@@ -148,7 +157,9 @@ export const ServiceForm = ({ service, onDone }: { service?: ServiceBody; onDone
             value={form.serviceAgency}
             onChange={set('serviceAgency')}
             error={errors.serviceAgency}
-            options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            options={(agencies.data?.items ?? [])
+              .filter((a) => canWriteFor(a.id))
+              .map((a) => ({ value: a.id, label: a.name }))}
           />
         )}
         <TextField

@@ -8,7 +8,7 @@ import {
   type StandardBody,
   type Unit,
 } from '@yardstick/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
@@ -148,10 +148,14 @@ export type StandardFormProps = {
   submitLabel: string;
   busy: boolean;
   onSubmit: (body: StandardContent & { serviceId: string; code: string }) => Promise<unknown>;
+  /** More fields, before the submit button (the create form's benchmarks). */
+  children?: ReactNode;
+  /** Whether the signed-in user may write for an agency: the agency menu offers only those. */
+  canWriteFor: (agencyId: string) => boolean;
 };
 
 /** Create or edit a standard: USWDS form, errors tied to their fields and summarised at the top. */
-export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: StandardFormProps) => {
+export const StandardForm = ({ standard, submitLabel, busy, onSubmit, children, canWriteFor }: StandardFormProps) => {
   const creating = !standard;
   const [values, setValues] = useState<Values>(() => fromStandard(standard));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -204,10 +208,12 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: Standard
               {...field('agencyId')}
               onChange={(agencyId) => setValues((v) => ({ ...v, agencyId, serviceId: '' }))}
               hint="Narrows the list of services."
-              options={(agencies.data?.items ?? []).map((a) => ({
-                value: a.id,
-                label: `${a.name} (${a.abbreviation})`,
-              }))}
+              options={(agencies.data?.items ?? [])
+                .filter((a) => canWriteFor(a.id))
+                .map((a) => ({
+                  value: a.id,
+                  label: `${a.name} (${a.abbreviation})`,
+                }))}
               placeholder="- All agencies -"
             />
             <SelectField
@@ -260,6 +266,7 @@ export const StandardForm = ({ standard, submitLabel, busy, onSubmit }: Standard
           hint="How far short of the target still counts as near, in the unit. Blank: 5% of the target."
         />
         <SelectField {...field('indicatorKind')} options={optionsOf(INDICATOR_LABELS)} />
+        {children}
         <button type="submit" className="usa-button margin-top-3" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}
         </button>

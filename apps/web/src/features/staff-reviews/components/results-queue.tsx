@@ -11,8 +11,13 @@ import { ReturnForm } from './return-form';
 
 const value = (r: ResultReviewBody) => formatMeasure(r.value, r.unit);
 
+/** The target in the standard's unit, as the value is. */
 const target = (r: ResultReviewBody) =>
-  !r.target ? 'None' : r.target.value !== null ? String(r.target.value) : `${r.target.minValue}-${r.target.maxValue}`;
+  !r.target
+    ? 'None'
+    : r.target.value !== null
+      ? formatMeasure(r.target.value, r.unit)
+      : `${formatMeasure(r.target.minValue, r.unit)} to ${formatMeasure(r.target.maxValue, r.unit)}`;
 
 /** Results awaiting certification, missed targets with their explanations; certify the chosen ones or return one. */
 export const ResultsQueue = () => {
