@@ -51,7 +51,15 @@ describe('customer feedback collections (A-11 Section 280)', () => {
       ids[key] = (
         await api
           .post('/api/v1/agencies')
-          .send({ name: `Agency ${key}`, abbreviation: `${key}${key}${key}`, slug: `agency-${key.toLowerCase()}` })
+          .send({
+            name: `Agency ${key}`,
+            abbreviation: `${key}${key}${key}`,
+            slug: `agency-${key.toLowerCase()}`,
+            // What data.json (DCAT-US) requires of a publisher.
+            bureauCode: '029:00',
+            programCodes: ['029:001'],
+            contactEmail: `open.data.${key.toLowerCase()}@agency.example`,
+          })
           .expect(201)
       ).body.id;
     }
@@ -251,6 +259,11 @@ describe('customer feedback collections (A-11 Section 280)', () => {
     await notPublic();
     const queue = await t.as(tokens.approver!).get('/api/v1/reviews/cx-collections').expect(200);
     expect(queue.body.map((c: { id: string }) => c.id)).toEqual([ids.collection]);
+    // The approver's workspace lists it as waiting for review; another agency's approver's does not.
+    const waiting = (await t.as(tokens.approver!).get('/api/v1/workspace').expect(200)).body.awaitingReview;
+    expect(waiting).toContainEqual(expect.objectContaining({ kind: 'collection', id: ids.collection }));
+    const elsewhere = (await t.as(tokens.approverB!).get('/api/v1/workspace').expect(200)).body.awaitingReview;
+    expect(elsewhere.filter((item: { kind: string }) => item.kind === 'collection')).toEqual([]);
     expect((await t.as(tokens.approverB!).get('/api/v1/reviews/cx-collections').expect(200)).body).toEqual([]);
     await t.as(tokens.approverB!).post(`/api/v1/cx-collections/${ids.collection}/publish`).expect(403);
     await t.as(tokens.officer!).post(`/api/v1/cx-collections/${ids.collection}/publish`).expect(403);
@@ -268,6 +281,16 @@ describe('customer feedback collections (A-11 Section 280)', () => {
       .get(`/api/v1/reviews/comments?entityType=cx_collection&entityId=${ids.collection}`)
       .expect(200);
     expect(comments.body[0]).toMatchObject({ comment: 'Give the OMB control number.' });
+    // The officer's workspace says it is back, with the comment and the page that resolves it.
+    const back = (await t.as(tokens.officer!).get('/api/v1/workspace').expect(200)).body.returned;
+    expect(back).toContainEqual(
+      expect.objectContaining({
+        kind: 'collection',
+        id: ids.collection,
+        comment: 'Give the OMB control number.',
+        staffUrl: '/staff/customer-feedback',
+      }),
+    );
     await t
       .as(tokens.officer!)
       .put(`/api/v1/cx-collections/${ids.collection}/details`)

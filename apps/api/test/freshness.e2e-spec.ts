@@ -82,7 +82,9 @@ describe('freshness in public: last certification, overdue results, reporting re
       const result = (
         await api().post('/api/v1/results').send({ standardId: standardId!, period, value: 93 }).expect(201)
       ).body;
-      await api()
+      await (
+        await t.certifier()
+      )
         .post('/api/v1/results/certify')
         .send({ ids: [result.id] })
         .expect(200);
@@ -159,7 +161,7 @@ describe('freshness in public: last certification, overdue results, reporting re
   });
 
   it('puts the same in the server-rendered pages (no JavaScript needed)', async () => {
-    const page = await anon().get(`/standards/${ids.quarterly}`).expect(200);
+    const page = await anon().get(`/standards/${ids.quarterly}`).redirects(1).expect(200);
     expect(page.text).toContain('The result for FY2026 Q4 was due on 30 October 2026 and has not been published.');
     expect(page.text).toContain('Last result certified on');
     const agency = await anon().get('/agencies/alpha').expect(200);

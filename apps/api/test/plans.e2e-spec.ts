@@ -78,7 +78,15 @@ describe('Customer Service Plans and employee feedback', () => {
       ids[key] = (
         await api()
           .post('/api/v1/agencies')
-          .send({ name: `Agency ${key}`, abbreviation, slug: `agency-${key.toLowerCase()}` })
+          .send({
+            name: `Agency ${key}`,
+            abbreviation,
+            slug: `agency-${key.toLowerCase()}`,
+            // What data.json (DCAT-US) requires of a publisher.
+            bureauCode: '029:00',
+            programCodes: ['029:001'],
+            contactEmail: `open.data.${key.toLowerCase()}@agency.example`,
+          })
           .expect(201)
       ).body.id;
       ids[`service${key}`] = (

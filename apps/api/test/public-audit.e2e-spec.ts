@@ -133,7 +133,9 @@ describe('the public site after the newcomer’s audit', () => {
       .put(`/api/v1/results/${survey}/explanation`)
       .send({ why: 'Fewer answers after the form moved.', action: 'A shorter survey from the next quarter.' })
       .expect(200);
-    await api()
+    await (
+      await t.certifier()
+    )
       .post('/api/v1/results/certify')
       .send({ ids: [...renewResults, survey] })
       .expect(200);

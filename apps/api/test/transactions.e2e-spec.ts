@@ -349,7 +349,7 @@ describe('transactions: import and results computed from them', () => {
   it('computing again changes nothing; a changed transaction makes a new revision to certify again', async () => {
     const again = await t.api().post(`/api/v1/standards/${ids.mean}/compute`).send({}).expect(200);
     expect(again.body).toMatchObject({ inserted: 0, updated: 0 });
-    await t.api().post('/api/v1/results/certify').send({ standardId: ids.mean }).expect(200);
+    await (await t.certifier()).post('/api/v1/results/certify').send({ standardId: ids.mean }).expect(200);
     const row = rows.find((r) => r.completed !== null && iso(r.received).startsWith('2026-08'))!;
     await upload(toCsv([{ ...row, completed: row.completed! + 5 * DAY }])).expect(201);
     const after = await t.api().post(`/api/v1/standards/${ids.mean}/compute`).send({ period: '2026-08' }).expect(200);

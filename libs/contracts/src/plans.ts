@@ -143,7 +143,8 @@ export type PublicPlan = {
   lateMilestones: number;
   standards: PublicStandardSummary[];
   benchmarks: PublicBenchmark[];
-  feedbackCollections: { id: string; title: string }[];
+  /** Part (b): the published customer feedback collections the plan names, each with its service's page. */
+  feedbackCollections: { id: string; title: string; serviceSlug: string }[];
   employeeFeedback: PublicEmployeeFeedback[];
   versions: { version: number; summary: string; publishedAt: string | null; current: boolean }[];
   /** The other fiscal years with a published plan, newest first. */

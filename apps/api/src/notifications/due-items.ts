@@ -1,8 +1,8 @@
 import type { DueItemKind } from '@yardstick/contracts';
 
 /**
- * Something an agency owes by a date, from any source: a result of a standard for a period today, a customer
- * feedback collection for a quarter once that feature is merged. The reminders, the digests and the workspace
+ * Something an agency owes by a date, from any source: a result of a standard for a period, or a customer
+ * feedback collection of a High Impact Service for a quarter. The reminders, the digests and the workspace
  * read every source through this one shape, so a new kind of item needs one provider and nothing else.
  */
 export type DueItem = {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CollectionsDueSource } from './collections-due.source.js';
 import { DUE_ITEM_SOURCES, type DueItemSource } from './due-items.js';
 import { JobsRunner } from './jobs.runner.js';
 import { MailService } from './mail.service.js';
@@ -10,17 +11,18 @@ import { ResultsDueSource } from './results-due.source.js';
 
 /**
  * The job queue (pg-boss), the daily reminders and digests, mail, each user's settings and the outbox.
- * What is due comes from DUE_ITEM_SOURCES: add a provider (a customer feedback collection source, say) to its
- * list and to `inject`, and the reminders, digests and workspace read it too.
+ * What is due comes from DUE_ITEM_SOURCES (results, and customer feedback collections): a new kind of item is one
+ * more provider in its list and in `inject`, and the reminders, digests and workspace read it too.
  */
 @Module({
   controllers: [NotificationsController],
   providers: [
     ResultsDueSource,
+    CollectionsDueSource,
     {
       provide: DUE_ITEM_SOURCES,
       useFactory: (...sources: DueItemSource[]) => sources,
-      inject: [ResultsDueSource],
+      inject: [ResultsDueSource, CollectionsDueSource],
     },
     QueueService,
     MailService,

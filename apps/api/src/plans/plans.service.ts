@@ -17,6 +17,7 @@ import { Agency } from '../agencies/entities/agency.entity.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { withSubAgencies } from '../auth/grants.js';
 import { Clock } from '../common/clock.js';
+import { CxCollection } from '../cx/entities/cx-collection.entity.js';
 import {
   ConflictAppException,
   NotFoundAppException,
@@ -270,11 +271,10 @@ export class PlansService {
       await own(EmployeeFeedback, content.employeeFeedbackIds),
       "no employee feedback with this id in the plan's agency",
     );
-    // Customer feedback collections are another feature (connected when it is merged): until then none exist.
     refuse(
       'feedbackCollectionIds',
       content.feedbackCollectionIds,
-      new Set(),
+      await own(CxCollection, content.feedbackCollectionIds),
       "no customer feedback collection with this id in the plan's agency",
     );
     if (content.benchmarkIds.length > 0) {

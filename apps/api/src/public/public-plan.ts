@@ -17,6 +17,7 @@ export function planOf(
     standards: PublicStandardSummary[];
     benchmarks: PublicBenchmark[];
     employeeFeedback: EmployeeFeedbackRow[];
+    feedbackCollections: PublicPlan['feedbackCollections'];
     versions: PlanVersionRow[];
     otherYears: number[];
   },
@@ -44,8 +45,8 @@ export function planOf(
     ),
     standards: linked.standards,
     benchmarks: linked.benchmarks,
-    // Part (b)'s customer feedback collections: connected once that feature is merged; none until then.
-    feedbackCollections: [],
+    // Part (b): the customer feedback collections the plan names that are published (never a draft).
+    feedbackCollections: linked.feedbackCollections,
     employeeFeedback: linked.employeeFeedback.map((f) => ({
       service: { slug: f.serviceSlug, name: f.serviceName },
       periodKey: f.periodKey,

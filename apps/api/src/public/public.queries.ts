@@ -402,8 +402,13 @@ export class PublicQueries {
    * Published customer feedback collections of some services or agencies (bureaus are not added: pass their
    * ids), oldest quarter first, with their scores; never a draft, a submitted collection or any free text.
    */
-  async cxCollections(filter: { serviceIds?: string[]; agencyIds?: string[] }): Promise<CxCollectionBody[]> {
+  async cxCollections(filter: {
+    ids?: string[];
+    serviceIds?: string[];
+    agencyIds?: string[];
+  }): Promise<CxCollectionBody[]> {
     const where: FindOptionsWhere<CxCollection> = { status: 'published' };
+    if (filter.ids) where.id = In(filter.ids);
     if (filter.serviceIds) where.serviceId = In(filter.serviceIds);
     if (filter.agencyIds) where.agencyId = In(filter.agencyIds);
     const found = await this.dataSource.manager.find(CxCollection, {

@@ -539,11 +539,12 @@ export class PublicService {
     const row = plans.find((p) => p.fiscalYear === fiscalYear);
     if (!row) throw new NotFoundAppException('Customer Service Plan', `${slug}/${fiscalYear}`);
     const standards = await this.queries.standards({ ids: row.standardIds });
-    const [summaries, benchmarks, feedback, versions] = await Promise.all([
+    const [summaries, benchmarks, feedback, versions, feedbackCollections] = await Promise.all([
       this.summaries(standards),
       this.queries.benchmarks(standards.map((s) => s.id)),
       this.queries.employeeFeedback(row.employeeFeedbackIds),
       this.queries.planVersions(row.id),
+      this.planCollections(row.feedbackCollectionIds),
     ]);
     const used = new Map(
       benchmarks.filter((b) => row.benchmarkIds.includes(b.benchmarkId)).map((b) => [b.benchmarkId, b]),
@@ -552,8 +553,31 @@ export class PublicService {
       standards: summaries,
       benchmarks: [...used.values()].map(toPublicBenchmark),
       employeeFeedback: feedback,
+      feedbackCollections,
       versions,
       otherYears: plans.map((p) => p.fiscalYear).filter((y) => y !== fiscalYear),
+    });
+  }
+
+  /** The published customer feedback collections a plan names, titled by service and quarter (drafts never). */
+  private async planCollections(ids: string[]): Promise<PublicPlan['feedbackCollections']> {
+    if (ids.length === 0) return [];
+    const collections = await this.queries.cxCollections({ ids });
+    const services = new Map(
+      (await this.queries.services({ ids: collections.map((c) => c.serviceId) })).map((s) => [s.id, s]),
+    );
+    return collections.flatMap((c) => {
+      const service = services.get(c.serviceId);
+      if (!service) return [];
+      const respondents =
+        c.scores.respondents === null ? '' : `, ${c.scores.respondents.toLocaleString('en-US')} respondents`;
+      return [
+        {
+          id: c.id,
+          title: `${service.name}, FY${c.fiscalYear} Q${c.quarter}${respondents}`,
+          serviceSlug: service.slug,
+        },
+      ];
     });
   }
 

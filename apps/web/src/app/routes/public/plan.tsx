@@ -89,7 +89,9 @@ const Plan = ({ plan }: { plan: PublicPlan }) => {
           {part.key === 'customer_feedback' && plan.feedbackCollections.length > 0 ? (
             <ul>
               {plan.feedbackCollections.map((c) => (
-                <li key={c.id}>{c.title}</li>
+                <li key={c.id}>
+                  <a href={`/services/${c.serviceSlug}#customer-experience`}>{c.title}</a>
+                </li>
               ))}
             </ul>
           ) : null}
