@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { archivePartitions } from '../src/transactions/partitions.js';
+import { JobsRunner } from '../src/notifications/jobs.runner.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 const HEADER = 'external_id,channel,received_at,completed_at,outcome,accurate,satisfaction';
@@ -360,6 +361,20 @@ describe('transactions: import and results computed from them', () => {
     const changed = august.filter((r: { revision: number }) => r.revision === 2);
     expect(changed.map((r: { channel: string }) => r.channel).sort()).toEqual(['all', row.channel].sort());
     expect(changed.every((r: { certifiedAt: string | null }) => r.certifiedAt === null)).toBe(true);
+  });
+
+  it('is computed by the daily job too, recorded by Yardstick itself, so the uploader may certify it', async () => {
+    const row = rows.find((r) => r.completed !== null && !iso(r.received).startsWith('2026-08'))!;
+    const month = iso(row.received).slice(0, 7);
+    await upload(toCsv([{ ...row, completed: row.completed! + 3 * DAY }])).expect(201);
+    const daily = await t.app.get(JobsRunner).runDaily();
+    expect(daily).toMatchObject({ computeFailed: 0 });
+    expect(daily.computed).toBeGreaterThan(0);
+    const changed = (await t.api().get(`/api/v1/results?standardId=${ids.mean}&pageSize=100`)).body.items.find(
+      (r: { periodKey: string; channel: string }) => r.periodKey === month && r.channel === 'all',
+    );
+    expect(changed).toMatchObject({ revision: 2, certifiedAt: null });
+    await t.api().post(`/api/v1/results/${changed.id}/certify`).expect(200);
   });
 
   it('computes only for callers who may record results for the agency, and only standards that declare a measure', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TransactionsModule } from '../transactions/transactions.module.js';
 import { CollectionsDueSource } from './collections-due.source.js';
 import { DUE_ITEM_SOURCES, type DueItemSource } from './due-items.js';
 import { JobsRunner } from './jobs.runner.js';
@@ -15,6 +16,7 @@ import { ResultsDueSource } from './results-due.source.js';
  * more provider in its list and in `inject`, and the reminders, digests and workspace read it too.
  */
 @Module({
+  imports: [TransactionsModule],
   controllers: [NotificationsController],
   providers: [
     ResultsDueSource,

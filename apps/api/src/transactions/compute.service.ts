@@ -93,6 +93,32 @@ export class TransactionsComputeService {
     return { serviceId, standards: await this.computeAll(standards, options) };
   }
 
+  /**
+   * The daily job's part: every service with standards computed from transactions, recorded by Yardstick itself
+   * (recordedBy null, so any approver may certify). One service that fails is reported and the others go on.
+   */
+  async computeAllServices(): Promise<{
+    reports: ServiceComputeReportBody[];
+    failed: { serviceId: string; error: string }[];
+  }> {
+    const services = await this.dataSource.query<{ service_id: string }[]>(
+      `SELECT DISTINCT s.service_id FROM standards s
+       JOIN standard_versions v ON v.id = COALESCE(s.published_version_id, s.pending_version_id)
+       WHERE v.transaction_measure IS NOT NULL AND s.status <> 'retired'
+       ORDER BY s.service_id`,
+    );
+    const reports: ServiceComputeReportBody[] = [];
+    const failed: { serviceId: string; error: string }[] = [];
+    for (const { service_id: serviceId } of services) {
+      try {
+        reports.push(await this.computeService(serviceId, { recordedBy: null }));
+      } catch (error) {
+        failed.push({ serviceId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { reports, failed };
+  }
+
   /** Standards computed from transactions that still take results (of one service, if given): the daily job's list. */
   async measuredStandardIds(serviceId?: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
