@@ -30,10 +30,10 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddImportProgress1795333866438,
   AddStandardRulesAndRanges1795340000000,
   AddAgencyFiscalYearStart1795340414401,
-  AddAgencyCatalogFields1796298680940,
-  AddPlansFeedbackComplaints1796298676752,
   CreateCxCollections1796298403617,
-  AddCxStandardQuestions1796301317134,
   CreateTransactions1796298577053,
   CreateNotifications1796298634031,
+  AddPlansFeedbackComplaints1796298676752,
+  AddAgencyCatalogFields1796298680940,
+  AddCxStandardQuestions1796301317134,
 ];

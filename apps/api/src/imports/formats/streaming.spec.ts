@@ -50,5 +50,6 @@ describe('streaming', () => {
     // Holding the 200,000 parsed rows takes over 100 MB of heap; what streaming holds (measured after a
     // full collection) is a few MB: a batch of rows, the periods seen and the streams' buffers.
     expect(mostHeld).toBeLessThan(10 * 2 ** 20);
-  }, 120_000);
+    // It measures the heap after full collections, slow on a loaded 2-core machine: the time is not what it tests.
+  }, 400_000);
 });

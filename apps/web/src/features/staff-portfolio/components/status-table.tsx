@@ -15,7 +15,7 @@ export const StatusTable = ({
 }) => (
   <>
     <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={`Table: ${caption}`}>
-      <table className="usa-table usa-table--compact usa-table--striped">
+      <table className="usa-table usa-table--compact usa-table--striped table-dense">
         <caption>{caption}</caption>
         <thead>
           <tr>
