@@ -198,7 +198,7 @@ export class PublicController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     return this.send(request, reply, `api:plan:${slug}:${year}`, async () =>
-      json(await this.pub.plan(slug, planYearParam(slug, year))),
+      json(await this.pub.plan(slug, fiscalYearParam(slug, year, 'Customer Service Plan'))),
     );
   }
 
@@ -214,7 +214,7 @@ export class PublicController {
       reply,
       `api:plan-pdf:${slug}:${year}`,
       async () => {
-        const plan = await this.pub.plan(slug, planYearParam(slug, year));
+        const plan = await this.pub.plan(slug, fiscalYearParam(slug, year, 'Customer Service Plan'));
         const url = `${request.protocol}://${request.host}/agencies/${slug}/plans/${year}`;
         return { body: await planPdf(plan, url), type: 'application/pdf' };
       },
@@ -428,12 +428,8 @@ function baseOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-function planYearParam(slug: string, value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new NotFoundAppException('Customer Service Plan', `${slug}/${value}`);
-  return Number(value);
-}
-
-function fiscalYearParam(slug: string, value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new NotFoundAppException('Annual report', `${slug}/${value}`);
+/** The fiscal year in an address of an agency's yearly document (its report, its plan); 404 naming it when not a year. */
+function fiscalYearParam(slug: string, value: string, what = 'Annual report'): number {
+  if (!/^\d{4}$/.test(value)) throw new NotFoundAppException(what, `${slug}/${value}`);
   return Number(value);
 }
