@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { NullableText, NullableUuid, TextColumn } from '../../database/columns.js';
 
 /**
  * Who did what to which record, when, with the record before and after. Append-only: the database
@@ -17,23 +18,23 @@ export class AuditEvent {
   occurredAt!: Date;
 
   /** user, token, system or anonymous. */
-  @Column({ type: 'text' })
+  @TextColumn()
   actorType!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   actorId!: string | null;
 
   /** e.g. standard.create, standard.publish, auth.login, auth.login_failed, token.use. */
-  @Column({ type: 'text' })
+  @TextColumn()
   action!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   entityType!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   entityId!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   agencyId!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
@@ -42,13 +43,13 @@ export class AuditEvent {
   @Column({ type: 'jsonb', nullable: true })
   after!: unknown;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   requestId!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   ip!: string | null;
 
   /** For failed logins: the address tried, so throttling can count them. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   subject!: string | null;
 }

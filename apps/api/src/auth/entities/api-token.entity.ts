@@ -1,16 +1,9 @@
 import type { Permission } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Agency } from '../../agencies/entities/agency.entity.js';
 import { User } from '../../users/entities/user.entity.js';
+import { NullableTimestamp, NullableUuid, TextColumn } from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 /**
  * A bearer token: personal (acts as its user) or a machine client's (one agency, named permissions).
@@ -18,25 +11,22 @@ import { User } from '../../users/entities/user.entity.js';
  */
 @Entity({ name: 'api_tokens' })
 @Index('UQ_api_tokens_hash', ['tokenHash'], { unique: true })
-export class ApiToken {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
+export class ApiToken extends CreatedRow {
+  @TextColumn()
   kind!: 'personal' | 'machine';
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name!: string;
 
   /** The first characters of the token, to recognise it in a list. */
-  @Column({ type: 'text' })
+  @TextColumn()
   prefix!: string;
 
   @Column({ type: 'text', select: false })
   tokenHash!: string;
 
   /** Personal tokens: their user. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   userId!: string | null;
 
   @ManyToOne(() => User, { nullable: true, onDelete: 'CASCADE' })
@@ -44,7 +34,7 @@ export class ApiToken {
   user?: Relation<User> | null;
 
   /** Machine clients: their agency. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   agencyId!: string | null;
 
   @ManyToOne(() => Agency, { nullable: true, onDelete: 'CASCADE' })
@@ -55,18 +45,15 @@ export class ApiToken {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   permissions!: Permission[];
 
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   createdBy!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   expiresAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   lastUsedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   revokedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { User } from '../../users/entities/user.entity.js';
+import { NullableText, TextColumn, TimestampColumn, UuidColumn } from '../../database/columns.js';
 
 /** A browser session. The cookie holds a random secret; only its SHA-256 is stored. */
 @Entity({ name: 'sessions' })
@@ -9,7 +10,7 @@ export class Session {
   @PrimaryColumn({ type: 'text' })
   tokenHash!: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   userId!: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
@@ -17,19 +18,19 @@ export class Session {
   user?: Relation<User>;
 
   /** Echoed by the browser in X-CSRF-Token on every state-changing request. */
-  @Column({ type: 'text' })
+  @TextColumn()
   csrfToken!: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt!: Date;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   lastSeenAt!: Date;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   ip!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   userAgent!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

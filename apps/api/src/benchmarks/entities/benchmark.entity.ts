@@ -1,23 +1,21 @@
 import type { Unit } from '@yardstick/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Column, Entity } from 'typeorm';
+import { NullableText, TextColumn, numeric } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** A best-in-business comparison, e.g. an industry satisfaction index, with its source. */
 @Entity({ name: 'benchmarks' })
-export class Benchmark {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
+export class Benchmark extends TimestampedRow {
+  @TextColumn()
   name!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   description!: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   sourceOrganization!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   sourceUrl!: string | null;
 
   @Column({ type: 'smallint' })
@@ -26,12 +24,6 @@ export class Benchmark {
   @Column({ type: 'numeric', transformer: numeric })
   value!: number;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   unit!: Unit;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,7 +1,8 @@
 import type { Channel, CxQuestionSet, CxSurveyType, CxTransactionPoint } from '@yardstick/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CxCollection } from './cx-collection.entity.js';
+import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 /** One survey of a collection: its channel, how it was asked and its three volumes. One per channel. */
 @Entity({ name: 'cx_collection_details' })
@@ -10,33 +11,30 @@ import { CxCollection } from './cx-collection.entity.js';
   'CK_cx_collection_details_volumes',
   'respondents >= 0 AND surveys_offered >= 0 AND customers_served >= 0 AND respondents <= surveys_offered AND surveys_offered <= customers_served AND respondents <= customers_served',
 )
-export class CxCollectionDetail {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class CxCollectionDetail extends CreatedRow {
+  @UuidColumn()
   collectionId!: string;
 
   @ManyToOne(() => CxCollection, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'collection_id' })
   collection?: CxCollection;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   channel!: Channel;
 
   @Column({ type: 'text', default: 'post_interaction' })
   transactionPoint!: CxTransactionPoint;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   surveyType!: CxSurveyType;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   questionSet!: CxQuestionSet;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   trustQuestion!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   ombControlNumber!: string | null;
 
   @Column({ type: 'bigint', nullable: true, transformer: numeric })
@@ -47,7 +45,4 @@ export class CxCollectionDetail {
 
   @Column({ type: 'bigint', nullable: true, transformer: numeric })
   respondents!: number | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

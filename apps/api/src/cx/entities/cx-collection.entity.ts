@@ -1,28 +1,16 @@
 import type { CxCollectionStatus } from '@yardstick/contracts';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Service } from '../../services/entities/service.entity.js';
+import { NullableText, NullableTimestamp, NullableUuid, UuidColumn } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** A service's customer feedback for one fiscal quarter (A-11 Section 280): one per service and quarter. */
 @Entity({ name: 'cx_collections' })
 @Index('UQ_cx_collections_service_quarter', ['serviceId', 'fiscalYear', 'quarter'], { unique: true })
 @Index('IX_cx_collections_agency', ['agencyId', 'fiscalYear'])
 @Check('CK_cx_collections_quarter', 'quarter BETWEEN 1 AND 4')
-export class CxCollection {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class CxCollection extends TimestampedRow {
+  @UuidColumn()
   serviceId!: string;
 
   @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
@@ -30,7 +18,7 @@ export class CxCollection {
   service?: Relation<Service>;
 
   /** The service's agency, kept here to scope by agency. */
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   agencyId!: string;
 
   @Column({ type: 'smallint' })
@@ -46,24 +34,18 @@ export class CxCollection {
   @Column({ type: 'boolean', default: true })
   notRandomSample!: boolean;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   surveyMethod!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   submittedAt!: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   submittedBy!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   publishedAt!: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   publishedBy!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { numeric } from '../../database/columns.js';
 import { CxCollectionDetail } from './cx-collection-detail.entity.js';
+import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
 
 /**
  * One question of a survey, as asked: FY2019-23 answers counted per point of 1-5 (v1), or an average score
@@ -16,7 +16,7 @@ export class CxQuestionAnswer {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   detailId!: string;
 
   @ManyToOne(() => CxCollectionDetail, { onDelete: 'CASCADE' })
@@ -24,10 +24,10 @@ export class CxQuestionAnswer {
   detail?: CxCollectionDetail;
 
   /** satisfaction, trust, effectiveness, ease, efficiency, transparency, employee. */
-  @Column({ type: 'text' })
+  @TextColumn()
   question!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   questionText!: string | null;
 
   @Column({ type: 'bigint', nullable: true, transformer: numeric })

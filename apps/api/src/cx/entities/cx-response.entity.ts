@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { NullableText, UuidColumn } from '../../database/columns.js';
 
 /**
  * One FY2024+ (v2) response, keyed by its collection and the survey's own id (re-uploading a file changes
@@ -15,7 +16,7 @@ export class CxResponse {
   @PrimaryColumn({ type: 'text' })
   externalId!: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   detailId!: string;
 
   /** Thumbs: 1 up, 0 down; 1-5 Likert: 4 and 5 positive. */
@@ -37,6 +38,6 @@ export class CxResponse {
   @Column({ type: 'boolean' }) negativeEmployee!: boolean;
   @Column({ type: 'boolean' }) negativeOther!: boolean;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   freeText!: string | null;
 }

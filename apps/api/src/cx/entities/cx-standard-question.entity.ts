@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { Standard } from '../../standards/entities/standard.entity.js';
+import { TextColumn } from '../../database/columns.js';
 
 /**
  * A survey-based satisfaction standard and the A-11 question of its service's collections it is measured by:
@@ -16,7 +17,7 @@ export class CxStandardQuestion {
   standard?: Standard;
 
   /** trust, satisfaction, effectiveness, ease, efficiency, transparency or employee. */
-  @Column({ type: 'text' })
+  @TextColumn()
   question!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

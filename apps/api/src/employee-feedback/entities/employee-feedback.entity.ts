@@ -1,17 +1,8 @@
 import type { ThemeCount } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Agency } from '../../agencies/entities/agency.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Service } from '../../services/entities/service.entity.js';
+import { IntegerColumn, NullableText, NullableTimestamp, TextColumn, UuidColumn } from '../../database/columns.js';
+import { AgencyOwnedRow } from '../../agencies/entities/agency-owned.js';
 
 /**
  * What front-line employees said about one service in one period (EO 12862 e): barriers to better service and
@@ -20,19 +11,8 @@ import { Service } from '../../services/entities/service.entity.js';
 @Entity({ name: 'employee_feedback' })
 @Index('UQ_employee_feedback_service_period', ['serviceId', 'periodKey'], { unique: true })
 @Index('IX_employee_feedback_agency', ['agencyId'])
-export class EmployeeFeedback {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  /** The agency of the service, kept here so that every query can be scoped by agency. */
-  @Column({ type: 'uuid' })
-  agencyId!: string;
-
-  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agency_id' })
-  agency?: Relation<Agency>;
-
-  @Column({ type: 'uuid' })
+export class EmployeeFeedback extends AgencyOwnedRow {
+  @UuidColumn()
   serviceId!: string;
 
   @ManyToOne(() => Service, { onDelete: 'CASCADE' })
@@ -40,13 +20,13 @@ export class EmployeeFeedback {
   service?: Relation<Service>;
 
   /** FY2026-Q2 or FY2026. */
-  @Column({ type: 'text' })
+  @TextColumn()
   periodKey!: string;
 
-  @Column({ type: 'integer' })
+  @IntegerColumn()
   employeesSurveyed!: number;
 
-  @Column({ type: 'integer' })
+  @IntegerColumn()
   employeesResponding!: number;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
@@ -59,16 +39,10 @@ export class EmployeeFeedback {
   summary!: string;
 
   /** For staff only: never public. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   staffNote!: string | null;
 
   /** When an approver published the summary; null: staff only. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   publishedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

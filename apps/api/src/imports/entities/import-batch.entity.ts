@@ -1,33 +1,31 @@
 import type { ImportMode, ImportStatus } from '@yardstick/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Column, Entity, Index } from 'typeorm';
+import { NullableText, NullableTimestamp, TextColumn, numeric } from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 export { IMPORT_MODES, type ImportMode } from '@yardstick/contracts';
 
 /** One upload: who, when, what file, what it changed, and every row error. */
 @Entity({ name: 'import_batches' })
 @Index('IX_import_batches_created', ['createdAt'])
-export class ImportBatch {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
+export class ImportBatch extends CreatedRow {
+  @TextColumn()
   format!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   mode!: ImportMode;
 
   @Column({ type: 'text', default: 'running' })
   status!: ImportStatus;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   fileName!: string | null;
 
   /** SHA-256 of the bytes received. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   fileHash!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   createdBy!: string | null;
 
   /** Rows read so far, for progress bars while the import runs. */
@@ -68,9 +66,6 @@ export class ImportBatch {
   @Column({ type: 'jsonb', nullable: true })
   registry!: Record<string, number> | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   finishedAt!: Date | null;
 }

@@ -1,5 +1,6 @@
 import type { NotificationDelivery, NotificationKind } from '@yardstick/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { TextColumn } from '../../database/columns.js';
 
 /** A user's choice for one kind of message; without a row, the kind's default applies. */
 @Entity({ name: 'notification_settings' })
@@ -10,7 +11,7 @@ export class NotificationSetting {
   @PrimaryColumn({ type: 'text' })
   kind!: NotificationKind;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   delivery!: NotificationDelivery;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,5 +1,7 @@
 import type { NotificationKind, NotificationStatus } from '@yardstick/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { NullableText, NullableTimestamp, TextColumn, UuidColumn } from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 /**
  * One message for one user, of one kind, for one day: the outbox. The unique key (user, kind, day) is what keeps
@@ -9,14 +11,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'notifications' })
 @Index('UQ_notifications_user_kind_day', ['userId', 'kind', 'day'], { unique: true })
 @Index('IX_notifications_status', ['status', 'createdAt'])
-export class Notification {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class Notification extends CreatedRow {
+  @UuidColumn()
   userId!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   kind!: NotificationKind;
 
   /** The day the daily job ran for (the Clock's today). */
@@ -24,16 +23,16 @@ export class Notification {
   day!: string;
 
   /** The address written to; null when the user has none (status skipped). */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   recipient!: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   subject!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   textBody!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   htmlBody!: string;
 
   /** What the message is about: kind, id and due date of each item. */
@@ -46,12 +45,9 @@ export class Notification {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   lastError!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   sentAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,32 +1,21 @@
 import type { PlanParts, VersionStatus } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Plan } from './plan.entity.js';
+import { IntegerColumn, NullableText, NullableTimestamp, UuidColumn } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** What a plan says, as of one version: its summary, the six parts, and what it links to. */
 @Entity({ name: 'plan_versions' })
 @Index('UQ_plan_versions_number', ['planId', 'version'], { unique: true })
-export class PlanVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class PlanVersion extends TimestampedRow {
+  @UuidColumn()
   planId!: string;
 
   @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<Plan>;
 
-  @Column({ type: 'integer' })
+  @IntegerColumn()
   version!: number;
 
   @Column({ type: 'text', default: 'draft' })
@@ -52,15 +41,9 @@ export class PlanVersion {
   employeeFeedbackIds!: string[];
 
   /** For staff only: never on a public page, file or answer. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   staffNote!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   publishedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

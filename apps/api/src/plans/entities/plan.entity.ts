@@ -1,17 +1,8 @@
 import type { PlanStatus } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Agency } from '../../agencies/entities/agency.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { PlanVersion } from './plan-version.entity.js';
+import { IntegerColumn, NullableUuid } from '../../database/columns.js';
+import { AgencyOwnedRow } from '../../agencies/entities/agency-owned.js';
 
 /**
  * An agency's Customer Service Plan for one fiscal year (EO 13571 Sec. 2-3). What it says lives in its versions:
@@ -19,25 +10,15 @@ import { PlanVersion } from './plan-version.entity.js';
  */
 @Entity({ name: 'plans' })
 @Index('UQ_plans_agency_fiscal_year', ['agencyId', 'fiscalYear'], { unique: true })
-export class Plan {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  agencyId!: string;
-
-  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agency_id' })
-  agency?: Relation<Agency>;
-
-  @Column({ type: 'integer' })
+export class Plan extends AgencyOwnedRow {
+  @IntegerColumn()
   fiscalYear!: number;
 
   @Column({ type: 'text', default: 'draft' })
   status!: PlanStatus;
 
   /** The version the public sees; null until first published. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   publishedVersionId!: string | null;
 
   @ManyToOne(() => PlanVersion, { nullable: true, onDelete: 'SET NULL' })
@@ -45,16 +26,10 @@ export class Plan {
   publishedVersion?: Relation<PlanVersion> | null;
 
   /** A draft or in-review version waiting to be published; at most one. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   pendingVersionId!: string | null;
 
   @ManyToOne(() => PlanVersion, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'pending_version_id' })
   pendingVersion?: Relation<PlanVersion> | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,42 +1,25 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Result } from './result.entity.js';
+import { NullableText, TextColumn, UuidColumn } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** Why a target was missed and what will be done about it (GPRAMA); published with the result. */
 @Entity({ name: 'explanations' })
 @Index('UQ_explanations_result', ['resultId'], { unique: true })
-export class Explanation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class Explanation extends TimestampedRow {
+  @UuidColumn()
   resultId!: string;
 
   @ManyToOne(() => Result, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<Result>;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   why!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   action!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   writtenBy!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

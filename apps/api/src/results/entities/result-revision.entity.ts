@@ -1,15 +1,14 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Result } from './result.entity.js';
+import {
+  IntegerColumn,
+  NullableInteger,
+  NullableText,
+  NullableUuid,
+  UuidColumn,
+  numeric,
+} from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 /**
  * Every figure a result has had, the current one included: a correction never overwrites history.
@@ -17,18 +16,15 @@ import { Result } from './result.entity.js';
  */
 @Entity({ name: 'result_revisions' })
 @Index('UQ_result_revisions_number', ['resultId', 'revision'], { unique: true })
-export class ResultRevision {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class ResultRevision extends CreatedRow {
+  @UuidColumn()
   resultId!: string;
 
   @ManyToOne(() => Result, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<Result>;
 
-  @Column({ type: 'integer' })
+  @IntegerColumn()
   revision!: number;
 
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
@@ -40,23 +36,20 @@ export class ResultRevision {
   @Column({ type: 'bigint', nullable: true, transformer: numeric })
   denominator!: number | null;
 
-  @Column({ type: 'integer', nullable: true })
+  @NullableInteger()
   sampleSize!: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   source!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   dataQualityNote!: string | null;
 
   /** Who recorded this figure: a user or token id. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   recordedBy!: string | null;
 
   /** The import batch it came in, if any. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   batchId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

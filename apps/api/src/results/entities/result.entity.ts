@@ -1,7 +1,16 @@
 import type { ResultChannel } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Check, Column, Entity, Index } from 'typeorm';
+import {
+  NullableInteger,
+  NullableText,
+  NullableTimestamp,
+  NullableUuid,
+  TextColumn,
+  UuidColumn,
+  numeric,
+} from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /**
  * A measured value of a standard for one period and channel ('all' when it covers every channel).
@@ -12,11 +21,8 @@ import { numeric } from '../../database/columns.js';
 @Index('IX_results_agency_period', ['agencyId', 'periodStart'])
 @Check('CK_results_counts', 'numerator >= 0 AND denominator >= 0 AND numerator <= denominator')
 @Check('CK_results_sample_size', 'sample_size >= 0')
-export class Result {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class Result extends TimestampedRow {
+  @UuidColumn()
   standardId!: string;
 
   // No foreign key: the trigger results_standards_exist (migration AddResultProvenance) checks the
@@ -24,14 +30,14 @@ export class Result {
   // standard that has results. A row-by-row foreign key cost a million lookups on a million-row import.
 
   /** The standard's agency, kept here so large result tables can be keyed and scoped by agency. */
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   agencyId!: string;
 
   /** `2026-03`, `FY2026-Q2` or `FY2026`. */
-  @Column({ type: 'text' })
+  @TextColumn()
   periodKey!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   frequency!: Frequency;
 
   @Column({ type: 'date' })
@@ -55,25 +61,25 @@ export class Result {
   @Column({ type: 'bigint', nullable: true, transformer: numeric })
   denominator!: number | null;
 
-  @Column({ type: 'integer', nullable: true })
+  @NullableInteger()
   sampleSize!: number | null;
 
   /** Where the figure comes from (system, survey, report). */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   source!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   dataQualityNote!: string | null;
 
   @Column({ type: 'integer', default: 1 })
   revision!: number;
 
   /** Who recorded the current figures (user or token id); earlier revisions are in result_revisions. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   recordedBy!: string | null;
 
   /** The import batch the current figures came in, if any. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   batchId!: string | null;
 
   /** When the current figures were recorded (a certification does not change it, unlike updatedAt). */
@@ -81,16 +87,10 @@ export class Result {
   recordedAt!: Date;
 
   /** Results go public once certified; a new revision needs certifying again. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   certifiedAt!: Date | null;
 
   /** The approver (user id) who certified it. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   certifiedBy!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

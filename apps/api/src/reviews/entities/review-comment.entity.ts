@@ -1,31 +1,27 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { NullableText, NullableUuid, TextColumn, UuidColumn } from '../../database/columns.js';
+import { CreatedRow } from '../../database/entity-base.js';
 
 /** What an approver said when returning a standard or a result to its officer. Kept, never edited. */
 @Entity({ name: 'review_comments' })
 @Index('IX_review_comments_entity', ['entityType', 'entityId', 'createdAt'])
-export class ReviewComment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
+export class ReviewComment extends CreatedRow {
+  @TextColumn()
   entityType!: 'standard' | 'result' | 'plan' | 'cx_collection';
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   entityId!: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   agencyId!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   comment!: string;
 
   /** The user (or token) who returned it. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   authorId!: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   authorName!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,43 +1,24 @@
 import type { Channel, ComplaintRoute, ServiceChannelDetail } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Agency } from '../../agencies/entities/agency.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { NullableText, TextColumn } from '../../database/columns.js';
+import { AgencyOwnedRow } from '../../agencies/entities/agency-owned.js';
 
 /** What an agency provides to the public, e.g. "Passport renewal". */
 @Entity({ name: 'services' })
 @Index('UQ_services_slug', ['slug'], { unique: true })
 @Index('IX_services_agency', ['agencyId'])
-export class Service {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  agencyId!: string;
-
-  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agency_id' })
-  agency?: Relation<Agency>;
-
-  @Column({ type: 'text' })
+export class Service extends AgencyOwnedRow {
+  @TextColumn()
   name!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   slug!: string;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   description!: string | null;
 
   /** Who the service serves, in plain language. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   customers!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
@@ -47,7 +28,7 @@ export class Service {
   @Column({ type: 'boolean', default: false })
   hisp!: boolean;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   publicUrl!: string | null;
 
   /** Each channel offered, with its hours and how to reach it (EO 12862 f). */
@@ -57,10 +38,4 @@ export class Service {
   /** How to complain or appeal (EO 12862 g, h); null until given. */
   @Column({ type: 'jsonb', nullable: true })
   complaints!: ComplaintRoute | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

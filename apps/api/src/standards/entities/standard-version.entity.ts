@@ -9,76 +9,72 @@ import type {
   VersionStatus,
 } from '@yardstick/contracts';
 import type { Frequency, ValueRange } from '@yardstick/metrics';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Goal } from '../../goals/entities/goal.entity.js';
 import { Standard } from './standard.entity.js';
+import {
+  IntegerColumn,
+  NullableText,
+  NullableTimestamp,
+  NullableUuid,
+  TextColumn,
+  UuidColumn,
+  numeric,
+} from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** What a standard promises and how it is measured, as of one version. */
 @Entity({ name: 'standard_versions' })
 @Index('UQ_standard_versions_number', ['standardId', 'version'], { unique: true })
-export class StandardVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class StandardVersion extends TimestampedRow {
+  @UuidColumn()
   standardId!: string;
 
   @ManyToOne(() => Standard, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'standard_id' })
   standard?: Relation<Standard>;
 
-  @Column({ type: 'integer' })
+  @IntegerColumn()
   version!: number;
 
   @Column({ type: 'text', default: 'draft' })
   status!: VersionStatus;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title!: string;
 
   /** The promise in plain language: "We process 90% of renewals within 6 weeks." */
-  @Column({ type: 'text' })
+  @TextColumn()
   statement!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   dimension!: Dimension;
 
   /** How it is measured, for the public methodology. */
-  @Column({ type: 'text' })
+  @TextColumn()
   measureDescription!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   unit!: Unit;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   computation!: Computation;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   direction!: Direction;
 
   /** For shares meeting a threshold: the threshold, e.g. 42 (days). */
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   thresholdValue!: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   thresholdUnit!: Unit | null;
 
   /** Channels the standard applies to; empty means every channel of the service. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   channelScope!: Channel[];
 
-  @Column({ type: 'text' })
+  @TextColumn()
   frequency!: Frequency;
 
   /** Width of the "near" band, in the standard's unit; null means 5% of the target. */
@@ -93,26 +89,20 @@ export class StandardVersion {
   @Column({ type: 'jsonb', nullable: true })
   valueRange!: ValueRange | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   indicatorKind!: IndicatorKind | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   goalId!: string | null;
 
   /** Set when the results are computed from the service's transactions; what they measure. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   transactionMeasure!: TransactionMeasure | null;
 
   @ManyToOne(() => Goal, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'goal_id' })
   goal?: Relation<Goal> | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   publishedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

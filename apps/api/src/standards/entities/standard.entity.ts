@@ -1,21 +1,10 @@
 import type { StandardStatus } from '@yardstick/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Agency } from '../../agencies/entities/agency.entity.js';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { Benchmark } from '../../benchmarks/entities/benchmark.entity.js';
 import { Service } from '../../services/entities/service.entity.js';
 import { StandardVersion } from './standard-version.entity.js';
+import { NullableTimestamp, NullableUuid, TextColumn, UuidColumn } from '../../database/columns.js';
+import { AgencyOwnedRow } from '../../agencies/entities/agency-owned.js';
 
 /**
  * A service standard: its identity and lifecycle. What it promises lives in its versions; a published
@@ -24,19 +13,8 @@ import { StandardVersion } from './standard-version.entity.js';
 @Entity({ name: 'standards' })
 @Index('UQ_standards_agency_code', ['agencyId', 'code'], { unique: true })
 @Index('IX_standards_service', ['serviceId'])
-export class Standard {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  /** The agency of the service, kept here so that every query can be scoped by agency. */
-  @Column({ type: 'uuid' })
-  agencyId!: string;
-
-  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agency_id' })
-  agency?: Relation<Agency>;
-
-  @Column({ type: 'uuid' })
+export class Standard extends AgencyOwnedRow {
+  @UuidColumn()
   serviceId!: string;
 
   @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
@@ -44,14 +22,14 @@ export class Standard {
   service?: Relation<Service>;
 
   /** Stable external key within the agency (with the agency's abbreviation), e.g. "PPT-RENEW-TIME". */
-  @Column({ type: 'text' })
+  @TextColumn()
   code!: string;
 
   @Column({ type: 'text', default: 'draft' })
   status!: StandardStatus;
 
   /** The version the public sees; null until first published. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   publishedVersionId!: string | null;
 
   @ManyToOne(() => StandardVersion, { nullable: true, onDelete: 'SET NULL' })
@@ -59,7 +37,7 @@ export class Standard {
   publishedVersion?: Relation<StandardVersion> | null;
 
   /** A draft or in-review version waiting to be published; at most one. */
-  @Column({ type: 'uuid', nullable: true })
+  @NullableUuid()
   pendingVersionId!: string | null;
 
   @ManyToOne(() => StandardVersion, { nullable: true, onDelete: 'SET NULL' })
@@ -74,12 +52,6 @@ export class Standard {
   })
   benchmarks?: Relation<Benchmark>[];
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   retiredAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

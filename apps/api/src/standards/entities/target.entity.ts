@@ -1,29 +1,16 @@
 import type { Unit } from '@yardstick/contracts';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { numeric } from '../../database/columns.js';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Standard } from './standard.entity.js';
+import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** A standard's target for a fiscal year, or for one quarter of it. */
 @Entity({ name: 'targets' })
 @Index('UQ_targets_standard_period', ['standardId', 'fiscalYear', 'quarter'], { unique: true })
 @Check('CK_targets_quarter', 'quarter BETWEEN 0 AND 4')
 @Check('CK_targets_range', 'min_value IS NULL OR max_value IS NULL OR min_value <= max_value')
-export class Target {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+export class Target extends TimestampedRow {
+  @UuidColumn()
   standardId!: string;
 
   @ManyToOne(() => Standard, { onDelete: 'CASCADE' })
@@ -48,19 +35,13 @@ export class Target {
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   maxValue!: number | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   unit!: Unit;
 
   /** Starting point for progress: (current - baseline) / (target - baseline). */
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   baseline!: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   note!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

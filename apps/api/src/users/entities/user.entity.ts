@@ -1,28 +1,18 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
 import { RoleAssignment } from './role-assignment.entity.js';
+import { NullableText, NullableTimestamp, TextColumn } from '../../database/columns.js';
+import { TimestampedRow } from '../../database/entity-base.js';
 
 /** A person with a local password, single sign-on, or both. */
 @Entity({ name: 'users' })
 @Index('UQ_users_email', ['email'], { unique: true })
 @Index('UQ_users_oidc_subject', ['oidcSubject'], { unique: true, where: 'oidc_subject IS NOT NULL' })
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class User extends TimestampedRow {
   /** Stored lower-case. */
-  @Column({ type: 'text' })
+  @TextColumn()
   email!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name!: string;
 
   /** argon2id; null for accounts that sign in only through single sign-on. */
@@ -30,21 +20,15 @@ export class User {
   passwordHash!: string | null;
 
   /** The identity provider's subject, once the user has signed in through it. */
-  @Column({ type: 'text', nullable: true })
+  @NullableText()
   oidcSubject!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestamp()
   lastLoginAt!: Date | null;
 
   @OneToMany(() => RoleAssignment, (assignment) => assignment.user)
   roles?: Relation<RoleAssignment>[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }
