@@ -15,6 +15,8 @@ import type { AppConfig } from './config/app.config.js';
 import { requestIdOf } from './config/logger.js';
 import type { DatabaseServer } from './database/database-server.js';
 import { serveWebApp } from './web/serve-web-app.js';
+import { readContractSchemas } from './openapi/contract-schemas.js';
+import { documentReturns } from './openapi/returns.decorator.js';
 
 /**
  * What pages may load: only this origin's scripts (no inline script), styles inline too (charts set style
@@ -88,8 +90,10 @@ function setUpOpenApi(app: NestFastifyApplication): void {
           'Every error has the same body: status, code, message, details (the field or file line at fault) and requestId.',
       )
       .setVersion('1')
+      .setOpenAPIVersion('3.1.0')
       .build(),
   );
+  documentReturns(document, readContractSchemas());
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',

@@ -6,6 +6,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { Agency } from './entities/agency.entity.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('agencies')
 @Audited('agency', Agency)
@@ -13,24 +14,28 @@ import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/ag
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
+  @Returns('AgencyBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Query() query: ListAgenciesQueryDto): Promise<Page<AgencyBody>> {
     return this.agencies.list(query);
   }
 
+  @Returns('AgencyBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<AgencyBody> {
     return this.agencies.get(id);
   }
 
+  @Returns('AgencyBody')
   @Permission('agencies:manage')
   @Post()
   create(@Body() dto: CreateAgencyDto): Promise<AgencyBody> {
     return this.agencies.create(dto);
   }
 
+  @Returns('AgencyBody')
   @Permission('agencies:manage')
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyBody> {

@@ -8,6 +8,7 @@ import type { AuthenticatedRequest } from './auth.guard.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { Public, SignedIn } from './permission.decorator.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,6 +18,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Returns('CurrentUserBody')
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -44,6 +46,7 @@ export class AuthController {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @Returns('CurrentUserBody')
   @Get('me')
   @SignedIn()
   me(@Req() request: AuthenticatedRequest): Promise<CurrentUserBody> {

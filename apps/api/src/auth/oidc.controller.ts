@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -41,6 +41,7 @@ export class OidcController {
 
   @Get('login')
   @Public()
+  @ApiResponse({ status: 302, description: "To the identity provider's sign-in page." })
   async login(@Res() reply: FastifyReply): Promise<void> {
     const { url, sealed } = await this.oidc.beginSignIn();
     reply
@@ -58,6 +59,10 @@ export class OidcController {
 
   @Get('callback')
   @Public()
+  @ApiResponse({
+    status: 302,
+    description: 'Signed in: to the staff app; refused: to the sign-in page with the reason.',
+  })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // The pending sign-in is used once, whatever the outcome.
     const sealed = request.cookies?.[OIDC_STATE_COOKIE];

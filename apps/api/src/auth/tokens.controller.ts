@@ -5,6 +5,7 @@ import type { CreatedTokenBody, TokenBody } from './dto/token.dto.js';
 import { CreateTokenDto } from './dto/token.dto.js';
 import { Auth, SignedIn } from './permission.decorator.js';
 import { TokensService } from './tokens.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** Personal tokens for any signed-in user; machine clients and others' tokens need tokens:manage. */
 @ApiTags('tokens')
@@ -13,11 +14,13 @@ import { TokensService } from './tokens.service.js';
 export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
+  @Returns('TokenBody', 'array')
   @Get()
   list(@Auth() auth: AuthContext): Promise<TokenBody[]> {
     return this.tokens.list(auth);
   }
 
+  @Returns('CreatedTokenBody')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateTokenDto): Promise<CreatedTokenBody> {
     return this.tokens.create(auth, dto);

@@ -12,6 +12,7 @@ import {
   UpdateCxCollectionDto,
 } from './dto/cx.dto.js';
 import { CxService } from './cx.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** Customer feedback collections (A-11 Section 280): officers write and submit, approvers publish. */
 @ApiTags('customer feedback')
@@ -19,6 +20,7 @@ import { CxService } from './cx.service.js';
 export class CxController {
   constructor(private readonly cx: CxService) {}
 
+  @Returns('CxCollectionBody', 'array')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListCxCollectionsQueryDto): Promise<CxCollectionBody[]> {
@@ -26,6 +28,7 @@ export class CxController {
   }
 
   /** Quarters of HISP services that ended without a collection: due, then overdue 30 days after the quarter. */
+  @Returns('CxDueItemBody', 'array')
   @Permission('registry:read')
   @Get('due')
   due(@Auth() auth: AuthContext, @Query() query: CxDueQueryDto): Promise<CxDueItemBody[]> {
@@ -33,6 +36,11 @@ export class CxController {
   }
 
   /** A survey-based satisfaction standard measured by a question of its service's collections. */
+  @Returns({
+    type: 'object',
+    required: ['standardId', 'question'],
+    properties: { standardId: { type: 'string' }, question: { type: ['string', 'null'] } },
+  })
   @Permission('registry:write')
   @Put('standard-questions/:standardId')
   linkStandard(
@@ -43,6 +51,7 @@ export class CxController {
     return this.cx.linkStandard(auth, standardId, dto.question ?? null);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxCollectionBody> {
@@ -50,18 +59,21 @@ export class CxController {
   }
 
   /** The free text of question 4: agency staff only, never published. */
+  @Returns('CxFreeTextBody', 'array')
   @Permission('registry:read')
   @Get(':id/free-text')
   freeText(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<CxFreeTextBody[]> {
     return this.cx.freeText(auth, id);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateCxCollectionDto): Promise<CxCollectionBody> {
     return this.cx.create(auth, dto);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:write')
   @Patch(':id')
   update(
@@ -72,6 +84,7 @@ export class CxController {
     return this.cx.update(auth, id, dto);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:write')
   @Put(':id/details')
   putDetail(
@@ -82,6 +95,7 @@ export class CxController {
     return this.cx.putDetail(auth, id, dto);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:write')
   @Post(':id/submit')
   @HttpCode(200)
@@ -89,6 +103,7 @@ export class CxController {
     return this.cx.submit(auth, id);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:write')
   @Post(':id/not-reported')
   @HttpCode(200)
@@ -96,6 +111,7 @@ export class CxController {
     return this.cx.notReported(auth, id);
   }
 
+  @Returns('CxCollectionBody')
   @Permission('results:certify')
   @Post(':id/publish')
   @HttpCode(200)

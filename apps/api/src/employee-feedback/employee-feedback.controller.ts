@@ -11,6 +11,7 @@ import {
 } from './dto/employee-feedback.dto.js';
 import { EmployeeFeedbackService } from './employee-feedback.service.js';
 import { EmployeeFeedback } from './entities/employee-feedback.entity.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** Front-line employee feedback (EO 12862 e): staff only, until an approver publishes its summary. */
 @ApiTags('employee-feedback')
@@ -19,24 +20,28 @@ import { EmployeeFeedback } from './entities/employee-feedback.entity.js';
 export class EmployeeFeedbackController {
   constructor(private readonly feedback: EmployeeFeedbackService) {}
 
+  @Returns('EmployeeFeedbackBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListEmployeeFeedbackQueryDto): Promise<Page<EmployeeFeedbackBody>> {
     return this.feedback.list(auth, query);
   }
 
+  @Returns('EmployeeFeedbackBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<EmployeeFeedbackBody> {
     return this.feedback.get(auth, id);
   }
 
+  @Returns('EmployeeFeedbackBody')
   @Permission('registry:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateEmployeeFeedbackDto): Promise<EmployeeFeedbackBody> {
     return this.feedback.create(auth, dto);
   }
 
+  @Returns('EmployeeFeedbackBody')
   @Permission('registry:write')
   @Patch(':id')
   update(
@@ -54,6 +59,7 @@ export class EmployeeFeedbackController {
     return this.feedback.remove(auth, id);
   }
 
+  @Returns('EmployeeFeedbackBody')
   @Permission('standards:publish')
   @Post(':id/publish')
   @HttpCode(200)
@@ -61,6 +67,7 @@ export class EmployeeFeedbackController {
     return this.feedback.publish(auth, id);
   }
 
+  @Returns('EmployeeFeedbackBody')
   @Permission('standards:publish')
   @Post(':id/withdraw')
   @HttpCode(200)

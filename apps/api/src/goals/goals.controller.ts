@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { Goal } from './entities/goal.entity.js';
 import { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('goals')
 @Audited('goal', Goal)
@@ -14,24 +15,28 @@ import { GoalsService } from './goals.service.js';
 export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
+  @Returns('GoalBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListGoalsQueryDto): Promise<Page<GoalBody>> {
     return this.goals.list(auth, query);
   }
 
+  @Returns('GoalBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<GoalBody> {
     return this.goals.get(auth, id);
   }
 
+  @Returns('GoalBody')
   @Permission('registry:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateGoalDto): Promise<GoalBody> {
     return this.goals.create(auth, dto);
   }
 
+  @Returns('GoalBody')
   @Permission('registry:write')
   @Patch(':id')
   update(

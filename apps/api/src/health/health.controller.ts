@@ -4,12 +4,14 @@ import type { HealthBody } from '@yardstick/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/permission.decorator.js';
 import { HealthService } from './health.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Returns('HealthBody')
   @Get()
   @Public()
   @ApiOkResponse({ description: 'The service and its database are up.' })

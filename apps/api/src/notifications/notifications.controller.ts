@@ -10,6 +10,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission, SignedIn } from '../auth/permission.decorator.js';
 import { NotificationKindsDto, NotificationSettingsDto, OutboxQueryDto } from './dto/notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** Each user's choice of messages; the administrators' switches, outbox and "run today's job now". */
 @ApiTags('notifications')
@@ -17,36 +18,42 @@ import { NotificationsService } from './notifications.service.js';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @Returns('NotificationSettingsBody')
   @SignedIn()
   @Get('settings')
   settings(@Auth() auth: AuthContext): Promise<NotificationSettingsBody> {
     return this.notifications.settings(auth);
   }
 
+  @Returns('NotificationSettingsBody')
   @SignedIn()
   @Put('settings')
   updateSettings(@Auth() auth: AuthContext, @Body() dto: NotificationSettingsDto): Promise<NotificationSettingsBody> {
     return this.notifications.updateSettings(auth, dto);
   }
 
+  @Returns('NotificationKindBody', 'array')
   @Permission('users:manage')
   @Get('kinds')
   kinds(): Promise<NotificationKindBody[]> {
     return this.notifications.kinds();
   }
 
+  @Returns('NotificationKindBody', 'array')
   @Permission('users:manage')
   @Put('kinds')
   updateKinds(@Auth() auth: AuthContext, @Body() dto: NotificationKindsDto): Promise<NotificationKindBody[]> {
     return this.notifications.updateKinds(auth, dto);
   }
 
+  @Returns('OutboxMessageBody', 'array')
   @Permission('users:manage')
   @Get('outbox')
   outbox(@Query() query: OutboxQueryDto): Promise<OutboxMessageBody[]> {
     return this.notifications.outbox(query);
   }
 
+  @Returns('ReminderRunBody')
   @Permission('users:manage')
   @Post('run')
   @HttpCode(200)

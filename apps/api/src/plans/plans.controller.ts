@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { CreatePlanDto, ListPlansQueryDto, UpdatePlanDto } from './dto/plan.dto.js';
 import { Plan } from './entities/plan.entity.js';
 import { PlansService } from './plans.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** Customer Service Plans (EO 13571): written by officers, submitted, published by approvers. */
 @ApiTags('plans')
@@ -15,24 +16,28 @@ import { PlansService } from './plans.service.js';
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
+  @Returns('PlanBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListPlansQueryDto): Promise<Page<PlanBody>> {
     return this.plans.list(auth, query);
   }
 
+  @Returns('PlanBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<PlanBody> {
     return this.plans.get(auth, id);
   }
 
+  @Returns('PlanBody')
   @Permission('registry:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreatePlanDto): Promise<PlanBody> {
     return this.plans.create(auth, dto);
   }
 
+  @Returns('PlanBody')
   @Permission('registry:write')
   @Patch(':id')
   update(
@@ -50,6 +55,7 @@ export class PlansController {
     return this.plans.remove(auth, id);
   }
 
+  @Returns('PlanBody')
   @Permission('standards:submit')
   @Post(':id/submit')
   @HttpCode(200)
@@ -57,6 +63,7 @@ export class PlansController {
     return this.plans.submit(auth, id);
   }
 
+  @Returns('PlanBody')
   @Permission('standards:publish')
   @Post(':id/publish')
   @HttpCode(200)
@@ -64,6 +71,7 @@ export class PlansController {
     return this.plans.publish(auth, id);
   }
 
+  @Returns('PlanVersionBody', 'array')
   @Permission('registry:read')
   @Get(':id/versions')
   versions(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<PlanVersionBody[]> {

@@ -8,6 +8,7 @@ import { planPdf } from './plan-pdf.js';
 import { CX_COLUMNS, cxRecords, reportCsv, reportPdf, toCsv } from './public-files.js';
 import { PublicService, type PublicResultRecord } from './public.service.js';
 import { sendCached } from './send-cached.js';
+import { Returns, ReturnsFile } from '../openapi/returns.decorator.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -91,6 +92,34 @@ const REPORTING_RECORD_COLUMNS = [
 
 const json = (value: unknown) => ({ body: JSON.stringify(value), type: JSON_TYPE });
 
+/** One answer of the public API: what it is cached under, how it is made, and the file name of a download. */
+type Answer = { key: string; produce: () => Promise<{ body: string | Buffer; type: string }>; attachment?: string };
+
+const asJson = (key: string, value: () => Promise<unknown>): Answer => ({
+  key,
+  produce: async () => json(await value()),
+});
+
+const asFile = (
+  key: string,
+  attachment: string,
+  type: typeof CSV_TYPE | 'application/pdf',
+  body: () => Promise<string | Buffer>,
+): Answer => ({ key, attachment, produce: async () => ({ body: await body(), type }) });
+
+/** Result records as a CSV download or as JSON, the two forms of every results address. */
+const asRecords = (
+  format: 'csv' | 'json',
+  key: string,
+  attachment: string,
+  records: () => Promise<PublicResultRecord[]>,
+): Answer =>
+  format === 'csv'
+    ? asFile(`${key}:csv`, attachment, CSV_TYPE, async () => toCsv(RECORD_COLUMNS, await records()))
+    : asJson(`${key}:json`, records);
+
+const OBJECTS = { type: 'array', items: { type: 'object' } };
+
 /** The public data API: no sign-in, only published standards and certified results, cached with ETags. */
 @ApiTags('public')
 @Public()
@@ -103,26 +132,35 @@ export class PublicController {
 
   @Get()
   @ApiOkResponse({ description: 'The addresses of the public API.' })
+  @Returns({ type: 'object', required: ['description', 'links'] })
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, 'api:index', async () => ({ body: INDEX, type: JSON_TYPE }));
+    return this.send(request, reply, { key: 'api:index', produce: async () => ({ body: INDEX, type: JSON_TYPE }) });
   }
 
   @Get('home')
   @ApiOkResponse({ description: 'Government-wide summary for the current fiscal year, and search (q).' })
+  @Returns('PublicHome')
   home(@Query('q') q: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = typeof q === 'string' ? q.trim().slice(0, 100) : '';
-    return this.send(request, reply, `api:home:${query}`, async () => json(await this.pub.home(query)));
+    return this.send(
+      request,
+      reply,
+      asJson(`api:home:${query}`, () => this.pub.home(query)),
+    );
   }
 
   @Get('agencies')
+  @Returns(OBJECTS)
   agencies(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, 'api:agencies', async () =>
-      json(
-        (await this.pub.agencyList()).map((a) => ({
-          slug: a.slug,
-          name: a.name,
-          abbreviation: a.abbreviation,
-          websiteUrl: a.websiteUrl,
+    return this.send(
+      request,
+      reply,
+      asJson('api:agencies', async () =>
+        (await this.pub.agencyList()).map(({ slug, name, abbreviation, websiteUrl }) => ({
+          slug,
+          name,
+          abbreviation,
+          websiteUrl,
         })),
       ),
     );
@@ -130,162 +168,204 @@ export class PublicController {
 
   @Get('contacts')
   @ApiOkResponse({ description: 'Whom to write to about each agency’s data and pages.' })
+  @Returns('PublicContacts')
   contacts(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, 'api:contacts', async () => json(await this.pub.contacts()));
+    return this.send(
+      request,
+      reply,
+      asJson('api:contacts', () => this.pub.contacts()),
+    );
   }
 
   @Get('reporting-records.csv')
   @ApiOkResponse({ description: "Each agency's reporting record over the last four quarters, best first." })
+  @ReturnsFile('text/csv')
   recordsCsv(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(
       request,
       reply,
-      'api:records-csv',
-      async () => ({ body: toCsv(REPORTING_RECORD_COLUMNS, await this.pub.reportingRecordRows()), type: CSV_TYPE }),
-      'reporting-records.csv',
+      asFile('api:records-csv', 'reporting-records.csv', CSV_TYPE, async () =>
+        toCsv(REPORTING_RECORD_COLUMNS, await this.pub.reportingRecordRows()),
+      ),
     );
   }
 
   @Get('reporting-records.json')
+  @Returns(OBJECTS)
   recordsJson(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, 'api:records-json', async () => json(await this.pub.reportingRecordRows()));
+    return this.send(
+      request,
+      reply,
+      asJson('api:records-json', () => this.pub.reportingRecordRows()),
+    );
   }
 
   @Get('agencies/:slug')
+  @Returns('PublicAgency')
   agency(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:agency:${slug}`, async () => json(await this.pub.agency(slug)));
+    return this.send(
+      request,
+      reply,
+      asJson(`api:agency:${slug}`, () => this.pub.agency(slug)),
+    );
   }
 
   @Get('agencies/:slug/results.csv')
+  @ReturnsFile('text/csv')
   agencyCsv(
     @Param('slug') slug: string,
     @Query('bureaus') bureaus: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const scope = bureausScope(bureaus);
-    return this.send(
-      request,
-      reply,
-      `api:agency-csv:${slug}:${scope.bureaus}:${baseOf(request)}`,
-      async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.agencyRecords(slug, baseOf(request), scope)),
-        type: CSV_TYPE,
-      }),
-      `${slug}-results.csv`,
-    );
+    return this.send(request, reply, this.agencyRecords('csv', slug, bureaus, request));
   }
 
   @Get('agencies/:slug/results.json')
+  @Returns(OBJECTS)
   agencyJson(
     @Param('slug') slug: string,
     @Query('bureaus') bureaus: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const scope = bureausScope(bureaus);
-    return this.send(request, reply, `api:agency-json:${slug}:${scope.bureaus}:${baseOf(request)}`, async () =>
-      json(await this.pub.agencyRecords(slug, baseOf(request), scope)),
-    );
+    return this.send(request, reply, this.agencyRecords('json', slug, bureaus, request));
   }
 
   @Get('agencies/:slug/plans/:fiscalYear')
   @ApiOkResponse({ description: "The agency's published Customer Service Plan for the fiscal year." })
+  @Returns('PublicPlan')
   plan(
     @Param('slug') slug: string,
     @Param('fiscalYear') year: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(request, reply, `api:plan:${slug}:${year}`, async () =>
-      json(await this.pub.plan(slug, fiscalYearParam(slug, year, 'Customer Service Plan'))),
+    return this.send(
+      request,
+      reply,
+      asJson(`api:plan:${slug}:${year}`, () => this.planOf(slug, year)),
     );
   }
 
   @Get('agencies/:slug/plans/:fiscalYear/plan.pdf')
+  @ReturnsFile('application/pdf')
   planPdf(
     @Param('slug') slug: string,
     @Param('fiscalYear') year: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const url = `${baseOf(request)}/agencies/${slug}/plans/${year}`;
     return this.send(
       request,
       reply,
-      `api:plan-pdf:${slug}:${year}`,
-      async () => {
-        const plan = await this.pub.plan(slug, fiscalYearParam(slug, year, 'Customer Service Plan'));
-        const url = `${request.protocol}://${request.host}/agencies/${slug}/plans/${year}`;
-        return { body: await planPdf(plan, url), type: 'application/pdf' };
-      },
-      `${slug}-fy${year}-customer-service-plan.pdf`,
+      asFile(
+        `api:plan-pdf:${slug}:${year}`,
+        `${slug}-fy${year}-customer-service-plan.pdf`,
+        'application/pdf',
+        async () => planPdf(await this.planOf(slug, year), url),
+      ),
     );
   }
 
   @Get('services/:slug')
+  @Returns('PublicService')
   service(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:service:${slug}`, async () => json(await this.pub.service(slug)));
+    return this.send(
+      request,
+      reply,
+      asJson(`api:service:${slug}`, () => this.pub.service(slug)),
+    );
   }
 
   @Get('services/:slug/cx.json')
   @ApiOkResponse({ description: "A service's published customer feedback collections (no free text)." })
+  @Returns('PublicCxSection')
   serviceCx(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:service-cx:${slug}`, async () => json(await this.pub.serviceCx(slug)));
+    return this.send(
+      request,
+      reply,
+      asJson(`api:service-cx:${slug}`, () => this.pub.serviceCx(slug)),
+    );
   }
 
   @Get('services/:slug/cx.csv')
+  @ReturnsFile('text/csv')
   serviceCxCsv(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(
       request,
       reply,
-      `api:service-cx-csv:${slug}`,
-      async () => ({ body: toCsv(CX_COLUMNS, cxRecords(await this.pub.serviceCx(slug))), type: CSV_TYPE }),
-      `${slug}-customer-feedback.csv`,
+      asFile(`api:service-cx-csv:${slug}`, `${slug}-customer-feedback.csv`, CSV_TYPE, async () =>
+        toCsv(CX_COLUMNS, cxRecords(await this.pub.serviceCx(slug))),
+      ),
     );
   }
 
   @Get('standards/:id')
+  @Returns('PublicStandard')
   standard(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:standard:${id}`, async () => json(await this.pub.standard(id)));
-  }
-
-  @Get('standards/:id/results.csv')
-  standardCsv(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.send(
       request,
       reply,
-      `api:standard-csv:${id}:${baseOf(request)}`,
-      async () => ({
-        body: toCsv(RECORD_COLUMNS, await this.pub.standardRecords(id, baseOf(request))),
-        type: CSV_TYPE,
-      }),
-      `standard-${id}-results.csv`,
+      asJson(`api:standard:${id}`, () => this.pub.standard(id)),
     );
   }
 
+  @Get('standards/:id/results.csv')
+  @ReturnsFile('text/csv')
+  standardCsv(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(request, reply, this.standardRecords('csv', id, `standard-${id}-results.csv`, request));
+  }
+
   @Get('standards/:id/results.json')
+  @Returns(OBJECTS)
   standardJson(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:standard-json:${id}:${baseOf(request)}`, async () =>
-      json(await this.pub.standardRecords(id, baseOf(request))),
-    );
+    return this.send(request, reply, this.standardRecords('json', id, '', request));
   }
 
   // A standard by its readable address: its agency and its code (the addresses the site and data.json use).
 
   @Get('agencies/:slug/standards/:code')
+  @Returns('PublicStandard')
   standardAt(
     @Param('slug') slug: string,
     @Param('code') code: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(request, reply, `api:standard-at:${slug}/${code}`, async () =>
-      json(await this.pub.standard(await this.pub.standardIdAt(slug, code))),
+    return this.send(
+      request,
+      reply,
+      asJson(`api:standard-at:${slug}/${code}`, async () => this.pub.standard(await this.pub.standardIdAt(slug, code))),
     );
   }
 
   @Get('agencies/:slug/standards/:code/results.csv')
+  @ReturnsFile('text/csv')
   standardCsvAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, this.standardRecordsAt('csv', slug, code, request));
+  }
+
+  @Get('agencies/:slug/standards/:code/results.json')
+  @Returns(OBJECTS)
+  standardJsonAt(
+    @Param('slug') slug: string,
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(request, reply, this.standardRecordsAt('json', slug, code, request));
+  }
+
+  @Get('embed/agencies/:slug/standards/:code')
+  @Returns('PublicEmbed')
+  embedAt(
     @Param('slug') slug: string,
     @Param('code') code: string,
     @Req() request: FastifyRequest,
@@ -294,60 +374,37 @@ export class PublicController {
     return this.send(
       request,
       reply,
-      `api:standard-csv-at:${slug}/${code}:${baseOf(request)}`,
-      async () => ({
-        body: toCsv(
-          RECORD_COLUMNS,
-          await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request)),
-        ),
-        type: CSV_TYPE,
-      }),
-      `${slug}-${code}-results.csv`,
-    );
-  }
-
-  @Get('agencies/:slug/standards/:code/results.json')
-  standardJsonAt(
-    @Param('slug') slug: string,
-    @Param('code') code: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.send(request, reply, `api:standard-json-at:${slug}/${code}:${baseOf(request)}`, async () =>
-      json(await this.pub.standardRecords(await this.pub.standardIdAt(slug, code), baseOf(request))),
-    );
-  }
-
-  @Get('embed/agencies/:slug/standards/:code')
-  embedAt(
-    @Param('slug') slug: string,
-    @Param('code') code: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.send(request, reply, `api:embed-at:${slug}/${code}`, async () =>
-      json(await this.pub.embed(await this.pub.standardIdAt(slug, code))),
+      asJson(`api:embed-at:${slug}/${code}`, async () => this.pub.embed(await this.pub.standardIdAt(slug, code))),
     );
   }
 
   @Get('embed/standards/:id')
+  @Returns('PublicEmbed')
   embed(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, `api:embed:${id}`, async () => json(await this.pub.embed(id)));
+    return this.send(
+      request,
+      reply,
+      asJson(`api:embed:${id}`, () => this.pub.embed(id)),
+    );
   }
 
   @Get('reports/:agencySlug/:fiscalYear')
+  @Returns('PublicReport')
   report(
     @Param('agencySlug') slug: string,
     @Param('fiscalYear') year: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(request, reply, `api:report:${slug}:${year}`, async () =>
-      json(await this.pub.report(slug, fiscalYearParam(slug, year))),
+    return this.send(
+      request,
+      reply,
+      asJson(`api:report:${slug}:${year}`, () => this.reportOf(slug, year)),
     );
   }
 
   @Get('reports/:agencySlug/:fiscalYear/report.csv')
+  @ReturnsFile('text/csv')
   reportCsv(
     @Param('agencySlug') slug: string,
     @Param('fiscalYear') year: string,
@@ -357,51 +414,75 @@ export class PublicController {
     return this.send(
       request,
       reply,
-      `api:report-csv:${slug}:${year}`,
-      async () => ({
-        body: reportCsv(await this.pub.report(slug, fiscalYearParam(slug, year))),
-        type: CSV_TYPE,
-      }),
-      `${slug}-fy${year}-report.csv`,
+      asFile(`api:report-csv:${slug}:${year}`, `${slug}-fy${year}-report.csv`, CSV_TYPE, async () =>
+        reportCsv(await this.reportOf(slug, year)),
+      ),
     );
   }
 
   @Get('reports/:agencySlug/:fiscalYear/report.pdf')
+  @ReturnsFile('application/pdf')
   reportPdf(
     @Param('agencySlug') slug: string,
     @Param('fiscalYear') year: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const url = `${baseOf(request)}/reports/${slug}/${year}`;
     return this.send(
       request,
       reply,
-      `api:report-pdf:${slug}:${year}`,
-      async () => {
-        const report = await this.pub.report(slug, fiscalYearParam(slug, year));
-        const url = `${request.protocol}://${request.host}/reports/${slug}/${year}`;
-        return { body: await reportPdf(report, url), type: 'application/pdf' };
-      },
-      `${slug}-fy${year}-report.pdf`,
+      asFile(`api:report-pdf:${slug}:${year}`, `${slug}-fy${year}-report.pdf`, 'application/pdf', async () =>
+        reportPdf(await this.reportOf(slug, year), url),
+      ),
     );
   }
 
   @Get('data.json')
   @ApiOkResponse({ description: 'The open data catalog (DCAT-US 1.1), also at /data.json.' })
+  @Returns({ type: 'object' })
   catalog(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return sendCatalog(this.pub, this.cache, request, reply);
   }
 
-  private async send(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    key: string,
-    produce: () => Promise<{ body: string | Buffer; type: string }>,
-    attachment?: string,
-  ): Promise<void> {
-    const entry = await this.cache.get(key, produce);
-    if (attachment)
-      reply.header('Content-Disposition', `attachment; filename="${attachment.replace(/[^\w.-]/g, '_')}"`);
+  private planOf(slug: string, year: string) {
+    return this.pub.plan(slug, fiscalYearParam(slug, year, 'Customer Service Plan'));
+  }
+
+  private reportOf(slug: string, year: string) {
+    return this.pub.report(slug, fiscalYearParam(slug, year));
+  }
+
+  private agencyRecords(format: 'csv' | 'json', slug: string, bureaus: unknown, request: FastifyRequest): Answer {
+    const scope = bureausScope(bureaus);
+    const base = baseOf(request);
+    return asRecords(format, `api:agency-results:${slug}:${scope.bureaus}:${base}`, `${slug}-results.csv`, () =>
+      this.pub.agencyRecords(slug, base, scope),
+    );
+  }
+
+  private standardRecords(format: 'csv' | 'json', id: string, attachment: string, request: FastifyRequest): Answer {
+    const base = baseOf(request);
+    return asRecords(format, `api:standard-results:${id}:${base}`, attachment, () =>
+      this.pub.standardRecords(id, base),
+    );
+  }
+
+  private standardRecordsAt(format: 'csv' | 'json', slug: string, code: string, request: FastifyRequest): Answer {
+    const base = baseOf(request);
+    return asRecords(
+      format,
+      `api:standard-results-at:${slug}/${code}:${base}`,
+      `${slug}-${code}-results.csv`,
+      async () => this.pub.standardRecords(await this.pub.standardIdAt(slug, code), base),
+    );
+  }
+
+  /** Answers from the cache (made once per key until published data changes), with its ETag. */
+  private async send(request: FastifyRequest, reply: FastifyReply, answer: Answer): Promise<void> {
+    const entry = await this.cache.get(answer.key, answer.produce);
+    if (answer.attachment)
+      reply.header('Content-Disposition', `attachment; filename="${answer.attachment.replace(/[^\w.-]/g, '_')}"`);
     sendCached(request, reply, entry);
   }
 }

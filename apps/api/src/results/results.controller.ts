@@ -13,6 +13,7 @@ import {
   UpdateResultDto,
 } from './dto/result.dto.js';
 import { ResultsService } from './results.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('results')
 @Audited('result', Result)
@@ -20,24 +21,28 @@ import { ResultsService } from './results.service.js';
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
+  @Returns('ResultBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListResultsQueryDto): Promise<Page<ResultBody>> {
     return this.results.list(auth, query);
   }
 
+  @Returns('ResultBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ResultBody> {
     return this.results.get(auth, id);
   }
 
+  @Returns('ResultBody')
   @Permission('results:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateResultDto): Promise<ResultBody> {
     return this.results.create(auth, dto);
   }
 
+  @Returns('ResultBody')
   @Permission('results:write')
   @Patch(':id')
   update(
@@ -48,12 +53,14 @@ export class ResultsController {
     return this.results.update(auth, id, dto);
   }
 
+  @Returns('ResultRevisionBody', 'array')
   @Permission('registry:read')
   @Get(':id/revisions')
   revisions(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ResultRevisionBody[]> {
     return this.results.revisions(auth, id);
   }
 
+  @Returns('ResultBody')
   @Permission('results:write')
   @Put(':id/explanation')
   explain(
@@ -64,6 +71,7 @@ export class ResultsController {
     return this.results.explain(auth, id, dto);
   }
 
+  @Returns('ResultBody')
   @Permission('results:certify')
   @Post(':id/certify')
   @HttpCode(200)
@@ -71,6 +79,7 @@ export class ResultsController {
     return this.results.certify(auth, id);
   }
 
+  @Returns('CertificationReport')
   @Permission('results:certify')
   @Post('certify')
   @HttpCode(200)

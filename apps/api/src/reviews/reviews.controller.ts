@@ -14,6 +14,7 @@ import { Auth, Permission } from '../auth/permission.decorator.js';
 import { CxService } from '../cx/cx.service.js';
 import { ReturnDto, ReviewCommentsQueryDto, ReviewQueueQueryDto } from './dto/review.dto.js';
 import { ReviewsService } from './reviews.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 /** The approver's queue: standards in review and results awaiting certification; returning them with a comment. */
 @ApiTags('reviews')
@@ -24,12 +25,14 @@ export class ReviewsController {
     private readonly cx: CxService,
   ) {}
 
+  @Returns('StandardReviewBody', 'array')
   @Permission('standards:publish')
   @Get('standards')
   standards(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<StandardReviewBody[]> {
     return this.reviews.standardsInReview(auth, query);
   }
 
+  @Returns('StandardBody')
   @Permission('standards:publish')
   @Post('standards/:id/return')
   @HttpCode(200)
@@ -41,12 +44,14 @@ export class ReviewsController {
     return this.reviews.returnStandard(auth, id, dto);
   }
 
+  @Returns('PlanReviewBody', 'array')
   @Permission('standards:publish')
   @Get('plans')
   plans(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<PlanReviewBody[]> {
     return this.reviews.plansInReview(auth, query);
   }
 
+  @Returns('PlanBody')
   @Permission('standards:publish')
   @Post('plans/:id/return')
   @HttpCode(200)
@@ -58,12 +63,14 @@ export class ReviewsController {
     return this.reviews.returnPlan(auth, id, dto);
   }
 
+  @Returns('ResultReviewBody', 'array')
   @Permission('results:certify')
   @Get('results')
   results(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<ResultReviewBody[]> {
     return this.reviews.resultsAwaiting(auth, query);
   }
 
+  @Returns('ReviewCommentBody')
   @Permission('results:certify')
   @Post('results/:id/return')
   @HttpCode(200)
@@ -76,12 +83,14 @@ export class ReviewsController {
   }
 
   /** Customer feedback collections submitted for publication. */
+  @Returns('CxCollectionBody', 'array')
   @Permission('results:certify')
   @Get('cx-collections')
   cxCollections(@Auth() auth: AuthContext, @Query() query: ReviewQueueQueryDto): Promise<CxCollectionBody[]> {
     return this.cx.awaitingReview(auth, query.agencyId);
   }
 
+  @Returns('ReviewCommentBody')
   @Permission('results:certify')
   @Post('cx-collections/:id/return')
   @HttpCode(200)
@@ -93,6 +102,7 @@ export class ReviewsController {
     return this.cx.returnCollection(auth, id, dto.comment);
   }
 
+  @Returns('ReviewCommentBody', 'array')
   @Permission('registry:read')
   @Get('comments')
   comments(@Auth() auth: AuthContext, @Query() query: ReviewCommentsQueryDto): Promise<ReviewCommentBody[]> {

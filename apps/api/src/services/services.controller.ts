@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { Service } from './entities/service.entity.js';
 import { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServicesService } from './services.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('services')
 @Audited('service', Service)
@@ -14,24 +15,28 @@ import { ServicesService } from './services.service.js';
 export class ServicesController {
   constructor(private readonly services: ServicesService) {}
 
+  @Returns('ServiceBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListServicesQueryDto): Promise<Page<ServiceBody>> {
     return this.services.list(auth, query);
   }
 
+  @Returns('ServiceBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ServiceBody> {
     return this.services.get(auth, id);
   }
 
+  @Returns('ServiceBody')
   @Permission('registry:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateServiceDto): Promise<ServiceBody> {
     return this.services.create(auth, dto);
   }
 
+  @Returns('ServiceBody')
   @Permission('registry:write')
   @Patch(':id')
   update(

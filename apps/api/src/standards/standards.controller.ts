@@ -13,6 +13,7 @@ import {
   UpdateStandardDto,
 } from './dto/standard.dto.js';
 import { StandardsService } from './standards.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('standards')
 @Audited('standard', Standard)
@@ -20,24 +21,28 @@ import { StandardsService } from './standards.service.js';
 export class StandardsController {
   constructor(private readonly standards: StandardsService) {}
 
+  @Returns('StandardBody', 'page')
   @Permission('registry:read')
   @Get()
   list(@Auth() auth: AuthContext, @Query() query: ListStandardsQueryDto): Promise<Page<StandardBody>> {
     return this.standards.list(auth, query);
   }
 
+  @Returns('StandardBody')
   @Permission('registry:read')
   @Get(':id')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardBody> {
     return this.standards.get(auth, id);
   }
 
+  @Returns('StandardBody')
   @Permission('registry:write')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateStandardDto): Promise<StandardBody> {
     return this.standards.create(auth, dto);
   }
 
+  @Returns('StandardBody')
   @Permission('registry:write')
   @Patch(':id')
   update(
@@ -55,6 +60,7 @@ export class StandardsController {
     return this.standards.remove(auth, id);
   }
 
+  @Returns('StandardBody')
   @Permission('standards:submit')
   @Post(':id/submit')
   @HttpCode(200)
@@ -62,6 +68,7 @@ export class StandardsController {
     return this.standards.submit(auth, id);
   }
 
+  @Returns('StandardBody')
   @Permission('standards:publish')
   @Post(':id/publish')
   @HttpCode(200)
@@ -69,6 +76,7 @@ export class StandardsController {
     return this.standards.publish(auth, id);
   }
 
+  @Returns('StandardBody')
   @Permission('standards:publish')
   @Post(':id/retire')
   @HttpCode(200)
@@ -76,18 +84,21 @@ export class StandardsController {
     return this.standards.retire(auth, id);
   }
 
+  @Returns('StandardVersionBody', 'array')
   @Permission('registry:read')
   @Get(':id/versions')
   versions(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<StandardVersionBody[]> {
     return this.standards.listVersions(auth, id);
   }
 
+  @Returns('TargetBody', 'array')
   @Permission('registry:read')
   @Get(':id/targets')
   targets(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<TargetBody[]> {
     return this.standards.listTargets(auth, id);
   }
 
+  @Returns('TargetBody')
   @Permission('registry:write')
   @Put(':id/targets')
   putTarget(
@@ -109,12 +120,14 @@ export class StandardsController {
     return this.standards.removeTarget(auth, id, targetId);
   }
 
+  @Returns('BenchmarkBody', 'array')
   @Permission('registry:read')
   @Get(':id/benchmarks')
   benchmarks(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<BenchmarkBody[]> {
     return this.standards.listBenchmarks(auth, id);
   }
 
+  @Returns('BenchmarkBody', 'array')
   @Permission('registry:write')
   @Post(':id/benchmarks')
   @HttpCode(200)

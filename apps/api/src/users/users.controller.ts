@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { UsersService, type UserBody } from './users.service.js';
+import { Returns } from '../openapi/returns.decorator.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -12,21 +13,25 @@ import { UsersService, type UserBody } from './users.service.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Returns('UserBody', 'page')
   @Get()
   list(@Query() query: ListUsersQueryDto): Promise<Page<UserBody>> {
     return this.users.list(query);
   }
 
+  @Returns('UserBody')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserBody> {
     return this.users.get(id);
   }
 
+  @Returns('UserBody')
   @Post()
   create(@Auth() auth: AuthContext, @Body() dto: CreateUserDto): Promise<UserBody> {
     return this.users.create(auth, dto);
   }
 
+  @Returns('UserBody')
   @Patch(':id')
   update(
     @Auth() auth: AuthContext,
