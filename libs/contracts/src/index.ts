@@ -12,3 +12,4 @@ export * from './plans.js';
 export * from './cx.js';
 export * from './transactions.js';
 export * from './notifications.js';
+export * from './requests.js';

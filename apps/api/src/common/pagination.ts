@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { SORT_ORDERS, type Page, type SortOrder } from '@yardstick/contracts';
+import { SORT_ORDERS, type Page, type SortOrder, type PageQuery } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -7,7 +7,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export const MAX_PAGE_SIZE = 100;
 
 /** `?page=2&pageSize=50&order=desc`; each list adds its own `sort` with the columns it allows. */
-export class PageQueryDto {
+export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)

@@ -1,3 +1,4 @@
+import type { CreateAgencyRequest, UpdateAgencyRequest, ListAgenciesQuery } from '@yardstick/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
@@ -37,7 +38,7 @@ function FiscalYearStartMonth(): PropertyDecorator {
   );
 }
 
-export class CreateAgencyDto {
+export class CreateAgencyDto implements CreateAgencyRequest {
   @ApiProperty({ example: 'Social Security Administration' })
   @IsString()
   @Length(2, 200)
@@ -90,14 +91,17 @@ export class CreateAgencyDto {
 }
 
 /** Blank (null) is not a month: the start month may be left out, never cleared. */
-export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['fiscalYearStartMonth'] as const)) {
+export class UpdateAgencyDto
+  extends PartialType(OmitType(CreateAgencyDto, ['fiscalYearStartMonth'] as const))
+  implements UpdateAgencyRequest
+{
   @FiscalYearStartMonth()
   fiscalYearStartMonth?: number;
 }
 
 export const AGENCY_SORTS = ['name', 'abbreviation', 'createdAt'] as const;
 
-export class ListAgenciesQueryDto extends PageQueryDto {
+export class ListAgenciesQueryDto extends PageQueryDto implements ListAgenciesQuery {
   @ApiPropertyOptional({ description: 'Only the bureaus of this department.' })
   @IsOptional()
   @IsUUID()

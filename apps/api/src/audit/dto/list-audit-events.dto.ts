@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { SORT_ORDERS, type SortOrder } from '@yardstick/contracts';
+import { SORT_ORDERS, type SortOrder, type ListAuditEventsQuery } from '@yardstick/contracts';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { ACTOR_TYPES, type ActorType } from '../audit.types.js';
@@ -12,7 +12,7 @@ const ACTION_FILTER = /^[a-z][a-z0-9_.:-]*\*?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_TIME_MESSAGE = 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T00:00:00Z';
 
-export class ListAuditEventsQueryDto extends PageQueryDto {
+export class ListAuditEventsQueryDto extends PageQueryDto implements ListAuditEventsQuery {
   @ApiPropertyOptional({ description: 'A user or token id.' })
   @IsOptional()
   @IsString()

@@ -1,7 +1,8 @@
+import type { LoginRequest } from '@yardstick/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'officer@agency.gov' })
   @IsEmail()
   @Length(3, 320)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MACHINE_PERMISSIONS, type Permission } from '@yardstick/contracts';
+import { MACHINE_PERMISSIONS, type Permission, type CreateTokenRequest } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-export class CreateTokenDto {
+export class CreateTokenDto implements CreateTokenRequest {
   @ApiProperty({ example: 'Case system nightly upload' })
   @IsString()
   @Length(1, 200)

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { UNITS, type Unit } from '@yardstick/contracts';
+import {
+  UNITS,
+  type Unit,
+  type CreateBenchmarkRequest,
+  type UpdateBenchmarkRequest,
+  type ListBenchmarksQuery,
+} from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -7,7 +13,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
-export class CreateBenchmarkDto {
+export class CreateBenchmarkDto implements CreateBenchmarkRequest {
   @ApiProperty({ example: 'American Customer Satisfaction Index: express delivery' })
   @IsString()
   @Length(2, 200)
@@ -44,11 +50,11 @@ export class CreateBenchmarkDto {
   unit!: Unit;
 }
 
-export class UpdateBenchmarkDto extends PartialType(CreateBenchmarkDto) {}
+export class UpdateBenchmarkDto extends PartialType(CreateBenchmarkDto) implements UpdateBenchmarkRequest {}
 
 export const BENCHMARK_SORTS = ['name', 'year'] as const;
 
-export class ListBenchmarksQueryDto extends PageQueryDto {
+export class ListBenchmarksQueryDto extends PageQueryDto implements ListBenchmarksQuery {
   @ApiPropertyOptional({ enum: UNITS })
   @IsOptional()
   @IsIn(UNITS)

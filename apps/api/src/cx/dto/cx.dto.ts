@@ -6,11 +6,17 @@ import {
   type Channel,
   type CxSurveyType,
   type CxTransactionPoint,
+  type CreateCxCollectionRequest,
+  type UpdateCxCollectionRequest,
+  type PutCxDetailRequest,
+  type ListCxCollectionsQuery,
+  type CxDueQuery,
+  type LinkCxStandardRequest,
 } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
-export class CreateCxCollectionDto {
+export class CreateCxCollectionDto implements CreateCxCollectionRequest {
   @ApiProperty()
   @IsUUID()
   serviceId!: string;
@@ -39,7 +45,7 @@ export class CreateCxCollectionDto {
   surveyMethod?: string;
 }
 
-export class UpdateCxCollectionDto {
+export class UpdateCxCollectionDto implements UpdateCxCollectionRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
@@ -53,7 +59,7 @@ export class UpdateCxCollectionDto {
 }
 
 /** One survey of a collection (one per channel): written again, it replaces what was there. */
-export class PutCxDetailDto {
+export class PutCxDetailDto implements PutCxDetailRequest {
   @ApiProperty({ enum: CHANNELS })
   @IsIn(CHANNELS)
   channel!: Channel;
@@ -98,7 +104,7 @@ export class PutCxDetailDto {
   respondents?: number;
 }
 
-export class ListCxCollectionsQueryDto {
+export class ListCxCollectionsQueryDto implements ListCxCollectionsQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -118,14 +124,14 @@ export class ListCxCollectionsQueryDto {
   fiscalYear?: number;
 }
 
-export class CxDueQueryDto {
+export class CxDueQueryDto implements CxDueQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
   agencyId?: string;
 }
 
-export class LinkCxStandardDto {
+export class LinkCxStandardDto implements LinkCxStandardRequest {
   @ApiProperty({
     nullable: true,
     description: 'The A-11 question (trust, satisfaction, ...) the standard is measured by; null unlinks it.',

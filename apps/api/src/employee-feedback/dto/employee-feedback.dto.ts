@@ -1,3 +1,9 @@
+import type {
+  ThemeCountRequest,
+  CreateEmployeeFeedbackRequest,
+  UpdateEmployeeFeedbackRequest,
+  ListEmployeeFeedbackQuery,
+} from '@yardstick/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +23,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 
 const MAX_COUNT = 10_000_000;
 
-export class ThemeCountDto {
+export class ThemeCountDto implements ThemeCountRequest {
   @ApiProperty({ example: 'Forms ask for the same information twice' })
   @IsString()
   @Length(2, 200)
@@ -30,7 +36,7 @@ export class ThemeCountDto {
   count!: number;
 }
 
-export class CreateEmployeeFeedbackDto {
+export class CreateEmployeeFeedbackDto implements CreateEmployeeFeedbackRequest {
   @ApiProperty()
   @IsUUID()
   serviceId!: string;
@@ -81,9 +87,11 @@ export class CreateEmployeeFeedbackDto {
   staffNote?: string | null;
 }
 
-export class UpdateEmployeeFeedbackDto extends PartialType(CreateEmployeeFeedbackDto) {}
+export class UpdateEmployeeFeedbackDto
+  extends PartialType(CreateEmployeeFeedbackDto)
+  implements UpdateEmployeeFeedbackRequest {}
 
-export class ListEmployeeFeedbackQueryDto extends PageQueryDto {
+export class ListEmployeeFeedbackQueryDto extends PageQueryDto implements ListEmployeeFeedbackQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

@@ -1,9 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { GOAL_KINDS, type GoalKind } from '@yardstick/contracts';
+import {
+  GOAL_KINDS,
+  type GoalKind,
+  type CreateGoalRequest,
+  type UpdateGoalRequest,
+  type ListGoalsQuery,
+} from '@yardstick/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 
-export class CreateGoalDto {
+export class CreateGoalDto implements CreateGoalRequest {
   @ApiProperty({ description: 'The agency whose goal this is.' })
   @IsUUID()
   agencyId!: string;
@@ -39,11 +45,13 @@ export class CreateGoalDto {
 }
 
 /** A goal stays with its agency: its parent, children and the standards linked to it are all in that agency. */
-export class UpdateGoalDto extends PartialType(OmitType(CreateGoalDto, ['agencyId'] as const)) {}
+export class UpdateGoalDto
+  extends PartialType(OmitType(CreateGoalDto, ['agencyId'] as const))
+  implements UpdateGoalRequest {}
 
 export const GOAL_SORTS = ['code', 'title'] as const;
 
-export class ListGoalsQueryDto extends PageQueryDto {
+export class ListGoalsQueryDto extends PageQueryDto implements ListGoalsQuery {
   @ApiPropertyOptional({ description: 'Only the goals of this agency.' })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTIONS, type Direction } from '@yardstick/contracts';
+import { DIRECTIONS, type Direction, type ImportQuery } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CX_IMPORT_FORMATS, type CxImportFormat } from '../../cx/cx-import.js';
@@ -9,7 +9,7 @@ import { TRANSACTIONS_FORMAT } from '../../transactions/transactions-format.js';
 
 const FORMATS = [...IMPORT_FORMATS, ...CX_IMPORT_FORMATS, TRANSACTIONS_FORMAT] as const;
 
-export class ImportQueryDto {
+export class ImportQueryDto implements ImportQuery {
   @ApiPropertyOptional({
     enum: FORMATS,
     default: 'yardstick',

@@ -4,6 +4,9 @@ import {
   NOTIFICATION_STATUSES,
   type NotificationDelivery,
   type NotificationStatus,
+  type NotificationSettingsRequest,
+  type NotificationKindsRequest,
+  type OutboxQuery,
 } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -11,7 +14,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 const deliveryMessage = { message: `must be one of ${NOTIFICATION_DELIVERIES.join(', ')}` };
 
 /** A user's choices, by kind; a kind left out keeps its current choice. */
-export class NotificationSettingsDto {
+export class NotificationSettingsDto implements NotificationSettingsRequest {
   @ApiPropertyOptional({ enum: NOTIFICATION_DELIVERIES })
   @IsOptional()
   @IsIn(NOTIFICATION_DELIVERIES, deliveryMessage)
@@ -29,7 +32,7 @@ export class NotificationSettingsDto {
 }
 
 /** An administrator's switches, by kind: false turns the kind off for everyone. */
-export class NotificationKindsDto {
+export class NotificationKindsDto implements NotificationKindsRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
@@ -46,7 +49,7 @@ export class NotificationKindsDto {
   manager_summary?: boolean;
 }
 
-export class OutboxQueryDto {
+export class OutboxQueryDto implements OutboxQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
   @IsOptional()
   @IsIn(NOTIFICATION_STATUSES)

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MILESTONE_STATUSES, PLAN_STATUSES, type MilestoneStatus, type PlanStatus } from '@yardstick/contracts';
+import {
+  MILESTONE_STATUSES,
+  PLAN_STATUSES,
+  type MilestoneStatus,
+  type PlanStatus,
+  type MilestoneRequest,
+  type PlanPartRequest,
+  type PlanPartsRequest,
+  type PlanContentRequest,
+  type CreatePlanRequest,
+  type UpdatePlanRequest,
+  type ListPlansQuery,
+} from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +34,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_MAX = 8000;
 
-export class MilestoneDto {
+export class MilestoneDto implements MilestoneRequest {
   @ApiProperty({ example: 'Online renewal open to every adult applicant' })
   @IsString()
   @Length(2, 300)
@@ -37,7 +49,7 @@ export class MilestoneDto {
   status!: MilestoneStatus;
 }
 
-export class PlanPartDto {
+export class PlanPartDto implements PlanPartRequest {
   @ApiPropertyOptional({ description: 'What the agency will do, in plain language.' })
   @IsOptional()
   @IsString()
@@ -60,7 +72,7 @@ export class PlanPartDto {
 }
 
 /** Each part given replaces that part; parts left out keep what they had (or stay empty). */
-export class PlanPartsDto {
+export class PlanPartsDto implements PlanPartsRequest {
   @ApiPropertyOptional({ type: PlanPartDto, description: '(a) Signature initiative using technology.' })
   @IsOptional()
   @ValidateNested()
@@ -101,7 +113,7 @@ export class PlanPartsDto {
 const idList = (description: string) =>
   ApiPropertyOptional({ type: [String], format: 'uuid', description }) as PropertyDecorator;
 
-export class PlanContentDto {
+export class PlanContentDto implements PlanContentRequest {
   @ApiPropertyOptional({ description: 'The plan in a few sentences, for the public.' })
   @IsOptional()
   @IsString()
@@ -153,7 +165,7 @@ export class PlanContentDto {
   staffNote?: string | null;
 }
 
-export class CreatePlanDto extends PlanContentDto {
+export class CreatePlanDto extends PlanContentDto implements CreatePlanRequest {
   @ApiProperty()
   @IsUUID()
   agencyId!: string;
@@ -165,11 +177,11 @@ export class CreatePlanDto extends PlanContentDto {
   fiscalYear!: number;
 }
 
-export class UpdatePlanDto extends PlanContentDto {}
+export class UpdatePlanDto extends PlanContentDto implements UpdatePlanRequest {}
 
 export const PLAN_SORTS = ['fiscalYear', 'updatedAt'] as const;
 
-export class ListPlansQueryDto extends PageQueryDto {
+export class ListPlansQueryDto extends PageQueryDto implements ListPlansQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DIMENSIONS, type Dimension } from '@yardstick/contracts';
+import { DIMENSIONS, type Dimension, type PortfolioQuery, type DueQuery } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-export class PortfolioQueryDto {
+export class PortfolioQueryDto implements PortfolioQuery {
   @ApiPropertyOptional({ description: 'The fiscal year; the current one when left out.', example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -40,7 +40,7 @@ export class PortfolioQueryDto {
   dimension?: Dimension;
 }
 
-export class DueQueryDto {
+export class DueQueryDto implements DueQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

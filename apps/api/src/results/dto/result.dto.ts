@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { ALL_CHANNELS, CHANNELS, type ResultChannel } from '@yardstick/contracts';
+import {
+  ALL_CHANNELS,
+  CHANNELS,
+  type ResultChannel,
+  type CreateResultRequest,
+  type ListResultsQuery,
+  type UpdateResultRequest,
+  type ExplanationRequest,
+  type CertifyResultsRequest,
+} from '@yardstick/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +28,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 
 export const RESULT_CHANNELS = [ALL_CHANNELS, ...CHANNELS] as const;
 
-export class CreateResultDto {
+export class CreateResultDto implements CreateResultRequest {
   @ApiProperty()
   @IsUUID()
   standardId!: string;
@@ -72,7 +81,7 @@ export class CreateResultDto {
 
 export const RESULT_SORTS = ['periodStart', 'createdAt'] as const;
 
-export class ListResultsQueryDto extends PageQueryDto {
+export class ListResultsQueryDto extends PageQueryDto implements ListResultsQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -109,11 +118,20 @@ export class ListResultsQueryDto extends PageQueryDto {
 }
 
 /** A correction: the fields given replace the current figure, as a new revision. */
-export class UpdateResultDto extends PartialType(
-  PickType(CreateResultDto, ['value', 'numerator', 'denominator', 'sampleSize', 'source', 'dataQualityNote'] as const),
-) {}
+export class UpdateResultDto
+  extends PartialType(
+    PickType(CreateResultDto, [
+      'value',
+      'numerator',
+      'denominator',
+      'sampleSize',
+      'source',
+      'dataQualityNote',
+    ] as const),
+  )
+  implements UpdateResultRequest {}
 
-export class ExplanationDto {
+export class ExplanationDto implements ExplanationRequest {
   @ApiProperty({ description: 'Why the target was missed.' })
   @IsString()
   @Length(10, 4000)
@@ -126,7 +144,7 @@ export class ExplanationDto {
 }
 
 /** Certify listed results, or all of one standard's results (optionally for one period). */
-export class CertifyResultsDto {
+export class CertifyResultsDto implements CertifyResultsRequest {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CHANNELS, type Channel } from '@yardstick/contracts';
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelDetailRequest,
+  type ComplaintRouteRequest,
+  type CreateServiceRequest,
+  type UpdateServiceRequest,
+  type ListServicesQuery,
+} from '@yardstick/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +30,7 @@ import {
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
 
-export class ChannelDetailDto {
+export class ChannelDetailDto implements ChannelDetailRequest {
   @ApiProperty({ enum: CHANNELS, example: 'phone' })
   @IsIn(CHANNELS)
   channel!: Channel;
@@ -41,7 +49,7 @@ export class ChannelDetailDto {
 /** A phone number as people write it: digits, spaces, dashes, dots, parentheses, a leading +, an extension. */
 const PHONE = /^\+?[0-9()][0-9 ().-]{5,30}( (x|ext\.?) ?[0-9]{1,6})?$/;
 
-export class ComplaintRouteDto {
+export class ComplaintRouteDto implements ComplaintRouteRequest {
   @ApiPropertyOptional({ example: 'https://travel.state.gov/contact' })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
@@ -72,7 +80,7 @@ export class ComplaintRouteDto {
   appeal?: string | null;
 }
 
-export class CreateServiceDto {
+export class CreateServiceDto implements CreateServiceRequest {
   @ApiProperty({ description: 'The agency (department or bureau) that provides the service.' })
   @IsUUID()
   agencyId!: string;
@@ -131,11 +139,11 @@ export class CreateServiceDto {
   complaints?: ComplaintRouteDto | null;
 }
 
-export class UpdateServiceDto extends PartialType(CreateServiceDto) {}
+export class UpdateServiceDto extends PartialType(CreateServiceDto) implements UpdateServiceRequest {}
 
 export const SERVICE_SORTS = ['name', 'createdAt'] as const;
 
-export class ListServicesQueryDto extends PageQueryDto {
+export class ListServicesQueryDto extends PageQueryDto implements ListServicesQuery {
   @ApiPropertyOptional({ description: 'Only the services of this agency.' })
   @IsOptional()
   @IsUUID()

@@ -16,6 +16,13 @@ import {
   type StandardStatus,
   type TransactionMeasure,
   type Unit,
+  type ValueRangeRequest,
+  type StandardContentRequest,
+  type CreateStandardRequest,
+  type UpdateStandardRequest,
+  type ListStandardsQuery,
+  type TargetRequest,
+  type LinkBenchmarkRequest,
 } from '@yardstick/contracts';
 import { FREQUENCIES, type Frequency } from '@yardstick/metrics';
 import { Type } from 'class-transformer';
@@ -37,7 +44,7 @@ import {
 import { PageQueryDto } from '../../common/pagination.js';
 
 /** A declared range of values; a side left null is unbounded. */
-export class ValueRangeDto {
+export class ValueRangeDto implements ValueRangeRequest {
   @ApiPropertyOptional({ nullable: true, example: 1 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -50,7 +57,7 @@ export class ValueRangeDto {
 }
 
 /** What a standard promises and how it is measured: the content of a version. */
-export class StandardContentDto {
+export class StandardContentDto implements StandardContentRequest {
   @ApiProperty({ example: 'Passport renewal processing time' })
   @IsString()
   @Length(3, 200)
@@ -152,7 +159,7 @@ export class StandardContentDto {
   transactionMeasure?: TransactionMeasure | null;
 }
 
-export class CreateStandardDto extends StandardContentDto {
+export class CreateStandardDto extends StandardContentDto implements CreateStandardRequest {
   @ApiProperty()
   @IsUUID()
   serviceId!: string;
@@ -172,11 +179,11 @@ export class CreateStandardDto extends StandardContentDto {
 }
 
 /** An edit: changes the pending version, or starts a new draft from the published one. */
-export class UpdateStandardDto extends PartialType(StandardContentDto) {}
+export class UpdateStandardDto extends PartialType(StandardContentDto) implements UpdateStandardRequest {}
 
 export const STANDARD_SORTS = ['code', 'title', 'createdAt', 'updatedAt'] as const;
 
-export class ListStandardsQueryDto extends PageQueryDto {
+export class ListStandardsQueryDto extends PageQueryDto implements ListStandardsQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -217,7 +224,7 @@ export class ListStandardsQueryDto extends PageQueryDto {
   sort: (typeof STANDARD_SORTS)[number] = 'code';
 }
 
-export class TargetDto {
+export class TargetDto implements TargetRequest {
   @ApiProperty({ example: 2026 })
   @IsInt()
   @Min(1900)
@@ -262,7 +269,7 @@ export class TargetDto {
   note?: string | null;
 }
 
-export class LinkBenchmarkDto {
+export class LinkBenchmarkDto implements LinkBenchmarkRequest {
   @ApiProperty()
   @IsUUID()
   benchmarkId!: string;

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@yardstick/contracts';
+import {
+  ROLES,
+  type Role,
+  type RoleAssignmentRequest,
+  type CreateUserRequest,
+  type UpdateUserRequest,
+  type ListUsersQuery,
+} from '@yardstick/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +23,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 
-export class RoleAssignmentDto {
+export class RoleAssignmentDto implements RoleAssignmentRequest {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
@@ -27,7 +34,7 @@ export class RoleAssignmentDto {
   agencyId!: string | null;
 }
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty()
   @IsEmail()
   @Length(3, 320)
@@ -51,7 +58,7 @@ export class CreateUserDto {
   roles!: RoleAssignmentDto[];
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -77,7 +84,7 @@ export class UpdateUserDto {
   roles?: RoleAssignmentDto[];
 }
 
-export class ListUsersQueryDto extends PageQueryDto {
+export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
