@@ -5,12 +5,9 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
-  IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUrl,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -19,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
+import { OptionalOneOf, OptionalText, OptionalUuid, TextField } from '../../common/fields.js';
 
 const MONTH_MESSAGE = 'must be a whole month number from 1 (January) to 12 (December)';
 
@@ -39,9 +37,7 @@ function FiscalYearStartMonth(): PropertyDecorator {
 }
 
 export class CreateAgencyDto implements CreateAgencyRequest {
-  @ApiProperty({ example: 'Social Security Administration' })
-  @IsString()
-  @Length(2, 200)
+  @TextField(2, 200, { example: 'Social Security Administration' })
   name!: string;
 
   @ApiProperty({ example: 'SSA' })
@@ -53,9 +49,7 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   @Length(1, 80)
   slug!: string;
 
-  @ApiPropertyOptional({ description: 'The department this bureau belongs to.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid({ description: 'The department this bureau belongs to.' })
   parentId?: string | null;
 
   @ApiPropertyOptional({ example: 'https://www.ssa.gov' })
@@ -102,19 +96,12 @@ export class UpdateAgencyDto
 export const AGENCY_SORTS = ['name', 'abbreviation', 'createdAt'] as const;
 
 export class ListAgenciesQueryDto extends PageQueryDto implements ListAgenciesQuery {
-  @ApiPropertyOptional({ description: 'Only the bureaus of this department.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid({ description: 'Only the bureaus of this department.' })
   parentId?: string;
 
-  @ApiPropertyOptional({ description: 'Words in the name or the abbreviation.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100, { description: 'Words in the name or the abbreviation.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: AGENCY_SORTS, default: 'name' })
-  @IsOptional()
-  @IsIn(AGENCY_SORTS)
+  @OptionalOneOf(AGENCY_SORTS, { default: 'name' })
   sort: (typeof AGENCY_SORTS)[number] = 'name';
 }

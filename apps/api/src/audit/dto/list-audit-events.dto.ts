@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SORT_ORDERS, type SortOrder, type ListAuditEventsQuery } from '@yardstick/contracts';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { ACTOR_TYPES, type ActorType } from '../audit.types.js';
+import { OptionalOneOf, OptionalText, OptionalUuid } from '../../common/fields.js';
 
 export const AUDIT_EVENT_SORTS = ['occurredAt'] as const;
 
@@ -13,15 +14,10 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 const DATE_TIME_MESSAGE = 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T00:00:00Z';
 
 export class ListAuditEventsQueryDto extends PageQueryDto implements ListAuditEventsQuery {
-  @ApiPropertyOptional({ description: 'A user or token id.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @OptionalText(1, 200, { description: 'A user or token id.' })
   actorId?: string;
 
-  @ApiPropertyOptional({ enum: ACTOR_TYPES })
-  @IsOptional()
-  @IsIn(ACTOR_TYPES)
+  @OptionalOneOf(ACTOR_TYPES)
   actorType?: ActorType;
 
   @ApiPropertyOptional({
@@ -36,21 +32,13 @@ export class ListAuditEventsQueryDto extends PageQueryDto implements ListAuditEv
   })
   action?: string;
 
-  @ApiPropertyOptional({ example: 'standard' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100, { example: 'standard' })
   entityType?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @OptionalText(1, 200)
   entityId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
   @ApiPropertyOptional({ description: 'Events at or after this time.', example: '2026-03-01T00:00:00Z' })
@@ -65,9 +53,7 @@ export class ListAuditEventsQueryDto extends PageQueryDto implements ListAuditEv
   @IsISO8601({ strict: true }, { message: DATE_TIME_MESSAGE })
   to?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_EVENT_SORTS, default: 'occurredAt' })
-  @IsOptional()
-  @IsIn(AUDIT_EVENT_SORTS)
+  @OptionalOneOf(AUDIT_EVENT_SORTS, { default: 'occurredAt' })
   sort: (typeof AUDIT_EVENT_SORTS)[number] = 'occurredAt';
 
   /** Newest first, unlike the other lists. */

@@ -1,6 +1,7 @@
 import type { LoginRequest } from '@yardstick/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length } from 'class-validator';
+import { IsEmail, Length } from 'class-validator';
+import { TextField } from '../../common/fields.js';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'officer@agency.gov' })
@@ -8,8 +9,6 @@ export class LoginDto implements LoginRequest {
   @Length(3, 320)
   email!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 256)
+  @TextField(1, 256)
   password!: string;
 }

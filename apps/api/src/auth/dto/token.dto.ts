@@ -1,23 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MACHINE_PERMISSIONS, type Permission, type CreateTokenRequest } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsDate,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsDate, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { TextField } from '../../common/fields.js';
 
 export class CreateTokenDto implements CreateTokenRequest {
-  @ApiProperty({ example: 'Case system nightly upload' })
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200, { example: 'Case system nightly upload' })
   name!: string;
 
   @ApiProperty({ enum: ['personal', 'machine'] })

@@ -7,27 +7,21 @@ import {
   type ListBenchmarksQuery,
 } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OneOf, OptionalOneOf, OptionalText, OptionalTextUpTo, TextField } from '../../common/fields.js';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 export class CreateBenchmarkDto implements CreateBenchmarkRequest {
-  @ApiProperty({ example: 'American Customer Satisfaction Index: express delivery' })
-  @IsString()
-  @Length(2, 200)
+  @TextField(2, 200, { example: 'American Customer Satisfaction Index: express delivery' })
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalTextUpTo(2000)
   description?: string | null;
 
-  @ApiProperty({ example: 'American Customer Satisfaction Index' })
-  @IsString()
-  @Length(2, 200)
+  @TextField(2, 200, { example: 'American Customer Satisfaction Index' })
   sourceOrganization!: string;
 
   @ApiPropertyOptional({ example: 'https://theacsi.org' })
@@ -45,8 +39,7 @@ export class CreateBenchmarkDto implements CreateBenchmarkRequest {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 
-  @ApiProperty({ enum: UNITS })
-  @IsIn(UNITS)
+  @OneOf(UNITS)
   unit!: Unit;
 }
 
@@ -55,9 +48,7 @@ export class UpdateBenchmarkDto extends PartialType(CreateBenchmarkDto) implemen
 export const BENCHMARK_SORTS = ['name', 'year'] as const;
 
 export class ListBenchmarksQueryDto extends PageQueryDto implements ListBenchmarksQuery {
-  @ApiPropertyOptional({ enum: UNITS })
-  @IsOptional()
-  @IsIn(UNITS)
+  @OptionalOneOf(UNITS)
   unit?: Unit;
 
   @ApiPropertyOptional({ minimum: MIN_YEAR, maximum: MAX_YEAR })
@@ -68,14 +59,9 @@ export class ListBenchmarksQueryDto extends PageQueryDto implements ListBenchmar
   @Max(MAX_YEAR)
   year?: number;
 
-  @ApiPropertyOptional({ description: 'Words in the name or the source organization.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100, { description: 'Words in the name or the source organization.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: BENCHMARK_SORTS, default: 'name' })
-  @IsOptional()
-  @IsIn(BENCHMARK_SORTS)
+  @OptionalOneOf(BENCHMARK_SORTS, { default: 'name' })
   sort: (typeof BENCHMARK_SORTS)[number] = 'name';
 }

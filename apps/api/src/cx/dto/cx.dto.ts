@@ -14,11 +14,19 @@ import {
   type LinkCxStandardRequest,
 } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  OneOf,
+  OptionalBoolean,
+  OptionalCount,
+  OptionalOneOf,
+  OptionalText,
+  OptionalUuid,
+  UuidField,
+} from '../../common/fields.js';
 
 export class CreateCxCollectionDto implements CreateCxCollectionRequest {
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   serviceId!: string;
 
   @ApiProperty({ example: 2026 })
@@ -33,86 +41,53 @@ export class CreateCxCollectionDto implements CreateCxCollectionRequest {
   @Max(4)
   quarter!: number;
 
-  @ApiPropertyOptional({ default: true, description: 'The survey is not a random sample (the public page says so).' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ default: true, description: 'The survey is not a random sample (the public page says so).' })
   notRandomSample?: boolean;
 
-  @ApiPropertyOptional({ description: 'How the survey was run, in plain language.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(1, 2000, { description: 'How the survey was run, in plain language.' })
   surveyMethod?: string;
 }
 
 export class UpdateCxCollectionDto implements UpdateCxCollectionRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   notRandomSample?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(1, 2000)
   surveyMethod?: string;
 }
 
 /** One survey of a collection (one per channel): written again, it replaces what was there. */
 export class PutCxDetailDto implements PutCxDetailRequest {
-  @ApiProperty({ enum: CHANNELS })
-  @IsIn(CHANNELS)
+  @OneOf(CHANNELS)
   channel!: Channel;
 
-  @ApiPropertyOptional({ enum: CX_TRANSACTION_POINTS, default: 'post_interaction' })
-  @IsOptional()
-  @IsIn(CX_TRANSACTION_POINTS)
+  @OptionalOneOf(CX_TRANSACTION_POINTS, { default: 'post_interaction' })
   transactionPoint?: CxTransactionPoint;
 
-  @ApiProperty({ enum: CX_SURVEY_TYPES })
-  @IsIn(CX_SURVEY_TYPES)
+  @OneOf(CX_SURVEY_TYPES)
   surveyType!: CxSurveyType;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @OptionalText(1, 1000)
   trustQuestion?: string;
 
-  @ApiPropertyOptional({ example: '1505-0191' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @OptionalText(1, 40, { example: '1505-0191' })
   ombControlNumber?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @OptionalCount()
   customersServed?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @OptionalCount()
   surveysOffered?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @OptionalCount()
   respondents?: number;
 }
 
 export class ListCxCollectionsQueryDto implements ListCxCollectionsQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   serviceId?: string;
 
   @ApiPropertyOptional()
@@ -125,9 +100,7 @@ export class ListCxCollectionsQueryDto implements ListCxCollectionsQuery {
 }
 
 export class CxDueQueryDto implements CxDueQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 }
 

@@ -6,27 +6,14 @@ import type {
 } from '@yardstick/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OptionalTextUpTo, OptionalUuid, TextField, UuidField } from '../../common/fields.js';
 
 const MAX_COUNT = 10_000_000;
 
 export class ThemeCountDto implements ThemeCountRequest {
-  @ApiProperty({ example: 'Forms ask for the same information twice' })
-  @IsString()
-  @Length(2, 200)
+  @TextField(2, 200, { example: 'Forms ask for the same information twice' })
   theme!: string;
 
   @ApiProperty({ example: 12, description: 'How many responding employees named it.' })
@@ -37,13 +24,10 @@ export class ThemeCountDto implements ThemeCountRequest {
 }
 
 export class CreateEmployeeFeedbackDto implements CreateEmployeeFeedbackRequest {
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   serviceId!: string;
 
-  @ApiProperty({ example: 'FY2026-Q2', description: 'A fiscal quarter or year.' })
-  @IsString()
-  @Length(6, 10)
+  @TextField(6, 10, { example: 'FY2026-Q2', description: 'A fiscal quarter or year.' })
   periodKey!: string;
 
   @ApiProperty({ example: 120 })
@@ -74,16 +58,10 @@ export class CreateEmployeeFeedbackDto implements CreateEmployeeFeedbackRequest 
   @Type(() => ThemeCountDto)
   ideas?: ThemeCountDto[];
 
-  @ApiPropertyOptional({ description: 'A short summary, what the public reads once it is published.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextUpTo(4000, { description: 'A short summary, what the public reads once it is published.' })
   summary?: string;
 
-  @ApiPropertyOptional({ description: 'For staff only; never public.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextUpTo(4000, { description: 'For staff only; never public.' })
   staffNote?: string | null;
 }
 
@@ -92,13 +70,9 @@ export class UpdateEmployeeFeedbackDto
   implements UpdateEmployeeFeedbackRequest {}
 
 export class ListEmployeeFeedbackQueryDto extends PageQueryDto implements ListEmployeeFeedbackQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   serviceId?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import {
   GOAL_KINDS,
   type GoalKind,
@@ -6,16 +6,15 @@ import {
   type UpdateGoalRequest,
   type ListGoalsQuery,
 } from '@yardstick/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OneOf, OptionalOneOf, OptionalTextUpTo, OptionalUuid, TextField, UuidField } from '../../common/fields.js';
 
 export class CreateGoalDto implements CreateGoalRequest {
-  @ApiProperty({ description: 'The agency whose goal this is.' })
-  @IsUUID()
+  @UuidField({ description: 'The agency whose goal this is.' })
   agencyId!: string;
 
-  @ApiProperty({ enum: GOAL_KINDS })
-  @IsIn(GOAL_KINDS)
+  @OneOf(GOAL_KINDS)
   kind!: GoalKind;
 
   @ApiProperty({ example: 'SG1', description: "The agency's own reference, unique within the agency." })
@@ -25,22 +24,15 @@ export class CreateGoalDto implements CreateGoalRequest {
   @Length(1, 40)
   code!: string;
 
-  @ApiProperty({ example: 'Protect the security of Americans abroad' })
-  @IsString()
-  @Length(2, 300)
+  @TextField(2, 300, { example: 'Protect the security of Americans abroad' })
   title!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalTextUpTo(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({
+  @OptionalUuid({
     description: 'The goal this one sits under, in the same agency; a strategic objective sits under a strategic goal.',
   })
-  @IsOptional()
-  @IsUUID()
   parentId?: string | null;
 }
 
@@ -52,18 +44,12 @@ export class UpdateGoalDto
 export const GOAL_SORTS = ['code', 'title'] as const;
 
 export class ListGoalsQueryDto extends PageQueryDto implements ListGoalsQuery {
-  @ApiPropertyOptional({ description: 'Only the goals of this agency.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid({ description: 'Only the goals of this agency.' })
   agencyId?: string;
 
-  @ApiPropertyOptional({ enum: GOAL_KINDS })
-  @IsOptional()
-  @IsIn(GOAL_KINDS)
+  @OptionalOneOf(GOAL_KINDS)
   kind?: GoalKind;
 
-  @ApiPropertyOptional({ enum: GOAL_SORTS, default: 'code' })
-  @IsOptional()
-  @IsIn(GOAL_SORTS)
+  @OptionalOneOf(GOAL_SORTS, { default: 'code' })
   sort: (typeof GOAL_SORTS)[number] = 'code';
 }

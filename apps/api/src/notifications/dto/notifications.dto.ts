@@ -9,7 +9,8 @@ import {
   type OutboxQuery,
 } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalBoolean, OptionalOneOf } from '../../common/fields.js';
 
 const deliveryMessage = { message: `must be one of ${NOTIFICATION_DELIVERIES.join(', ')}` };
 
@@ -33,26 +34,18 @@ export class NotificationSettingsDto implements NotificationSettingsRequest {
 
 /** An administrator's switches, by kind: false turns the kind off for everyone. */
 export class NotificationKindsDto implements NotificationKindsRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   officer_reminder?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   approver_digest?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   manager_summary?: boolean;
 }
 
 export class OutboxQueryDto implements OutboxQuery {
-  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
-  @IsOptional()
-  @IsIn(NOTIFICATION_STATUSES)
+  @OptionalOneOf(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })

@@ -17,12 +17,10 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -30,22 +28,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OneOf, OptionalOneOf, OptionalTextUpTo, OptionalUuid, TextField, UuidField } from '../../common/fields.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_MAX = 8000;
 
 export class MilestoneDto implements MilestoneRequest {
-  @ApiProperty({ example: 'Online renewal open to every adult applicant' })
-  @IsString()
-  @Length(2, 300)
+  @TextField(2, 300, { example: 'Online renewal open to every adult applicant' })
   title!: string;
 
   @ApiProperty({ example: '2026-03-31', description: "A date within the plan's fiscal year." })
   @Matches(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' })
   dueDate!: string;
 
-  @ApiProperty({ enum: MILESTONE_STATUSES })
-  @IsIn(MILESTONE_STATUSES)
+  @OneOf(MILESTONE_STATUSES)
   status!: MilestoneStatus;
 }
 
@@ -114,10 +110,7 @@ const idList = (description: string) =>
   ApiPropertyOptional({ type: [String], format: 'uuid', description }) as PropertyDecorator;
 
 export class PlanContentDto implements PlanContentRequest {
-  @ApiPropertyOptional({ description: 'The plan in a few sentences, for the public.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextUpTo(4000, { description: 'The plan in a few sentences, for the public.' })
   summary?: string;
 
   @ApiPropertyOptional({ type: PlanPartsDto })
@@ -158,16 +151,12 @@ export class PlanContentDto implements PlanContentRequest {
   @IsUUID('all', { each: true })
   employeeFeedbackIds?: string[];
 
-  @ApiPropertyOptional({ description: 'For staff only; never public.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextUpTo(4000, { description: 'For staff only; never public.' })
   staffNote?: string | null;
 }
 
 export class CreatePlanDto extends PlanContentDto implements CreatePlanRequest {
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   agencyId!: string;
 
   @ApiProperty({ example: 2026 })
@@ -182,9 +171,7 @@ export class UpdatePlanDto extends PlanContentDto implements UpdatePlanRequest {
 export const PLAN_SORTS = ['fiscalYear', 'updatedAt'] as const;
 
 export class ListPlansQueryDto extends PageQueryDto implements ListPlansQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
   @ApiPropertyOptional()
@@ -195,13 +182,9 @@ export class ListPlansQueryDto extends PageQueryDto implements ListPlansQuery {
   @Max(2100)
   fiscalYear?: number;
 
-  @ApiPropertyOptional({ enum: PLAN_STATUSES })
-  @IsOptional()
-  @IsIn(PLAN_STATUSES)
+  @OptionalOneOf(PLAN_STATUSES)
   status?: PlanStatus;
 
-  @ApiPropertyOptional({ enum: PLAN_SORTS, default: 'fiscalYear' })
-  @IsOptional()
-  @IsIn(PLAN_SORTS)
+  @OptionalOneOf(PLAN_SORTS, { default: 'fiscalYear' })
   sort: (typeof PLAN_SORTS)[number] = 'fiscalYear';
 }

@@ -1,15 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DIMENSIONS, type Dimension, type PortfolioQuery, type DueQuery } from '@yardstick/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FiscalYearQuery, OptionalOneOf, OptionalUuid } from '../../common/fields.js';
 
 export class PortfolioQueryDto implements PortfolioQuery {
-  @ApiPropertyOptional({ description: 'The fiscal year; the current one when left out.', example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @FiscalYearQuery({ description: 'The fiscal year; the current one when left out.', example: 2026 })
   fiscalYear?: number;
 
   @ApiPropertyOptional({
@@ -24,30 +20,20 @@ export class PortfolioQueryDto implements PortfolioQuery {
   @Max(4)
   quarter?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   serviceId?: string;
 
-  @ApiPropertyOptional({ enum: DIMENSIONS })
-  @IsOptional()
-  @IsIn(DIMENSIONS)
+  @OptionalOneOf(DIMENSIONS)
   dimension?: Dimension;
 }
 
 export class DueQueryDto implements DueQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   standardId?: string;
 }

@@ -1,18 +1,18 @@
 import type { ReturnRequest, ReviewQueueQuery, ReviewCommentsQuery } from '@yardstick/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { OptionalUuid, TextField, UuidField } from '../../common/fields.js';
 
 export class ReturnDto implements ReturnRequest {
-  @ApiProperty({ description: 'What to change, for the officer.', example: 'The statement should name the channel.' })
-  @IsString()
-  @Length(3, 4000)
+  @TextField(3, 4000, {
+    description: 'What to change, for the officer.',
+    example: 'The statement should name the channel.',
+  })
   comment!: string;
 }
 
 export class ReviewQueueQueryDto implements ReviewQueueQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 }
 
@@ -21,7 +21,6 @@ export class ReviewCommentsQueryDto implements ReviewCommentsQuery {
   @IsIn(['standard', 'result', 'plan', 'cx_collection'])
   entityType!: 'standard' | 'result' | 'plan' | 'cx_collection';
 
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   entityId!: string;
 }

@@ -17,32 +17,34 @@ import {
   IsBoolean,
   IsIn,
   IsOptional,
-  IsString,
   IsUrl,
-  IsUUID,
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug.js';
+import {
+  OneOf,
+  OptionalBoolean,
+  OptionalOneOf,
+  OptionalText,
+  OptionalTextUpTo,
+  OptionalUuid,
+  TextField,
+  UuidField,
+} from '../../common/fields.js';
 
 export class ChannelDetailDto implements ChannelDetailRequest {
-  @ApiProperty({ enum: CHANNELS, example: 'phone' })
-  @IsIn(CHANNELS)
+  @OneOf(CHANNELS, { example: 'phone' })
   channel!: Channel;
 
-  @ApiProperty({ example: 'Monday to Friday, 8 a.m. to 8 p.m. Eastern' })
-  @IsString()
-  @Length(2, 300)
+  @TextField(2, 300, { example: 'Monday to Friday, 8 a.m. to 8 p.m. Eastern' })
   hours!: string;
 
-  @ApiProperty({ example: 'Call 1-877-487-2778 (TTY 1-888-874-7793)' })
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500, { example: 'Call 1-877-487-2778 (TTY 1-888-874-7793)' })
   howToReach!: string;
 }
 
@@ -60,10 +62,7 @@ export class ComplaintRouteDto implements ComplaintRouteRequest {
   @Matches(PHONE, { message: 'must be a phone number, e.g. 1-877-487-2778' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'Customer Service, 1111 19th Street NW, Washington, DC 20036' })
-  @IsOptional()
-  @IsString()
-  @Length(5, 500)
+  @OptionalText(5, 500, { example: 'Customer Service, 1111 19th Street NW, Washington, DC 20036' })
   address?: string | null;
 
   @ApiPropertyOptional({ description: 'Working days to an answer.', example: 15 })
@@ -73,21 +72,15 @@ export class ComplaintRouteDto implements ComplaintRouteRequest {
   @Max(365)
   responseDays?: number | null;
 
-  @ApiPropertyOptional({ example: 'Ask for a review by a supervisor within 30 days of the decision.' })
-  @IsOptional()
-  @IsString()
-  @Length(5, 2000)
+  @OptionalText(5, 2000, { example: 'Ask for a review by a supervisor within 30 days of the decision.' })
   appeal?: string | null;
 }
 
 export class CreateServiceDto implements CreateServiceRequest {
-  @ApiProperty({ description: 'The agency (department or bureau) that provides the service.' })
-  @IsUUID()
+  @UuidField({ description: 'The agency (department or bureau) that provides the service.' })
   agencyId!: string;
 
-  @ApiProperty({ example: 'Passport renewal' })
-  @IsString()
-  @Length(2, 200)
+  @TextField(2, 200, { example: 'Passport renewal' })
   name!: string;
 
   @ApiProperty({ example: 'passport-renewal' })
@@ -95,16 +88,13 @@ export class CreateServiceDto implements CreateServiceRequest {
   @Length(1, 80)
   slug!: string;
 
-  @ApiPropertyOptional({ example: 'Renew a US passport by mail or online.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalTextUpTo(2000, { example: 'Renew a US passport by mail or online.' })
   description?: string | null;
 
-  @ApiPropertyOptional({ example: 'US citizens renewing an adult passport.', description: 'Who the service serves.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalTextUpTo(2000, {
+    example: 'US citizens renewing an adult passport.',
+    description: 'Who the service serves.',
+  })
   customers?: string | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true, example: ['mail', 'online'] })
@@ -114,9 +104,7 @@ export class CreateServiceDto implements CreateServiceRequest {
   @IsIn(CHANNELS, { each: true })
   channels?: Channel[];
 
-  @ApiPropertyOptional({ description: 'A High Impact Service Provider (HISP) service.', default: false })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: 'A High Impact Service Provider (HISP) service.', default: false })
   hisp?: boolean;
 
   @ApiPropertyOptional({ example: 'https://travel.state.gov/renew' })
@@ -144,9 +132,7 @@ export class UpdateServiceDto extends PartialType(CreateServiceDto) implements U
 export const SERVICE_SORTS = ['name', 'createdAt'] as const;
 
 export class ListServicesQueryDto extends PageQueryDto implements ListServicesQuery {
-  @ApiPropertyOptional({ description: 'Only the services of this agency.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid({ description: 'Only the services of this agency.' })
   agencyId?: string;
 
   @ApiPropertyOptional({ description: 'Only HISP services (true) or only the others (false).' })
@@ -155,20 +141,13 @@ export class ListServicesQueryDto extends PageQueryDto implements ListServicesQu
   @IsBoolean()
   hisp?: boolean;
 
-  @ApiPropertyOptional({ enum: CHANNELS, description: 'Only the services offered through this channel.' })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalOneOf(CHANNELS, { description: 'Only the services offered through this channel.' })
   channel?: Channel;
 
-  @ApiPropertyOptional({ description: 'Words in the name.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100, { description: 'Words in the name.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: SERVICE_SORTS, default: 'name' })
-  @IsOptional()
-  @IsIn(SERVICE_SORTS)
+  @OptionalOneOf(SERVICE_SORTS, { default: 'name' })
   sort: (typeof SERVICE_SORTS)[number] = 'name';
 }
 

@@ -33,60 +33,55 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import {
+  FiscalYearField,
+  FiscalYearQuery,
+  OneOf,
+  OptionalNumber,
+  OptionalOneOf,
+  OptionalText,
+  OptionalUuid,
+  TextField,
+  UuidField,
+} from '../../common/fields.js';
 
 /** A declared range of values; a side left null is unbounded. */
 export class ValueRangeDto implements ValueRangeRequest {
-  @ApiPropertyOptional({ nullable: true, example: 1 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ nullable: true, example: 1 })
   min!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 7 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ nullable: true, example: 7 })
   max!: number | null;
 }
 
 /** What a standard promises and how it is measured: the content of a version. */
 export class StandardContentDto implements StandardContentRequest {
-  @ApiProperty({ example: 'Passport renewal processing time' })
-  @IsString()
-  @Length(3, 200)
+  @TextField(3, 200, { example: 'Passport renewal processing time' })
   title!: string;
 
-  @ApiProperty({ example: 'We process 90% of passport renewals within 6 weeks.' })
-  @IsString()
-  @Length(10, 1000)
+  @TextField(10, 1000, { example: 'We process 90% of passport renewals within 6 weeks.' })
   statement!: string;
 
-  @ApiProperty({ enum: DIMENSIONS })
-  @IsIn(DIMENSIONS)
+  @OneOf(DIMENSIONS)
   dimension!: Dimension;
 
-  @ApiProperty({ example: 'Share of routine renewals completed within 42 days of receipt.' })
-  @IsString()
-  @Length(10, 4000)
+  @TextField(10, 4000, { example: 'Share of routine renewals completed within 42 days of receipt.' })
   measureDescription!: string;
 
-  @ApiProperty({ enum: UNITS })
-  @IsIn(UNITS)
+  @OneOf(UNITS)
   unit!: Unit;
 
-  @ApiProperty({ enum: COMPUTATIONS })
-  @IsIn(COMPUTATIONS)
+  @OneOf(COMPUTATIONS)
   computation!: Computation;
 
-  @ApiProperty({ enum: DIRECTIONS })
-  @IsIn(DIRECTIONS)
+  @OneOf(DIRECTIONS)
   direction!: Direction;
 
   @ApiPropertyOptional({ description: 'For shares meeting a threshold: the threshold, e.g. 42.' })
@@ -95,9 +90,7 @@ export class StandardContentDto implements StandardContentRequest {
   @Min(0)
   thresholdValue?: number | null;
 
-  @ApiPropertyOptional({ enum: UNITS, description: 'The unit of the threshold, e.g. days.' })
-  @IsOptional()
-  @IsIn(UNITS)
+  @OptionalOneOf(UNITS, { description: 'The unit of the threshold, e.g. days.' })
   thresholdUnit?: Unit | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'Empty: every channel of the service.' })
@@ -107,8 +100,7 @@ export class StandardContentDto implements StandardContentRequest {
   @IsIn(CHANNELS, { each: true })
   channelScope?: Channel[];
 
-  @ApiProperty({ enum: FREQUENCIES })
-  @IsIn(FREQUENCIES)
+  @OneOf(FREQUENCIES)
   frequency!: Frequency;
 
   @ApiPropertyOptional({ description: 'Width of the "near" band in the unit; default 5% of the target.' })
@@ -139,14 +131,10 @@ export class StandardContentDto implements StandardContentRequest {
   @Type(() => ValueRangeDto)
   valueRange?: ValueRangeDto | null;
 
-  @ApiPropertyOptional({ enum: INDICATOR_KINDS })
-  @IsOptional()
-  @IsIn(INDICATOR_KINDS)
+  @OptionalOneOf(INDICATOR_KINDS)
   indicatorKind?: IndicatorKind | null;
 
-  @ApiPropertyOptional({ description: 'The strategic goal, objective or Agency Priority Goal it supports.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid({ description: 'The strategic goal, objective or Agency Priority Goal it supports.' })
   goalId?: string | null;
 
   @ApiPropertyOptional({
@@ -160,8 +148,7 @@ export class StandardContentDto implements StandardContentRequest {
 }
 
 export class CreateStandardDto extends StandardContentDto implements CreateStandardRequest {
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   serviceId!: string;
 
   @ApiProperty({ example: 'PPT-RENEW-TIME', description: 'Stable key within the agency, used by imports.' })
@@ -184,51 +171,30 @@ export class UpdateStandardDto extends PartialType(StandardContentDto) implement
 export const STANDARD_SORTS = ['code', 'title', 'createdAt', 'updatedAt'] as const;
 
 export class ListStandardsQueryDto extends PageQueryDto implements ListStandardsQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   serviceId?: string;
 
-  @ApiPropertyOptional({ enum: DIMENSIONS })
-  @IsOptional()
-  @IsIn(DIMENSIONS)
+  @OptionalOneOf(DIMENSIONS)
   dimension?: Dimension;
 
-  @ApiPropertyOptional({ enum: STANDARD_STATUSES })
-  @IsOptional()
-  @IsIn(STANDARD_STATUSES)
+  @OptionalOneOf(STANDARD_STATUSES)
   status?: StandardStatus;
 
-  @ApiPropertyOptional({ description: 'Only standards with a target in this fiscal year.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @FiscalYearQuery({ description: 'Only standards with a target in this fiscal year.' })
   fiscalYear?: number;
 
-  @ApiPropertyOptional({ description: 'Words in the code, title or statement.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100, { description: 'Words in the code, title or statement.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: STANDARD_SORTS, default: 'code' })
-  @IsOptional()
-  @IsIn(STANDARD_SORTS)
+  @OptionalOneOf(STANDARD_SORTS, { default: 'code' })
   sort: (typeof STANDARD_SORTS)[number] = 'code';
 }
 
 export class TargetDto implements TargetRequest {
-  @ApiProperty({ example: 2026 })
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @FiscalYearField({ example: 2026 })
   fiscalYear!: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Omit for the whole fiscal year.' })
@@ -238,39 +204,26 @@ export class TargetDto implements TargetRequest {
   @Max(4)
   quarter?: number | null;
 
-  @ApiPropertyOptional({ description: 'The target, for higher- or lower-is-better measures.' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ description: 'The target, for higher- or lower-is-better measures.' })
   value?: number | null;
 
-  @ApiPropertyOptional({ description: 'For within-range measures.' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ description: 'For within-range measures.' })
   minValue?: number | null;
 
-  @ApiPropertyOptional({ description: 'For within-range measures.' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ description: 'For within-range measures.' })
   maxValue?: number | null;
 
-  @ApiProperty({ enum: UNITS, description: "Must be the standard's unit." })
-  @IsIn(UNITS)
+  @OneOf(UNITS, { description: "Must be the standard's unit." })
   unit!: Unit;
 
-  @ApiPropertyOptional({ description: 'Starting point for progress toward the target.' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @OptionalNumber({ description: 'Starting point for progress toward the target.' })
   baseline?: number | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(1, 2000)
   note?: string | null;
 }
 
 export class LinkBenchmarkDto implements LinkBenchmarkRequest {
-  @ApiProperty()
-  @IsUUID()
+  @UuidField()
   benchmarkId!: string;
 }

@@ -11,9 +11,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsEmail,
-  IsIn,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,10 +20,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OneOf, OptionalBoolean, OptionalText, TextField } from '../../common/fields.js';
 
 export class RoleAssignmentDto implements RoleAssignmentRequest {
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
+  @OneOf(ROLES)
   role!: Role;
 
   @ApiPropertyOptional({ description: 'null: every agency (administrators and program managers only).' })
@@ -40,9 +38,7 @@ export class CreateUserDto implements CreateUserRequest {
   @Length(3, 320)
   email!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   name!: string;
 
   @ApiPropertyOptional({ description: 'Leave out for accounts that sign in only through single sign-on.' })
@@ -59,15 +55,10 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @OptionalText(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions.' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: 'false deactivates the account and ends its sessions.' })
   active?: boolean;
 
   @ApiPropertyOptional()
@@ -85,9 +76,6 @@ export class UpdateUserDto implements UpdateUserRequest {
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalText(1, 100)
   q?: string;
 }
