@@ -278,19 +278,9 @@ class EnvReader {
 
   /** smtp://[user:password@]host[:port] or smtps://...; nodemailer reads the rest. */
   smtpUrl(name: string): string | undefined {
-    const value = this.raw(name);
-    if (value === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return this.fail(name, 'must be a URL like smtp://user:password@mail.example.gov:587', undefined);
-    }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-      return this.fail(name, `must use the smtp:// or smtps:// scheme (got "${url.protocol}")`, undefined);
-    }
-    if (!url.hostname) return this.fail(name, 'must name a host, e.g. smtp://mail.example.gov:587', undefined);
-    return value;
+    const url = this.url(name, ['smtp:', 'smtps:'], 'smtp://user:password@mail.example.gov:587', 'smtp:// or smtps://');
+    if (url && !url.hostname) return this.fail(name, 'must name a host, e.g. smtp://mail.example.gov:587', undefined);
+    return url && this.raw(name);
   }
 
   /** An e-mail address, or "Display Name <address>". */
@@ -308,20 +298,31 @@ class EnvReader {
   }
 
   postgresUrl(name: string): string | undefined {
+    const url = this.url(
+      name,
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@host:5432/database',
+      'postgres://',
+    );
+    if (url && url.pathname.length <= 1) {
+      return this.fail(name, 'must name a database, e.g. postgres://host:5432/yardstick', undefined);
+    }
+    return url && this.raw(name);
+  }
+
+  /** A URL with one of the schemes; undefined when the variable is not set (or, failing, after recording why). */
+  private url(name: string, protocols: string[], example: string, schemes: string): URL | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return this.fail(name, 'must be a URL like postgres://user:password@host:5432/database', undefined);
+      return this.fail(name, `must be a URL like ${example}`, undefined);
     }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      return this.fail(name, `must use the postgres:// scheme (got "${url.protocol}")`, undefined);
+    if (!protocols.includes(url.protocol)) {
+      return this.fail(name, `must use the ${schemes} scheme (got "${url.protocol}")`, undefined);
     }
-    if (url.pathname.length <= 1) {
-      return this.fail(name, 'must name a database, e.g. postgres://host:5432/yardstick', undefined);
-    }
-    return value;
+    return url;
   }
 }

@@ -4,6 +4,7 @@
 // Pure and deterministic, like demo-data.ts: counts only; the seeder writes the responses set-based.
 import { A11_V1_QUESTIONS, fiscalQuarterOf, fiscalYearOf, periodsBetween, type IsoDate } from '@yardstick/metrics';
 import { DEMO_FIRST_FISCAL_YEAR, type DemoService } from './demo-data.js';
+import { random } from './random.js';
 
 export type DemoCxCollection = {
   serviceKey: string;
@@ -112,15 +113,4 @@ export function generateDemoCx(services: readonly DemoService[], today: IsoDate)
       });
     });
   return collections;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

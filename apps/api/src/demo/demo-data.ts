@@ -27,6 +27,7 @@ import {
   type DemoEmployeeFeedback,
   type DemoPlan,
 } from './demo-plans.js';
+import { random } from './random.js';
 
 export const DEMO_FIRST_FISCAL_YEAR = 2021;
 
@@ -110,18 +111,6 @@ export type DemoData = {
   plans: DemoPlan[];
   employeeFeedback: DemoEmployeeFeedback[];
 };
-
-/** Mulberry32: a small seeded generator, so that every run draws the same numbers. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AGENCIES: [key: string, name: string, abbreviation: string, parent: string | null, url: string][] = [
   ['dos', 'Department of State', 'DOS', null, 'https://www.state.gov'],
@@ -266,18 +255,35 @@ type Template = {
   measure: string;
 };
 
+type Measure = Omit<Template, 'unit' | 'computation' | 'direction' | 'threshold' | 'thresholdUnit'>;
+
+/** The share of cases within a threshold (higher is better), in percent. */
+const shareWithin = (threshold: number, thresholdUnit: Unit, measure: Measure): Template => ({
+  unit: 'percent',
+  computation: 'share_meeting_threshold',
+  direction: 'higher_is_better',
+  threshold,
+  thresholdUnit,
+  ...measure,
+});
+
+/** A mean in the unit, no threshold. */
+const meanOf = (unit: Unit, direction: Direction, measure: Measure): Template => ({
+  unit,
+  computation: 'mean',
+  direction,
+  threshold: null,
+  thresholdUnit: null,
+  ...measure,
+});
+
 function templatesFor(channels: Channel[], rand: () => number): Template[] {
   const phoneOnly = channels.length === 1 && channels[0] === 'phone';
   const days = [5, 10, 14, 30, 42, 60][Math.floor(rand() * 6)]!;
   const speed: Template = phoneOnly
-    ? {
+    ? shareWithin(5, 'minutes', {
         dimension: 'speed',
-        unit: 'percent',
-        computation: 'share_meeting_threshold',
-        direction: 'higher_is_better',
         frequency: 'month',
-        threshold: 5,
-        thresholdUnit: 'minutes',
         start: 62 + rand() * 10,
         end: 78 + rand() * 12,
         target: 80,
@@ -287,16 +293,11 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
         title: () => 'Calls answered within 5 minutes',
         statement: () => 'We answer 80% of calls within 5 minutes.',
         measure: 'Share of calls reaching an agent within 5 minutes of joining the queue.',
-      }
+      })
     : rand() < 0.65
-      ? {
+      ? shareWithin(days, 'days', {
           dimension: 'speed',
-          unit: 'percent',
-          computation: 'share_meeting_threshold',
-          direction: 'higher_is_better',
           frequency: 'month',
-          threshold: days,
-          thresholdUnit: 'days',
           start: 70 + rand() * 12,
           end: 84 + rand() * 12,
           target: 90,
@@ -306,15 +307,10 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
           title: (s) => `${s}: processing time`,
           statement: (s) => `We complete 90% of ${s.toLowerCase()} requests within ${days} days.`,
           measure: `Share of requests completed within ${days} calendar days of receipt.`,
-        }
-      : {
+        })
+      : meanOf('days', 'lower_is_better', {
           dimension: 'speed',
-          unit: 'days',
-          computation: 'mean',
-          direction: 'lower_is_better',
           frequency: 'quarter',
-          threshold: null,
-          thresholdUnit: null,
           start: days * 1.6,
           end: days * (0.85 + rand() * 0.3),
           target: days,
@@ -324,15 +320,10 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
           title: (s) => `${s}: average processing days`,
           statement: (s) => `We complete ${s.toLowerCase()} requests in ${days} days or fewer on average.`,
           measure: 'Average calendar days from receipt to decision, over all completed requests.',
-        };
-  const accuracy: Template = {
+        });
+  const accuracy: Template = shareWithin(0, 'count', {
     dimension: 'accuracy',
-    unit: 'percent',
-    computation: 'share_meeting_threshold',
-    direction: 'higher_is_better',
     frequency: 'quarter',
-    threshold: 0,
-    thresholdUnit: 'count',
     start: 90 + rand() * 4,
     end: 94 + rand() * 5,
     target: 95,
@@ -342,17 +333,12 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
     title: (s) => `${s}: accuracy`,
     statement: (s) => `We get 95% of ${s.toLowerCase()} decisions right the first time.`,
     measure: 'Share of sampled cases found without an error on quality review (errors allowed: 0).',
-  };
+  });
   const satisfaction: Template =
     rand() < 0.5
-      ? {
+      ? shareWithin(4, 'score', {
           dimension: 'satisfaction',
-          unit: 'percent',
-          computation: 'share_meeting_threshold',
-          direction: 'higher_is_better',
           frequency: 'quarter',
-          threshold: 4,
-          thresholdUnit: 'score',
           start: 60 + rand() * 12,
           end: 70 + rand() * 15,
           target: 75,
@@ -362,15 +348,10 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
           title: (s) => `${s}: customer satisfaction`,
           statement: () => '75% of customers tell us they are satisfied with the service.',
           measure: 'Share of survey respondents answering 4 or 5 of 5 to "I am satisfied with the service I received".',
-        }
-      : {
+        })
+      : meanOf('score', 'higher_is_better', {
           dimension: 'satisfaction',
-          unit: 'score',
-          computation: 'mean',
-          direction: 'higher_is_better',
           frequency: 'quarter',
-          threshold: null,
-          thresholdUnit: null,
           start: 3.6 + rand() * 0.4,
           end: 3.9 + rand() * 0.6,
           target: 4.2,
@@ -380,7 +361,7 @@ function templatesFor(channels: Channel[], rand: () => number): Template[] {
           title: (s) => `${s}: satisfaction score`,
           statement: () => 'Customers rate the service 4.2 out of 5 or better on average.',
           measure: 'Mean answer, 1 to 5, to the A-11 Section 280 satisfaction question.',
-        };
+        });
   return [speed, accuracy, satisfaction];
 }
 
