@@ -21,3 +21,7 @@ export const IntegerColumn = column('integer');
 export const NullableInteger = column('integer', { nullable: true });
 export const TimestampColumn = column('timestamptz');
 export const NullableTimestamp = column('timestamptz', { nullable: true });
+/** A decimal figure as a number; blank stays null. */
+export const NullableNumeric = column('numeric', { nullable: true, transformer: numeric });
+/** A count that may pass 2^31 (transactions, cases) as a number; blank stays null. */
+export const NullableBigint = column('bigint', { nullable: true, transformer: numeric });

@@ -1,7 +1,7 @@
 import type { Channel, CxQuestionSet, CxSurveyType, CxTransactionPoint } from '@yardstick/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CxCollection } from './cx-collection.entity.js';
-import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
+import { NullableBigint, NullableText, TextColumn, UuidColumn } from '../../database/columns.js';
 import { CreatedRow } from '../../database/entity-base.js';
 
 /** One survey of a collection: its channel, how it was asked and its three volumes. One per channel. */
@@ -37,12 +37,12 @@ export class CxCollectionDetail extends CreatedRow {
   @NullableText()
   ombControlNumber!: string | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   customersServed!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   surveysOffered!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   respondents!: number | null;
 }

@@ -1,6 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CxCollectionDetail } from './cx-collection-detail.entity.js';
-import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
+import { NullableBigint, NullableNumeric, NullableText, TextColumn, UuidColumn } from '../../database/columns.js';
 
 /**
  * One question of a survey, as asked: FY2019-23 answers counted per point of 1-5 (v1), or an average score
@@ -30,21 +30,21 @@ export class CxQuestionAnswer {
   @NullableText()
   questionText!: string | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   count1!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   count2!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   count3!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   count4!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   count5!: number | null;
 
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   averageScore!: number | null;
 }

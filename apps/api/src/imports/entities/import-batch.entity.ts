@@ -1,31 +1,33 @@
 import type { ImportMode, ImportStatus } from '@yardstick/contracts';
-import { Column, Entity, Index } from 'typeorm';
-import { NullableText, NullableTimestamp, TextColumn, numeric } from '../../database/columns.js';
-import { CreatedRow } from '../../database/entity-base.js';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { numeric } from '../../database/columns.js';
 
 export { IMPORT_MODES, type ImportMode } from '@yardstick/contracts';
 
 /** One upload: who, when, what file, what it changed, and every row error. */
 @Entity({ name: 'import_batches' })
 @Index('IX_import_batches_created', ['createdAt'])
-export class ImportBatch extends CreatedRow {
-  @TextColumn()
+export class ImportBatch {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
   format!: string;
 
-  @TextColumn()
+  @Column({ type: 'text' })
   mode!: ImportMode;
 
   @Column({ type: 'text', default: 'running' })
   status!: ImportStatus;
 
-  @NullableText()
+  @Column({ type: 'text', nullable: true })
   fileName!: string | null;
 
   /** SHA-256 of the bytes received. */
-  @NullableText()
+  @Column({ type: 'text', nullable: true })
   fileHash!: string | null;
 
-  @NullableText()
+  @Column({ type: 'text', nullable: true })
   createdBy!: string | null;
 
   /** Rows read so far, for progress bars while the import runs. */
@@ -66,6 +68,9 @@ export class ImportBatch extends CreatedRow {
   @Column({ type: 'jsonb', nullable: true })
   registry!: Record<string, number> | null;
 
-  @NullableTimestamp()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 }

@@ -1,12 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Result } from './result.entity.js';
 import {
   IntegerColumn,
+  NullableBigint,
   NullableInteger,
+  NullableNumeric,
   NullableText,
   NullableUuid,
   UuidColumn,
-  numeric,
 } from '../../database/columns.js';
 import { CreatedRow } from '../../database/entity-base.js';
 
@@ -27,13 +28,13 @@ export class ResultRevision extends CreatedRow {
   @IntegerColumn()
   revision!: number;
 
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   value!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   numerator!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   denominator!: number | null;
 
   @NullableInteger()

@@ -2,13 +2,14 @@ import type { ResultChannel } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
 import { Check, Column, Entity, Index } from 'typeorm';
 import {
+  NullableBigint,
   NullableInteger,
+  NullableNumeric,
   NullableText,
   NullableTimestamp,
   NullableUuid,
   TextColumn,
   UuidColumn,
-  numeric,
 } from '../../database/columns.js';
 import { TimestampedRow } from '../../database/entity-base.js';
 
@@ -52,13 +53,13 @@ export class Result extends TimestampedRow {
   @Column({ type: 'text', default: 'all' })
   channel!: ResultChannel;
 
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   value!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   numerator!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: numeric })
+  @NullableBigint()
   denominator!: number | null;
 
   @NullableInteger()

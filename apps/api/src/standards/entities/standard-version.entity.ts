@@ -14,12 +14,12 @@ import { Goal } from '../../goals/entities/goal.entity.js';
 import { Standard } from './standard.entity.js';
 import {
   IntegerColumn,
+  NullableNumeric,
   NullableText,
   NullableTimestamp,
   NullableUuid,
   TextColumn,
   UuidColumn,
-  numeric,
 } from '../../database/columns.js';
 import { TimestampedRow } from '../../database/entity-base.js';
 
@@ -64,7 +64,7 @@ export class StandardVersion extends TimestampedRow {
   direction!: Direction;
 
   /** For shares meeting a threshold: the threshold, e.g. 42 (days). */
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   thresholdValue!: number | null;
 
   @NullableText()
@@ -78,7 +78,7 @@ export class StandardVersion extends TimestampedRow {
   frequency!: Frequency;
 
   /** Width of the "near" band, in the standard's unit; null means 5% of the target. */
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   nearTolerance!: number | null;
 
   /** The source's rounding rule: results are rounded to this many decimals before comparing; null: exact. */

@@ -1,7 +1,7 @@
 import type { Unit } from '@yardstick/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Standard } from './standard.entity.js';
-import { NullableText, TextColumn, UuidColumn, numeric } from '../../database/columns.js';
+import { NullableNumeric, NullableText, TextColumn, UuidColumn } from '../../database/columns.js';
 import { TimestampedRow } from '../../database/entity-base.js';
 
 /** A standard's target for a fiscal year, or for one quarter of it. */
@@ -25,21 +25,21 @@ export class Target extends TimestampedRow {
   quarter!: number;
 
   /** The target for higher- or lower-is-better measures. */
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   value!: number | null;
 
   /** The range for within-range measures. */
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   minValue!: number | null;
 
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   maxValue!: number | null;
 
   @TextColumn()
   unit!: Unit;
 
   /** Starting point for progress: (current - baseline) / (target - baseline). */
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @NullableNumeric()
   baseline!: number | null;
 
   @NullableText()
