@@ -2,19 +2,9 @@
 import type { ActorType } from './accounts.js';
 import type { Permission, Role } from './auth.js';
 import type { CxSurveyType, CxTransactionPoint } from './cx.js';
-import type {
-  Channel,
-  Computation,
-  Dimension,
-  Direction,
-  GoalKind,
-  IndicatorKind,
-  ResultChannel,
-  StandardStatus,
-  TransactionMeasure,
-  Unit,
-} from './domain.js';
+import type { Channel, Dimension, Direction, GoalKind, ResultChannel, StandardStatus, Unit } from './domain.js';
 import type { ImportMode } from './imports.js';
+import type { StandardVersionBody } from './registry.js';
 import type { NotificationDelivery, NotificationKind, NotificationStatus } from './notifications.js';
 import type { SortOrder } from './pagination.js';
 import type { MilestoneStatus, PlanPart, PlanStatus } from './plans.js';
@@ -83,26 +73,25 @@ export type UpdateGoalRequest = Partial<Omit<CreateGoalRequest, 'agencyId'>>;
 export type ListGoalsQuery = PageQuery & { agencyId?: string; kind?: GoalKind; sort?: 'code' | 'title' };
 
 export type ValueRangeRequest = { min: number | null; max: number | null };
-/** What a standard promises and how it is measured: the content of a version. */
-export type StandardContentRequest = {
-  title: string;
-  statement: string;
-  dimension: Dimension;
-  measureDescription: string;
-  unit: Unit;
-  computation: Computation;
-  direction: Direction;
-  thresholdValue?: number | null;
-  thresholdUnit?: Unit | null;
-  channelScope?: Channel[];
-  frequency: 'month' | 'quarter' | 'year';
-  nearTolerance?: number | null;
-  resultRounding?: number | null;
-  valueRange?: ValueRangeRequest | null;
-  indicatorKind?: IndicatorKind | null;
-  goalId?: string | null;
-  transactionMeasure?: TransactionMeasure | null;
-};
+/** What a standard promises and how it is measured: the content of a version (as the version reads it back). */
+export type StandardContentRequest = Pick<StandardVersionBody, StandardMeasureField> &
+  Partial<
+    Pick<
+      StandardVersionBody,
+      | 'thresholdValue'
+      | 'thresholdUnit'
+      | 'channelScope'
+      | 'nearTolerance'
+      | 'resultRounding'
+      | 'valueRange'
+      | 'indicatorKind'
+      | 'goalId'
+      | 'transactionMeasure'
+    >
+  >;
+/** The fields every standard has to state. */
+export type StandardMeasureField =
+  'title' | 'statement' | 'dimension' | 'measureDescription' | 'unit' | 'computation' | 'direction' | 'frequency';
 export type CreateStandardRequest = StandardContentRequest & {
   serviceId: string;
   code: string;

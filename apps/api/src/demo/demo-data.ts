@@ -19,7 +19,12 @@ import {
   type IsoDate,
   type Period,
 } from '@yardstick/metrics';
-import type { ComplaintRoute, ServiceChannelDetail } from '@yardstick/contracts';
+import type {
+  ComplaintRoute,
+  ServiceChannelDetail,
+  StandardMeasureField,
+  StandardVersionBody,
+} from '@yardstick/contracts';
 import {
   demoChannelDetails,
   demoComplaints,
@@ -61,19 +66,8 @@ export type DemoStandard = {
   agencyKey: string;
   code: string;
   status: StandardStatus;
-  title: string;
-  statement: string;
-  dimension: Dimension;
-  measureDescription: string;
-  unit: Unit;
-  computation: Computation;
-  direction: Direction;
-  thresholdValue: number | null;
-  thresholdUnit: Unit | null;
-  channelScope: Channel[];
-  frequency: Frequency;
   benchmarkKeys: string[];
-};
+} & Pick<StandardVersionBody, StandardMeasureField | 'thresholdValue' | 'thresholdUnit' | 'channelScope'>;
 export type DemoTarget = { standardKey: string; fiscalYear: number; value: number; baseline: number | null };
 export type DemoBenchmark = {
   key: string;
