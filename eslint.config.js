@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Config files and Jest's global setup are loaded by tools that want a default export.
-    files: ['*.config.js', '**/*.config.ts', '**/global-setup.js', '**/global-teardown.js'],
+    files: ['*.config.js', 'jest.sequencer.js', '**/*.config.ts', '**/global-setup.js', '**/global-teardown.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
