@@ -138,3 +138,10 @@ export async function seedUsers(
   }
   return seeded;
 }
+
+/** An id no record has. */
+export const UNKNOWN_ID = '6f1c0d9e-1111-4222-8333-444455556666';
+
+type Detail = { field: string; value?: unknown; reason: string };
+/** The fields a 400 names, sorted. */
+export const fieldsOf = (response: { body: { details: Detail[] } }) => response.body.details.map((d) => d.field).sort();
