@@ -104,7 +104,7 @@ export class PublicController {
   @Get()
   @ApiOkResponse({ description: 'The addresses of the public API.' })
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, 'api:index', async () => ({ body: INDEX, type: JSON_TYPE }));
+    return this.send(request, reply, 'api:index', () => Promise.resolve({ body: INDEX, type: JSON_TYPE }));
   }
 
   @Get('home')
