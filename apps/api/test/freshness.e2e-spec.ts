@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ANSWER_STANDARD } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // 16 November 2026 (FY2027 Q1): the reporting record covers FY2026 Q1 to Q4, each due 30 days after it ends.
 const standardBody = (serviceId: string, code: string, frequency: string) => ({
+  ...ANSWER_STANDARD,
   serviceId,
   code,
   title: `Speed ${code}`,
-  statement: 'We answer 90% of requests within 5 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
   frequency,
 });
 

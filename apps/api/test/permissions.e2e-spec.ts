@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, type Permission, type Role } from '@yardstick/contrac
 import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
 import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN } from '../src/auth/permission.decorator.js';
+import { ANSWER_STANDARD } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -57,18 +58,7 @@ type Caller = {
   machine?: { agency: 'A'; permissions: Permission[] };
 };
 
-const standardBody = {
-  title: 'Speed of service A',
-  statement: 'We answer 90% of requests within 5 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
-  frequency: 'year',
-};
+const standardBody = { ...ANSWER_STANDARD, title: 'Speed of service A', frequency: 'year' };
 
 describe('permission matrix', () => {
   let t: TestApp;
