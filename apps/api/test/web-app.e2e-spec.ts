@@ -6,14 +6,22 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
+/** A web build in a temporary folder: index.html and these files (path from the folder: content). */
+async function webBuild(files: Record<string, string>): Promise<string> {
+  const dist = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-web-'));
+  const all = { 'index.html': '<!doctype html><title>Yardstick</title><div id="root"></div>', ...files };
+  for (const [name, content] of Object.entries(all)) {
+    await fs.mkdir(path.dirname(path.join(dist, name)), { recursive: true });
+    await fs.writeFile(path.join(dist, name), content);
+  }
+  return dist;
+}
+
 describe('the built web app, served from the API origin', () => {
   let t: TestApp;
   let dist: string;
   beforeAll(async () => {
-    dist = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-web-'));
-    await fs.mkdir(path.join(dist, 'assets'));
-    await fs.writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Yardstick</title><div id="root"></div>');
-    await fs.writeFile(path.join(dist, 'assets', 'index-abc123.js'), 'console.log("app")');
+    dist = await webBuild({ 'assets/index-abc123.js': 'console.log("app")' });
     t = await createTestApp({ WEB_DIST_DIR: dist });
   });
   afterAll(async () => {
@@ -47,10 +55,7 @@ describe('the built web app, served from the API origin', () => {
 describe('a broken server-rendering bundle', () => {
   let dist: string;
   beforeAll(async () => {
-    dist = await fs.mkdtemp(path.join(os.tmpdir(), 'yardstick-web-'));
-    await fs.mkdir(path.join(dist, 'server'));
-    await fs.writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Yardstick</title><div id="root"></div>');
-    await fs.writeFile(path.join(dist, 'server', 'entry-server.js'), 'throw new Error("bundle broken at build");\n');
+    dist = await webBuild({ 'server/entry-server.js': 'throw new Error("bundle broken at build");\n' });
   });
   afterAll(async () => {
     await fs.rm(dist, { recursive: true, force: true });
