@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
-import { RENEWAL_STANDARD, seedAgencyServiceStandard, setTargets } from './support/fixtures.js';
+import { certify, RENEWAL_STANDARD, seedAgencyServiceStandard, setTargets } from './support/fixtures.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 // A year that has ended by the test clock's today: results are refused for periods that have not.
@@ -30,7 +30,7 @@ describe('result revisions, explanations and certification', () => {
   it('keeps every revision when a figure is corrected, and asks for certification again', async () => {
     const result = (await record(`FY${FY}-Q1`, 95, 100)).body;
     expect(result).toMatchObject({ revision: 1, value: 95, explanation: null });
-    await (await t.certifier()).post(`/api/v1/results/${result.id}/certify`).expect(200);
+    await certify(t, result.id);
 
     const corrected = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 93 }).expect(200);
     expect(corrected.body).toMatchObject({
@@ -83,7 +83,7 @@ describe('result revisions, explanations and certification', () => {
       .send({ why: 'A surge of applications after the fee change.', action: 'Overtime until the backlog clears.' })
       .expect(200);
     expect(reworded.body).toMatchObject({ certifiedAt: null, certifiedBy: null });
-    await (await t.certifier()).post(`/api/v1/results/${missed.id}/certify`).expect(200);
+    await certify(t, missed.id);
   });
 
   it('certifies a batch, reporting what it refused and what was already certified', async () => {
