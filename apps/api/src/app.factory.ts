@@ -74,7 +74,12 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   setUpOpenApi(app);
-  await serveWebApp(app, config.webDistDir);
+  try {
+    await serveWebApp(app, config.webDistDir, { production: config.nodeEnv === 'production', logger });
+  } catch (error) {
+    await app.close(); // a start-up that stops leaves no database pool open
+    throw error;
+  }
   await app.init();
   await fastify.ready(); // hooks and plugins are in place before the first request (supertest included)
   return app;

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { fieldsOf, UNKNOWN_ID } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-const UNKNOWN_ID = '6f1c0d9e-1111-4222-8333-444455556666';
-
-type Detail = { field: string; value?: unknown; reason: string };
-const fieldsOf = (response: { body: { details: Detail[] } }) => response.body.details.map((d) => d.field).sort();
 
 const acsi = {
   name: 'ACSI express delivery satisfaction',

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ANSWER_STANDARD, publish, seedStandard, setTargets } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // 16 November 2026 (FY2027 Q1): the reporting record covers FY2026 Q1 to Q4, each due 30 days after it ends.
 const standardBody = (serviceId: string, code: string, frequency: string) => ({
+  ...ANSWER_STANDARD,
   serviceId,
   code,
   title: `Speed ${code}`,
-  statement: 'We answer 90% of requests within 5 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
   frequency,
 });
 
@@ -45,22 +39,14 @@ describe('freshness in public: last certification, overdue results, reporting re
           .expect(201)
       ).body.id;
     }
-    const publish = async (serviceId: string, code: string, frequency: string) => {
-      const id = (
-        await api()
-          .post('/api/v1/standards')
-          .send(standardBody(serviceId, code, frequency))
-          .expect(201)
-      ).body.id;
-      for (const fiscalYear of [2026, 2027]) {
-        await api().put(`/api/v1/standards/${id}/targets`).send({ fiscalYear, value: 90, unit: 'percent' }).expect(200);
-      }
-      await api().post(`/api/v1/standards/${id}/submit`).expect(200);
-      await api().post(`/api/v1/standards/${id}/publish`).expect(200);
+    const publishNew = async (serviceId: string, code: string, frequency: string) => {
+      const id = await seedStandard(t, standardBody(serviceId, code, frequency));
+      await setTargets(t, id, [2026, 2027]);
+      await publish(t, id);
       return id;
     };
-    ids.quarterly = await publish(ids.alphaService!, 'ALPHA-Q', 'quarter');
-    ids.yearly = await publish(ids.bravoService!, 'BRAVO-Y', 'year');
+    ids.quarterly = await publishNew(ids.alphaService!, 'ALPHA-Q', 'quarter');
+    ids.yearly = await publishNew(ids.bravoService!, 'BRAVO-Y', 'year');
     // A draft with a target counts in no public record.
     const draft = (
       await api()

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { certify } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Issue 18 ("Real files, honest headlines") and issue 16 items 12-15, on small files written for these
@@ -326,7 +327,7 @@ describe('honest figures from real file formats', () => {
     const result = (
       await api().post('/api/v1/results').send({ standardId: id, period: 'FY2025', value: 190 }).expect(201)
     ).body;
-    await (await t.certifier()).post(`/api/v1/results/${result.id}/certify`).expect(200);
+    await certify(t, result.id);
     const home = (await anon().get('/api/v1/public/home').expect(200)).body;
     const row = home.agencies.find((a: { slug: string }) => a.slug === 'no-targets');
     expect(row.tally).toMatchObject({ notApplicable: 1, assessed: 0 });
@@ -391,7 +392,7 @@ describe('honest figures from real file formats', () => {
         await api().post('/api/v1/results').send({ standardId: id, period: 'FY2025', value: 12 }).expect(201)
       ).body;
       await publish(id);
-      await (await t.certifier()).post(`/api/v1/results/${result.id}/certify`).expect(200);
+      await certify(t, result.id);
       ids.push(id);
     }
     const home = (await anon().get('/api/v1/public/home').expect(200)).body;

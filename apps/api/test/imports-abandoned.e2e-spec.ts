@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FLOW_STANDARD, seedAgencyServiceStandard } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HEADER = 'agency,standard_code,period,channel,value,numerator,denominator,source';
@@ -18,30 +19,10 @@ describe('an upload the client abandons is a warning, not a server error', () =>
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'info' }, { logLines: (line) => lines.push(line) });
-    const agencyId = (
-      await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }).expect(201)
-    ).body.id;
-    const serviceId = (
-      await t.api().post('/api/v1/services').send({ agencyId, name: 'Flow', slug: 'flow' }).expect(201)
-    ).body.id;
-    await t
-      .api()
-      .post('/api/v1/standards')
-      .send({
-        serviceId,
-        code: 'FLOW',
-        title: 'Flow time',
-        statement: 'We decide 90% of requests within 30 days.',
-        dimension: 'speed',
-        measureDescription: 'Share of requests decided within 30 days.',
-        unit: 'percent',
-        computation: 'share_meeting_threshold',
-        direction: 'higher_is_better',
-        thresholdValue: 30,
-        thresholdUnit: 'days',
-        frequency: 'month',
-      })
-      .expect(201);
+    await seedAgencyServiceStandard(t, {
+      service: { name: 'Flow', slug: 'flow' },
+      standard: { ...FLOW_STANDARD, code: 'FLOW' },
+    });
     await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', resolve));
     port = (t.server.address() as AddressInfo).port;
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { seedAgencyServiceStandard } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HEADER =
@@ -14,32 +15,10 @@ describe('every result a file import changes is in the audit trail', () => {
   beforeAll(async () => {
     t = await createTestApp();
     query = (sql, parameters) => t.app.get(DataSource).query(sql, parameters);
-    agencyId = (
-      await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }).expect(201)
-    ).body.id;
-    const serviceId = (
-      await t.api().post('/api/v1/services').send({ agencyId, name: 'Claims', slug: 'claims' }).expect(201)
-    ).body.id;
-    standardId = (
-      await t
-        .api()
-        .post('/api/v1/standards')
-        .send({
-          serviceId,
-          code: 'CLAIMS',
-          title: 'Claims time',
-          statement: 'We decide 90% of claims within 30 days.',
-          dimension: 'speed',
-          measureDescription: 'Share of claims decided within 30 days.',
-          unit: 'percent',
-          computation: 'share_meeting_threshold',
-          direction: 'higher_is_better',
-          thresholdValue: 30,
-          thresholdUnit: 'days',
-          frequency: 'month',
-        })
-        .expect(201)
-    ).body.id;
+    ({ agencyId, standardId } = await seedAgencyServiceStandard(t, {
+      service: { name: 'Claims', slug: 'claims' },
+      standard: { code: 'CLAIMS' },
+    }));
   });
   afterAll(async () => {
     await t.close();

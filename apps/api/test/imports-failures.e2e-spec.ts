@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ImportBatch } from '../src/imports/entities/import-batch.entity.js';
 import { ImportsService } from '../src/imports/imports.service.js';
 import { ResultsLoader } from '../src/imports/results-loader.js';
+import { FLOW_STANDARD, seedAgencyServiceStandard } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HEADER = 'agency,standard_code,period,channel,value,numerator,denominator,source';
@@ -25,30 +26,10 @@ describe('imports while they run: progress, a client that goes away, a database 
     // The rows run month by month from 2000 to the 2070s: the clock stands after them all (a period must have ended).
     t = await createTestApp({}, { now: '2100-01-15T12:00:00Z' });
     query = (sql, parameters) => t.app.get(DataSource).query(sql, parameters);
-    const agencyId = (
-      await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }).expect(201)
-    ).body.id;
-    const serviceId = (
-      await t.api().post('/api/v1/services').send({ agencyId, name: 'Flow', slug: 'flow' }).expect(201)
-    ).body.id;
-    await t
-      .api()
-      .post('/api/v1/standards')
-      .send({
-        serviceId,
-        code: 'FLOW',
-        title: 'Flow time',
-        statement: 'We decide 90% of requests within 30 days.',
-        dimension: 'speed',
-        measureDescription: 'Share of requests decided within 30 days.',
-        unit: 'percent',
-        computation: 'share_meeting_threshold',
-        direction: 'higher_is_better',
-        thresholdValue: 30,
-        thresholdUnit: 'days',
-        frequency: 'month',
-      })
-      .expect(201);
+    await seedAgencyServiceStandard(t, {
+      service: { name: 'Flow', slug: 'flow' },
+      standard: { ...FLOW_STANDARD, code: 'FLOW' },
+    });
     await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', resolve));
     port = (t.server.address() as AddressInfo).port;
     token = await t.tokenFor('admin@test.example');

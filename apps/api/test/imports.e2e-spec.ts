@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { seedAgencyServiceStandard } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HEADER = 'agency,standard_code,period,channel,value,numerator,denominator,sample_size,source,data_quality_note';
@@ -9,29 +10,10 @@ describe('POST /api/v1/imports (Yardstick template)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ IMPORT_MAX_SIZE: '64kb' });
-    const agencyId = (
-      await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' })
-    ).body.id;
-    const serviceId = (await t.api().post('/api/v1/services').send({ agencyId, name: 'Claims', slug: 'claims' })).body
-      .id;
-    await t
-      .api()
-      .post('/api/v1/standards')
-      .send({
-        serviceId,
-        code: 'CLAIMS-TIME',
-        title: 'Claims time',
-        statement: 'We decide 90% of claims within 30 days.',
-        dimension: 'speed',
-        measureDescription: 'Share of claims decided within 30 days.',
-        unit: 'percent',
-        computation: 'share_meeting_threshold',
-        direction: 'higher_is_better',
-        thresholdValue: 30,
-        thresholdUnit: 'days',
-        frequency: 'month',
-      })
-      .expect(201);
+    await seedAgencyServiceStandard(t, {
+      service: { name: 'Claims', slug: 'claims' },
+      standard: { code: 'CLAIMS-TIME' },
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -3,22 +3,19 @@ import { DataSource } from 'typeorm';
 import { JobsRunner } from '../src/notifications/jobs.runner.js';
 import { RemindersService } from '../src/notifications/reminders.service.js';
 import { startSmtpSink } from './support/smtp-sink.js';
+import {
+  RENEWAL_STANDARD,
+  recordResult,
+  seedAgency,
+  seedService,
+  seedAgencyServiceStandard,
+  seedStandard,
+  seedUsers,
+  setTargets,
+} from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // FY2026 Q4 (July-September 2026) is due on 30 October 2026; FY2027 Q1 on 30 January 2027.
-const content = {
-  title: 'Renewal time',
-  statement: 'We renew 90% of licences within 10 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of renewals completed within 10 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 10,
-  thresholdUnit: 'days',
-  frequency: 'quarter',
-};
-
 describe('daily reminders and digests, mail over SMTP, two API processes on one database', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let one: TestApp;
@@ -37,40 +34,29 @@ describe('daily reminders and digests, mail over SMTP, two API processes on one 
     // 23 October 2026: FY2026 Q4's result is due in 7 days.
     one = await createTestApp(env, { now: '2026-10-23T12:00:00Z' });
     two = await createTestApp(env, { now: '2026-10-23T12:00:00Z', database: one.database });
-    const api = () => one.api();
-    ids.A = (await api().post('/api/v1/agencies').send({ name: 'Agency A', abbreviation: 'AAA', slug: 'a' })).body.id;
-    ids.B = (await api().post('/api/v1/agencies').send({ name: 'Agency B', abbreviation: 'BBB', slug: 'b' })).body.id;
-    ids.service = (
-      await api().post('/api/v1/services').send({ agencyId: ids.A, name: 'Renewals', slug: 'renewals' }).expect(201)
-    ).body.id;
-    ids.standard = (
-      await api()
-        .post('/api/v1/standards')
-        .send({ ...content, serviceId: ids.service, code: 'RENEW' })
-        .expect(201)
-    ).body.id;
-    for (const fiscalYear of [2026, 2027]) {
-      await api()
-        .put(`/api/v1/standards/${ids.standard}/targets`)
-        .send({ fiscalYear, value: 90, unit: 'percent' })
-        .expect(200);
-    }
+    ids.A = await seedAgency(one, { name: 'Agency A', abbreviation: 'AAA', slug: 'a' });
+    ids.B = await seedAgency(one, { name: 'Agency B', abbreviation: 'BBB', slug: 'b' });
+    ids.service = await seedService(one, { agencyId: ids.A, name: 'Renewals', slug: 'renewals' });
+    ids.standard = await seedStandard(one, { ...RENEWAL_STANDARD, serviceId: ids.service, code: 'RENEW' });
+    await setTargets(one, ids.standard, [2026, 2027]);
     for (const period of ['FY2026-Q1', 'FY2026-Q2', 'FY2026-Q3']) {
-      await api().post('/api/v1/results').send({ standardId: ids.standard, period, value: 93 }).expect(201);
+      await recordResult(one, { standardId: ids.standard, period, value: 93 });
     }
-    for (const [name, role, agency] of [
-      ['officer', 'performance_officer', 'A'],
-      ['officerB', 'performance_officer', 'B'],
-      ['approver', 'approver', 'A'],
-      ['nomail', 'performance_officer', 'A'],
-      ['manager', 'program_manager', null],
-    ] as const) {
-      const user = await api()
-        .post('/api/v1/users')
-        .send({ email: `${name}@agency.example`, name, roles: [{ role, agencyId: agency && ids[agency] }] })
-        .expect(201);
-      ids[name] = user.body.id;
-      tokens[name] = await one.tokenFor(`${name}@agency.example`);
+    const users = await seedUsers(
+      one,
+      ids,
+      [
+        ['officer', 'performance_officer', 'A'],
+        ['officerB', 'performance_officer', 'B'],
+        ['approver', 'approver', 'A'],
+        ['nomail', 'performance_officer', 'A'],
+        ['manager', 'program_manager', null],
+      ],
+      'agency.example',
+    );
+    for (const [name, user] of Object.entries(users)) {
+      ids[name] = user.id;
+      tokens[name] = user.token;
     }
     // An account that signs in only through single sign-on and has no address on file.
     await sql(`UPDATE users SET email = '' WHERE id = $1`, [ids.nomail]);
@@ -259,17 +245,12 @@ describe('without SMTP_URL', () => {
   it('writes the message to the log and keeps it in the outbox for administrators', async () => {
     t = await createTestApp({}, { now: '2026-10-30T09:00:00Z' });
     const api = () => t.api();
-    const agency = (await api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agy' }))
-      .body.id;
-    const service = (await api().post('/api/v1/services').send({ agencyId: agency, name: 'Permits', slug: 'permits' }))
-      .body.id;
-    const standard = (
-      await api()
-        .post('/api/v1/standards')
-        .send({ ...content, serviceId: service, code: 'PERMIT' })
-        .expect(201)
-    ).body.id;
-    await api().put(`/api/v1/standards/${standard}/targets`).send({ fiscalYear: 2026, value: 90, unit: 'percent' });
+    const { agencyId: agency, standardId } = await seedAgencyServiceStandard(t, {
+      agency: { name: 'Agency', abbreviation: 'AGY', slug: 'agy' },
+      service: { name: 'Permits', slug: 'permits' },
+      standard: { ...RENEWAL_STANDARD, code: 'PERMIT' },
+    });
+    await setTargets(t, standardId, [2026]);
     await api()
       .post('/api/v1/users')
       .send({ email: 'o@agency.example', name: 'O', roles: [{ role: 'performance_officer', agencyId: agency }] })

@@ -6,11 +6,13 @@ import { ROLE_PERMISSIONS, type Permission, type Role } from '@yardstick/contrac
 import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
 import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN } from '../src/auth/permission.decorator.js';
+import { ANSWER_STANDARD } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * The permission matrix, generated from the application's own route table: every route, for anonymous,
- * each role, an officer of another agency and a machine client, gets 401, 403 or gets through.
+ * each role, an officer of another agency and a machine client, gets 401, 403 or gets through
+ * (never a 5xx: a server error on a call the caller may make fails the matrix).
  * A route with no declared permission, or no sample below, fails this test.
  */
 
@@ -56,18 +58,7 @@ type Caller = {
   machine?: { agency: 'A'; permissions: Permission[] };
 };
 
-const standardBody = {
-  title: 'Speed of service A',
-  statement: 'We answer 90% of requests within 5 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
-  frequency: 'year',
-};
+const standardBody = { ...ANSWER_STANDARD, title: 'Speed of service A', frequency: 'year' };
 
 describe('permission matrix', () => {
   let t: TestApp;
@@ -288,9 +279,41 @@ describe('permission matrix', () => {
           // Separation of duties (a caller who last changed a result may not certify it) is a rule past the permission.
           const ownResult = status === 403 && /another approver must certify it/.test(String(response.body?.message));
           const got = (status === 401 || status === 403) && !ownResult ? String(status) : 'through';
-          if (got !== expected)
-            failures.push(`${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}`);
+          // A server error is never "through": an allowed call that breaks the server is a failure too.
+          if (got !== expected || status >= 500)
+            failures.push(
+              `${route.method} ${route.path} as ${caller.name}: ${status}, expected ${expected}` +
+                (status >= 500 ? ` (${JSON.stringify(response.body?.message ?? response.text).slice(0, 200)})` : ''),
+            );
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('answers a malformed id or a body of the wrong shape with a 4xx, never a 5xx (as an administrator)', async () => {
+    const admin = t.api();
+    const failures: string[] = [];
+    for (const route of routeTable(t)) {
+      const { path, body } = sample(route)!;
+      const tries: { path: string; body?: unknown }[] = [];
+      if (route.path.includes('/:')) {
+        const malformed = route.path
+          .split('/')
+          .map((segment) => (segment.startsWith(':') ? 'not-an-id' : segment))
+          .join('/');
+        tries.push({ path: malformed, body });
+      }
+      if (route.method !== 'GET' && route.method !== 'DELETE') {
+        tries.push({ path, body: [] }, { path, body: { id: 'x', value: 'x', period: 7, ids: 'x', fiscalYear: 'x' } });
+      }
+      for (const attempt of tries) {
+        const call = admin[route.method.toLowerCase() as 'get'](attempt.path);
+        const response = await (attempt.body === undefined ? call : call.send(attempt.body as object));
+        if (response.status >= 500)
+          failures.push(
+            `${route.method} ${attempt.path} ${JSON.stringify(attempt.body)}: ${response.status} ${String(response.body?.message ?? '').slice(0, 120)}`,
+          );
       }
     }
     expect(failures).toEqual([]);

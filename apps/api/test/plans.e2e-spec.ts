@@ -3,6 +3,7 @@ import { PLAN_PARTS } from '@yardstick/contracts';
 import request from 'supertest';
 import { PublicCache } from '../src/public/public-cache.service.js';
 import { pdfText } from './support/pdf-text.js';
+import { ANSWER_STANDARD } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // TEST_NOW is 2026-11-16: FY2027 runs 2026-10-01 to 2027-09-30.
@@ -16,18 +17,10 @@ const SECRETS = {
 };
 
 const standardBody = (serviceId: string, code: string) => ({
+  ...ANSWER_STANDARD,
   serviceId,
   code,
   title: `Answer time ${code}`,
-  statement: 'We answer 90% of requests within 5 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
-  frequency: 'quarter',
 });
 
 const part = (name: string, milestones: object[] = []) => ({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { publish, setTargets } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // What a newcomer's audit of the public site found (issue 16): readable standard addresses, 404s, the home
@@ -78,10 +79,6 @@ describe('the public site after the newcomer’s audit', () => {
         .send({ standardId, period, numerator, denominator: 100, sampleSize, source: 'Case system' })
         .expect(201)
     ).body.id as string;
-  const publish = async (id: string) => {
-    await api().post(`/api/v1/standards/${id}/submit`).expect(200);
-    await api().post(`/api/v1/standards/${id}/publish`).expect(200);
-  };
 
   beforeAll(async () => {
     t = await createTestApp({}, { now: NOW });
@@ -114,10 +111,8 @@ describe('the public site after the newcomer’s audit', () => {
         .expect(201)
     ).body.id;
     for (const id of [renewId, surveyId]) {
-      for (const fiscalYear of [2025, 2026]) {
-        await api().put(`/api/v1/standards/${id}/targets`).send({ fiscalYear, value: 90, unit: 'percent' }).expect(200);
-      }
-      await publish(id);
+      await setTargets(t, id, [2025, 2026]);
+      await publish(t, id);
     }
     // Renewal time: FY2025 Q1-Q2 (93.5% over the year), FY2026 Q1-Q3 (97%): the newest results, FY2026 Q3.
     const renewResults = [
@@ -142,7 +137,7 @@ describe('the public site after the newcomer’s audit', () => {
 
     // A new wording of Renewal time, in force from now on (FY2026); FY2025's report keeps the first one.
     await api().patch(`/api/v1/standards/${renewId}`).send({ title: 'Renewal time, reworded' }).expect(200);
-    await publish(renewId);
+    await publish(t, renewId);
   });
   afterAll(async () => {
     await t?.close();

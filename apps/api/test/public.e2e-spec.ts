@@ -3,6 +3,7 @@ import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
 import { csvCell } from '../src/public/public-files.js';
 import { pdfText } from './support/pdf-text.js';
+import { ANSWER_STANDARD } from './support/fixtures.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 const FY = fiscalYearOf(new Date(TEST_NOW));
@@ -16,18 +17,11 @@ const SECRETS = {
 };
 
 const standardBody = (serviceId: string, code: string, title: string) => ({
+  ...ANSWER_STANDARD,
   serviceId,
   code,
   title,
   statement: `${title}: we answer 90% of requests within 5 days.`,
-  dimension: 'speed',
-  measureDescription: 'Share of requests answered within 5 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 5,
-  thresholdUnit: 'days',
-  frequency: 'quarter',
 });
 
 describe('the public site and open data', () => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parsePeriodKey } from '@yardstick/metrics';
 import { DataSource } from 'typeorm';
 import { ResultsLoader, type StagedResult } from '../src/imports/results-loader.js';
+import { seedAgencyServiceStandard } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('loading results through COPY and one merge', () => {
@@ -14,30 +15,10 @@ describe('loading results through COPY and one merge', () => {
   beforeAll(async () => {
     t = await createTestApp();
     loader = t.app.get(ResultsLoader);
-    agencyId = (await t.api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' }))
-      .body.id;
-    const serviceId = (await t.api().post('/api/v1/services').send({ agencyId, name: 'Claims', slug: 'claims' })).body
-      .id;
-    standardId = (
-      await t
-        .api()
-        .post('/api/v1/standards')
-        .send({
-          serviceId,
-          code: 'CLAIMS',
-          title: 'Claims time',
-          statement: 'We decide 90% of claims within 30 days.',
-          dimension: 'speed',
-          measureDescription: 'Share of claims decided within 30 days.',
-          unit: 'percent',
-          computation: 'share_meeting_threshold',
-          direction: 'higher_is_better',
-          thresholdValue: 30,
-          thresholdUnit: 'days',
-          frequency: 'month',
-        })
-        .expect(201)
-    ).body.id;
+    ({ agencyId, standardId } = await seedAgencyServiceStandard(t, {
+      service: { name: 'Claims', slug: 'claims' },
+      standard: { code: 'CLAIMS' },
+    }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
+import { certify, RENEWAL_STANDARD, seedAgencyServiceStandard, setTargets } from './support/fixtures.js';
 import { createTestApp, TEST_NOW, type TestApp } from './support/test-app.js';
 
 // A year that has ended by the test clock's today: results are refused for periods that have not.
@@ -13,34 +14,11 @@ describe('result revisions, explanations and certification', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    agencyId = (await api().post('/api/v1/agencies').send({ name: 'Agency', abbreviation: 'AGY', slug: 'agency' })).body
-      .id;
-    const serviceId = (
-      await api().post('/api/v1/services').send({ agencyId, name: 'Renewals', slug: 'renewals' }).expect(201)
-    ).body.id;
-    standardId = (
-      await api()
-        .post('/api/v1/standards')
-        .send({
-          serviceId,
-          code: 'RENEW',
-          title: 'Renewal time',
-          statement: 'We renew 90% of licences within 10 days.',
-          dimension: 'speed',
-          measureDescription: 'Share of renewals completed within 10 days.',
-          unit: 'percent',
-          computation: 'share_meeting_threshold',
-          direction: 'higher_is_better',
-          thresholdValue: 10,
-          thresholdUnit: 'days',
-          frequency: 'quarter',
-        })
-        .expect(201)
-    ).body.id;
-    await api()
-      .put(`/api/v1/standards/${standardId}/targets`)
-      .send({ fiscalYear: FY, value: 90, unit: 'percent' })
-      .expect(200);
+    ({ agencyId, standardId } = await seedAgencyServiceStandard(t, {
+      service: { name: 'Renewals', slug: 'renewals' },
+      standard: { ...RENEWAL_STANDARD, code: 'RENEW' },
+    }));
+    await setTargets(t, standardId, [FY]);
   });
   afterAll(async () => {
     await t.close();
@@ -52,7 +30,7 @@ describe('result revisions, explanations and certification', () => {
   it('keeps every revision when a figure is corrected, and asks for certification again', async () => {
     const result = (await record(`FY${FY}-Q1`, 95, 100)).body;
     expect(result).toMatchObject({ revision: 1, value: 95, explanation: null });
-    await (await t.certifier()).post(`/api/v1/results/${result.id}/certify`).expect(200);
+    await certify(t, result.id);
 
     const corrected = await api().patch(`/api/v1/results/${result.id}`).send({ numerator: 93 }).expect(200);
     expect(corrected.body).toMatchObject({
@@ -105,7 +83,7 @@ describe('result revisions, explanations and certification', () => {
       .send({ why: 'A surge of applications after the fee change.', action: 'Overtime until the backlog clears.' })
       .expect(200);
     expect(reworded.body).toMatchObject({ certifiedAt: null, certifiedBy: null });
-    await (await t.certifier()).post(`/api/v1/results/${missed.id}/certify`).expect(200);
+    await certify(t, missed.id);
   });
 
   it('certifies a batch, reporting what it refused and what was already certified', async () => {

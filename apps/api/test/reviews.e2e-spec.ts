@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fiscalYearOf } from '@yardstick/metrics';
 import request from 'supertest';
+import {
+  recordResult,
+  RENEWAL_STANDARD,
+  seedAgency,
+  seedService,
+  seedStandard,
+  seedUsers,
+  setTargets,
+} from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const FY = fiscalYearOf(new Date());
 const LAST = FY - 1;
-
-const content = {
-  title: 'Renewal time',
-  statement: 'We renew 90% of licences within 10 days.',
-  dimension: 'speed',
-  measureDescription: 'Share of renewals completed within 10 days.',
-  unit: 'percent',
-  computation: 'share_meeting_threshold',
-  direction: 'higher_is_better',
-  thresholdValue: 10,
-  thresholdUnit: 'days',
-  frequency: 'quarter',
-};
 
 describe('review queue, return with a comment, portfolio and due results', () => {
   let t: TestApp;
@@ -31,42 +27,19 @@ describe('review queue, return with a comment, portfolio and due results', () =>
       ['A', 'AAA'],
       ['B', 'BBB'],
     ] as const) {
-      ids[key] = (
-        await api()
-          .post('/api/v1/agencies')
-          .send({ name: `Agency ${key}`, abbreviation, slug: key.toLowerCase() })
-          .expect(201)
-      ).body.id;
+      ids[key] = await seedAgency(t, { name: `Agency ${key}`, abbreviation, slug: key.toLowerCase() });
     }
-    ids.service = (
-      await api().post('/api/v1/services').send({ agencyId: ids.A, name: 'Renewals', slug: 'renewals' }).expect(201)
-    ).body.id;
-    ids.standard = (
-      await api()
-        .post('/api/v1/standards')
-        .send({ ...content, serviceId: ids.service, code: 'RENEW' })
-        .expect(201)
-    ).body.id;
-    for (const fiscalYear of [LAST, FY]) {
-      await api()
-        .put(`/api/v1/standards/${ids.standard}/targets`)
-        .send({ fiscalYear, value: 90, unit: 'percent' })
-        .expect(200);
-    }
-    for (const [name, role, agency] of [
+    ids.service = await seedService(t, { agencyId: ids.A, name: 'Renewals', slug: 'renewals' });
+    ids.standard = await seedStandard(t, { ...RENEWAL_STANDARD, serviceId: ids.service, code: 'RENEW' });
+    await setTargets(t, ids.standard, [LAST, FY]);
+    const users = await seedUsers(t, ids, [
       ['officer', 'performance_officer', 'A'],
       ['approver', 'approver', 'A'],
       ['approverB', 'approver', 'B'],
       ['manager', 'program_manager', null],
       ['managerB', 'program_manager', 'B'],
-    ] as const) {
-      const email = `${name}@test.example`;
-      await api()
-        .post('/api/v1/users')
-        .send({ email, name, roles: [{ role, agencyId: agency && ids[agency] }] })
-        .expect(201);
-      tokens[name] = await t.tokenFor(email);
-    }
+    ]);
+    for (const [name, user] of Object.entries(users)) tokens[name] = user.token;
   });
   afterAll(async () => {
     await t.close();
@@ -242,20 +215,14 @@ describe('review queue, return with a comment, portfolio and due results', () =>
   });
 
   it('lists results due and overdue, for the standards in scope only', async () => {
-    const monthly = (
-      await api()
-        .post('/api/v1/standards')
-        .send({ ...content, frequency: 'month', serviceId: ids.service, code: 'MONTHLY' })
-        .expect(201)
-    ).body.id;
-    await api()
-      .put(`/api/v1/standards/${monthly}/targets`)
-      .send({ fiscalYear: LAST, value: 90, unit: 'percent' })
-      .expect(200);
-    await api()
-      .post('/api/v1/results')
-      .send({ standardId: monthly, period: `${LAST - 1}-10`, value: 91 })
-      .expect(201);
+    const monthly = await seedStandard(t, {
+      ...RENEWAL_STANDARD,
+      frequency: 'month',
+      serviceId: ids.service,
+      code: 'MONTHLY',
+    });
+    await setTargets(t, monthly, [LAST]);
+    await recordResult(t, { standardId: monthly, period: `${LAST - 1}-10`, value: 91 });
     const due = await t.as(tokens.officer!).get('/api/v1/portfolio/due').query({ standardId: monthly }).expect(200);
     // Last fiscal year ended more than 30 days ago: its 11 months without a result are all overdue.
     expect(due.body).toHaveLength(11);

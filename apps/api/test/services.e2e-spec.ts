@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { fieldsOf, seedAgency, UNKNOWN_ID } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-const UNKNOWN_ID = '6f1c0d9e-1111-4222-8333-444455556666';
-
-type Detail = { field: string; value?: unknown; reason: string };
-const fieldsOf = (response: { body: { details: Detail[] } }) => response.body.details.map((d) => d.field).sort();
 
 describe('/api/v1/services', () => {
   let t: TestApp;
@@ -17,18 +13,8 @@ describe('/api/v1/services', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    stateId = (
-      await api()
-        .post('/api/v1/agencies')
-        .send({ name: 'Department of State', abbreviation: 'DOS', slug: 'state' })
-        .expect(201)
-    ).body.id;
-    ssaId = (
-      await api()
-        .post('/api/v1/agencies')
-        .send({ name: 'Social Security Administration', abbreviation: 'SSA', slug: 'ssa' })
-        .expect(201)
-    ).body.id;
+    stateId = await seedAgency(t, { name: 'Department of State', abbreviation: 'DOS', slug: 'state' });
+    ssaId = await seedAgency(t, { name: 'Social Security Administration', abbreviation: 'SSA', slug: 'ssa' });
   });
   afterAll(async () => {
     await t.close();

@@ -185,7 +185,7 @@ export class CxImporter {
           : `COPY cx_staging (line, ${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`,
       ),
     );
-    let copyError: Error | null = null;
+    let copyError = null as Error | null; // set by the stream's error handler
     const finished = new Promise<void>((resolve) => {
       copy.on('finish', resolve);
       copy.on('close', resolve);

@@ -13,7 +13,7 @@ type Logger = { info(message: string): void; debug(message: string): void };
 
 export async function startDatabaseServer(config: AppConfig, logger: Logger): Promise<DatabaseServer> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, mode: 'external', stop: async () => undefined };
+    return { url: config.databaseUrl, mode: 'external', stop: () => Promise.resolve() };
   }
   const dataDir = path.join(config.dataDir, 'postgres');
   const embedded = new EmbeddedPostgres({

@@ -69,7 +69,7 @@ export class EmbeddedPostgres {
       this.port = running.port;
     } else {
       this.port = this.options.port || (await findFreePort());
-      await this.spawnServer(bin, owner);
+      this.spawnServer(bin, owner);
     }
     await this.waitUntilReady();
     await this.ensureDatabase(this.database);
@@ -155,7 +155,7 @@ export class EmbeddedPostgres {
     return credentials;
   }
 
-  private async spawnServer(bin: Binaries, owner: OsUser | undefined): Promise<void> {
+  private spawnServer(bin: Binaries, owner: OsUser | undefined): void {
     const child = spawn(
       bin.postgres,
       [

@@ -34,7 +34,7 @@ export class MailService {
 
   /** `final`: pg-boss will not try again after this attempt, so a failure leaves the message failed. */
   async deliver(notificationId: string, final: boolean): Promise<Delivery> {
-    let failure: Error | null = null;
+    let failure = null as Error | null; // set inside the transaction's callback
     const outcome = await this.dataSource.transaction(async (manager): Promise<Delivery> => {
       const message = await manager.findOne(Notification, {
         where: { id: notificationId },

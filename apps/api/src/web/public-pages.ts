@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { AppException } from '../common/errors/app.exception.js';
 import { PublicCache, type Produced } from '../public/public-cache.service.js';
 import { sendCatalog } from '../public/public.controller.js';
@@ -101,6 +102,7 @@ const EMBED_CSP =
 export async function registerPublicPages(
   app: NestFastifyApplication,
   distDir: string,
+  startup: WebStartup,
 ): Promise<NotFoundHandler | null> {
   const fastify = app.getHttpAdapter().getInstance();
   const pub = app.get(PublicService);
@@ -109,13 +111,28 @@ export async function registerPublicPages(
 
   const entryFile = path.join(distDir, 'server', 'entry-server.js');
   const templateFile = path.join(distDir, 'index.html');
-  let entry: ServerEntry;
   let template: string;
   try {
     template = readFileSync(templateFile, 'utf8');
-    entry = (await import(pathToFileURL(entryFile).href)) as ServerEntry;
   } catch {
-    return null; // no server build: the pages fall back to the client-rendered index.html
+    return null; // no web build at all (the API alone): nothing to render
+  }
+  let entry: ServerEntry;
+  try {
+    entry = (await import(pathToFileURL(entryFile).href)) as ServerEntry;
+    if (typeof entry.render !== 'function' || typeof entry.publicApiPaths?.home !== 'function')
+      throw new Error('it exports no render() and publicApiPaths');
+  } catch (error) {
+    // A web build without a working server render would serve the public pages with no content to read
+    // without JavaScript: production refuses to start; development warns and serves the client-rendered pages.
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The server-rendering bundle ${entryFile} cannot be loaded (${reason})`;
+    if (startup.production) {
+      startup.logger.error({ err: error }, `${message}: start-up stops (rebuild the web app)`);
+      throw new Error(message, { cause: error });
+    }
+    startup.logger.warn({ err: error }, `${message}: the public pages are served client-rendered only`);
+    return null;
   }
 
   const assemble = (rendered: { html: string; head: string; dataScript: string }): string =>
@@ -179,6 +196,9 @@ export async function registerPublicPages(
   }
   return sendNotFound;
 }
+
+/** What start-up tells the public pages: a production server refuses a broken server-rendering bundle. */
+export type WebStartup = { production: boolean; logger: Pick<Logger, 'error' | 'warn'> };
 
 /** Answers an address that is no page of the site. */
 export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;

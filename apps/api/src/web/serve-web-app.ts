@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registerPublicPages } from './public-pages.js';
+import { registerPublicPages, type WebStartup } from './public-pages.js';
 
 /**
  * Serves the built web app from the API's origin: the public pages rendered on the server, hashed assets
  * cached for a year, and index.html (never cached) for any other page address outside /api (the staff app).
  */
-export async function serveWebApp(app: NestFastifyApplication, distDir: string): Promise<void> {
+export async function serveWebApp(app: NestFastifyApplication, distDir: string, startup: WebStartup): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // The public pages rendered on the server, and the open data catalog (/data.json).
-  const notFound = await registerPublicPages(app, distDir);
+  const notFound = await registerPublicPages(app, distDir, startup);
   if (!existsSync(path.join(distDir, 'index.html'))) return;
   await fastify.register(fastifyStatic, {
     root: distDir,
