@@ -191,11 +191,7 @@ const StandardDetail = ({ id }: { id: string }) => {
       <section aria-labelledby="results-heading" className="margin-y-4">
         <h2 id="results-heading">Results</h2>
         {targets.data ? (
-          <ResultsPanel
-            standard={standard}
-            targets={targets.data}
-            canWrite={can(user, 'results:write', standard.agencyId)}
-          />
+          <ResultsPanel standard={standard} canWrite={can(user, 'results:write', standard.agencyId)} />
         ) : null}
         <p>
           <Link to={staffPaths.trend(standard.id)}>See the trend chart</Link>
