@@ -1,7 +1,7 @@
 import type { TargetBody, Unit } from '@yardstick/contracts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useState } from 'react';
-import { formatMeasure } from '@yardstick/metrics';
+import { formatMeasure, formatTarget } from '@yardstick/metrics';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
@@ -250,11 +250,7 @@ const TargetsTable = ({ targets, unit }: { targets: TargetBody[]; unit: Unit }) 
                 FY{t.fiscalYear}
                 {t.quarter ? ` Q${t.quarter}` : ''}
               </th>
-              <td>
-                {t.value !== null
-                  ? formatMeasure(t.value, unit)
-                  : `${formatMeasure(t.minValue, unit)} to ${formatMeasure(t.maxValue, unit)}`}
-              </td>
+              <td>{formatTarget(t, unit)}</td>
             </tr>
           ))}
         </tbody>
