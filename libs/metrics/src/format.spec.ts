@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMPUTATIONS, DIMENSIONS, DIRECTIONS, TARGET_STATUSES } from '@yardstick/contracts';
+import { ALL_CHANNELS, CHANNELS, COMPUTATIONS, DIMENSIONS, DIRECTIONS, TARGET_STATUSES } from '@yardstick/contracts';
 import {
+  CHANNEL_LABELS,
   COMPUTATION_LABELS,
   describeTally,
   DIMENSION_LABELS,
@@ -9,6 +10,7 @@ import {
   formatMeasure,
   formatShare,
   formatTarget,
+  RESULT_CHANNEL_LABELS,
   STATUS_LABELS,
 } from './format.js';
 import { tallyStatuses } from './tally.js';
@@ -48,6 +50,8 @@ describe('the vocabulary shared by the API, the public pages and the staff app',
       [COMPUTATION_LABELS, COMPUTATIONS],
       [DIRECTION_LABELS, DIRECTIONS],
       [STATUS_LABELS, TARGET_STATUSES],
+      [CHANNEL_LABELS, CHANNELS],
+      [RESULT_CHANNEL_LABELS, [ALL_CHANNELS, ...CHANNELS]],
     ] as const) {
       expect(Object.keys(labels).sort()).toEqual([...keys].sort());
       const words = Object.values(labels);

@@ -1,5 +1,14 @@
 // Figures and statuses in words, the same on the public pages, in the PDF report and in the staff app.
-import type { Computation, Dimension, Direction, PublicTally, TargetStatus, Unit } from '@yardstick/contracts';
+import type {
+  Channel,
+  Computation,
+  Dimension,
+  Direction,
+  PublicTally,
+  ResultChannel,
+  TargetStatus,
+  Unit,
+} from '@yardstick/contracts';
 
 /** Status in words: the site never shows a status by colour alone. */
 export const STATUS_LABELS: Record<TargetStatus, string> = {
@@ -31,6 +40,20 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
   lower_is_better: 'Lower is better',
   within_range: 'Within a range',
 };
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  online: 'Online',
+  phone: 'Phone',
+  in_person: 'In person',
+  mail: 'Mail',
+  email: 'Email',
+  chat: 'Chat',
+  mobile_app: 'Mobile app',
+  other: 'Other',
+};
+
+/** A result's channel: one of the channels, or all of them together. */
+export const RESULT_CHANNEL_LABELS: Record<ResultChannel, string> = { all: 'All channels', ...CHANNEL_LABELS };
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -1,8 +1,8 @@
-import type { Channel, IndicatorKind, StandardStatus, Unit } from '@yardstick/contracts';
+import type { IndicatorKind, StandardStatus, Unit } from '@yardstick/contracts';
 
 // Words for the registry's vocabulary, for people rather than programs; those the public site shows too are
 // libs/metrics' (one copy for the API, the public pages and the staff app).
-export { COMPUTATION_LABELS, DIMENSION_LABELS, DIRECTION_LABELS } from '@yardstick/metrics';
+export { CHANNEL_LABELS, COMPUTATION_LABELS, DIMENSION_LABELS, DIRECTION_LABELS } from '@yardstick/metrics';
 
 export const UNIT_LABELS: Record<Unit, string> = {
   percent: 'Percent (0-100)',
@@ -12,17 +12,6 @@ export const UNIT_LABELS: Record<Unit, string> = {
   count: 'Count',
   score: 'Score (1-5)',
   currency: 'Dollars',
-};
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  online: 'Online',
-  phone: 'Phone',
-  in_person: 'In person',
-  mail: 'Mail',
-  email: 'Email',
-  chat: 'Chat',
-  mobile_app: 'Mobile app',
-  other: 'Other',
 };
 
 export const FREQUENCY_LABELS = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' } as const;

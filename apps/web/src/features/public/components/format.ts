@@ -7,6 +7,7 @@ export {
   formatMeasure,
   formatShare,
   formatTarget,
+  RESULT_CHANNEL_LABELS as CHANNEL_LABELS,
 } from '@yardstick/metrics';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -17,15 +18,3 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
 });
 
 export const formatDate = (iso: string | null): string => (iso ? dateFormat.format(new Date(iso)) : 'not known');
-
-export const CHANNEL_LABELS: Record<string, string> = {
-  all: 'All channels',
-  online: 'Online',
-  phone: 'Phone',
-  in_person: 'In person',
-  mail: 'Mail',
-  email: 'Email',
-  chat: 'Chat',
-  mobile_app: 'Mobile app',
-  other: 'Other',
-};
