@@ -33,7 +33,10 @@ describe('one rule for the target of a period and the status against it', () => 
           .expect(201)
       ).body.id as string;
       const serviceId = (
-        await api().post('/api/v1/services').send({ agencyId, name: 'Permits', slug: `permits-${c.slug}` }).expect(201)
+        await api()
+          .post('/api/v1/services')
+          .send({ agencyId, name: 'Permits', slug: `permits-${c.slug}` })
+          .expect(201)
       ).body.id as string;
       const id = (
         await api()
@@ -84,23 +87,40 @@ describe('one rule for the target of a period and the status against it', () => 
     const quarterTarget = { fiscalYear: c.fiscalYear, quarter: c.quarter, value: 80 };
 
     it('is met against the quarter target in the staff results list', async () => {
-      const page = (await api().get('/api/v1/results').query({ standardId: ids.get(c.slug) }).expect(200)).body;
+      const page = (
+        await api()
+          .get('/api/v1/results')
+          .query({ standardId: ids.get(c.slug) })
+          .expect(200)
+      ).body;
       expect(page.items).toHaveLength(1);
       expect(page.items[0]).toMatchObject({ periodKey: c.period, status: 'met', target: quarterTarget });
     });
 
     it('is met against the quarter target in the staff standing', async () => {
-      const standard = (await api().get(`/api/v1/standards/${ids.get(c.slug)}`).expect(200)).body;
+      const standard = (
+        await api()
+          .get(`/api/v1/standards/${ids.get(c.slug)}`)
+          .expect(200)
+      ).body;
       expect(standard.standing).toMatchObject({ periodKey: c.period, status: 'met', target: quarterTarget });
     });
 
     it('is met against the quarter target in the portfolio trend', async () => {
-      const trend = (await api().get(`/api/v1/portfolio/standards/${ids.get(c.slug)}/trend`).expect(200)).body;
+      const trend = (
+        await api()
+          .get(`/api/v1/portfolio/standards/${ids.get(c.slug)}/trend`)
+          .expect(200)
+      ).body;
       expect(trend.points).toEqual([expect.objectContaining({ periodKey: c.period, status: 'met', target: 80 })]);
     });
 
     it('is met against the quarter target on the public page', async () => {
-      const standard = (await request(t.server).get(`/api/v1/public/standards/${ids.get(c.slug)}`).expect(200)).body;
+      const standard = (
+        await request(t.server)
+          .get(`/api/v1/public/standards/${ids.get(c.slug)}`)
+          .expect(200)
+      ).body;
       expect(standard.results).toEqual([expect.objectContaining({ periodKey: c.period, status: 'met', target: 80 })]);
       expect(standard.latest).toMatchObject({ periodKey: c.period, status: 'met', target: quarterTarget });
     });
