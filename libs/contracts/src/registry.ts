@@ -173,6 +173,10 @@ export type ResultBody = {
   certifiedBy: string | null;
   /** Why a target was missed and what will be done; required before a missed result is certified. */
   explanation: ExplanationBody | null;
+  /** Against the target of its period (libs/metrics judgeForPeriod): the web never computes it. */
+  status: TargetStatus;
+  /** The target it was judged against: its quarter's when there is one, else its year's; null without one. */
+  target: TargetBody | null;
   createdAt: string;
   updatedAt: string;
 };

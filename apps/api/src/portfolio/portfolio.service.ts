@@ -31,8 +31,9 @@ import {
   quarterPeriod,
   resultDueState,
   shiftPeriod,
-  statusAgainst,
+  statusAgainstTarget,
   STATUS_LABELS,
+  targetForPeriod,
   toIsoDate,
   toPeriod,
   wilsonInterval,
@@ -71,15 +72,6 @@ type Subject = {
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
-/** The target for a period: the quarter's own when there is one, else the fiscal year's. */
-function targetFor(targets: Target[], period: Period): Target | undefined {
-  const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
-  return (
-    (period.frequency === 'quarter' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
-    ofYear.find((t) => t.quarter === 0)
-  );
-}
-
 /** The standard's own reporting periods inside `period`. */
 function reportingPeriods(frequency: Frequency, period: Period): Period[] {
   if (frequency === period.frequency) return [period];
@@ -105,7 +97,7 @@ export function cellFor(subject: Subject, column: Period, today: string): Portfo
   if (FREQUENCY_RANK[version.frequency] > FREQUENCY_RANK[period.frequency]) {
     return cell('not_applicable', 'not_reported', null, `reported each ${version.frequency}`);
   }
-  const target = targetFor(targets, period);
+  const target = targetForPeriod(targets, period);
   const expected = reportingPeriods(version.frequency, period);
   if (!target) return cell('not_applicable', 'no_target', null, `no target for FY${period.fiscalYear}`);
   // Dates compare as ISO strings: a result lies in the period when its own period does.
@@ -117,11 +109,7 @@ export function cellFor(subject: Subject, column: Period, today: string): Portfo
   }
   // What can be combined is; a result that cannot (a percentage without its counts) is named, not hidden.
   const combined = aggregateWhatCan(version.computation, found);
-  const status = statusAgainst(
-    version,
-    { value: target.value, min: target.minValue, max: target.maxValue },
-    combined.value,
-  );
+  const status = statusAgainstTarget(version, target, combined.value);
   const leftOut =
     combined.leftOut.length > 0 && combined.value !== null
       ? `from ${combined.combined} of ${found.length} results; not combined: ${combined.leftOut
@@ -295,7 +283,7 @@ export class PortfolioService {
     const survey = version.unit === 'percent' && version.dimension === 'satisfaction';
     const points = results.map((result) => {
       const period = parsePeriodKey(result.periodKey, calendar);
-      const target = targetFor(targets, period);
+      const target = targetForPeriod(targets, period);
       const n = result.sampleSize ?? null;
       const interval =
         survey && n && result.value !== null ? wilsonInterval(Math.round((result.value / 100) * n), n) : null;

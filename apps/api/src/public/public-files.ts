@@ -1,6 +1,12 @@
 import PDFDocument from 'pdfkit';
-import type { PublicCxSection, PublicReport, PublicTally } from '@yardstick/contracts';
-import { formatChange, formatMeasure as formatValue, STATUS_LABELS as STATUS_WORDS } from '@yardstick/metrics';
+import type { PublicCxSection, PublicReport } from '@yardstick/contracts';
+import {
+  describeTally,
+  formatChange,
+  formatMeasure as formatValue,
+  formatTarget,
+  STATUS_LABELS as STATUS_WORDS,
+} from '@yardstick/metrics';
 
 // The open data files: CSV safe to open in a spreadsheet, the annual report as PDF, and the DCAT-US catalog.
 
@@ -20,11 +26,6 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
   const lines = [columns.map(csvCell).join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
-}
-
-export function describeTally(tally: PublicTally): string {
-  if (tally.share === null) return 'No target could be assessed.';
-  return `${tally.met} of ${tally.assessed} targets assessed were met (${Math.round(tally.share)}%); ${tally.near} near, ${tally.notMet} not met, ${tally.noData} without data.`;
 }
 
 export const REPORT_CSV_COLUMNS = [
@@ -132,11 +133,7 @@ export function reportPdf(report: PublicReport, pageUrl: string): Promise<Buffer
     for (const s of service.standards) {
       doc.font('Helvetica-Bold').fontSize(10.5).text(`${s.title} (${s.code})`);
       body(s.statement);
-      const target = s.target
-        ? s.target.value !== null
-          ? formatValue(s.target.value, s.unit)
-          : `${formatValue(s.target.minValue, s.unit)} to ${formatValue(s.target.maxValue, s.unit)}`
-        : 'no target';
+      const target = formatTarget(s.target, s.unit, 'no target');
       body(
         `Target: ${target}. Result: ${formatValue(s.result.value, s.unit)}${s.result.reason ? ` (${s.result.reason})` : ''}. Status: ${STATUS_WORDS[s.status]}.`,
       );

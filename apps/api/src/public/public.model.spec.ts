@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ResultRow, StandardRow, TargetRow } from './public.queries.js';
-import { statusOf, tallyOf, targetForPeriod, yearFigure } from './public.model.js';
+import type { ResultRow, StandardRow } from './public.queries.js';
+import { yearFigure } from './public.model.js';
 
 const standard = {
   computation: 'share_meeting_threshold',
@@ -26,8 +26,6 @@ const result = (
     ...extra,
   }) as ResultRow;
 
-const target = (fiscalYear: number, quarter: number, value: number) => ({ fiscalYear, quarter, value }) as TargetRow;
-
 describe('public figures', () => {
   it('combines a year from the counts, never by averaging percentages', () => {
     // 9 of 10 (90%) and 100 of 200 (50%): 109 of 210, not (90 + 50) / 2.
@@ -45,20 +43,5 @@ describe('public figures', () => {
     ]);
     expect(median.value).toBeNull();
     expect(median.reason).toMatch(/median/);
-  });
-
-  it('compares a period with its quarter target when there is one, else the year target', () => {
-    const targets = [target(2026, 0, 90), target(2026, 2, 80)];
-    expect(targetForPeriod(targets, '2026-01')?.value).toBe(80); // January is in FY2026 Q2
-    expect(targetForPeriod(targets, '2025-11')?.value).toBe(90);
-    expect(targetForPeriod(targets, '2027-01')).toBeNull();
-    expect(statusOf(standard, targets[0]!, 86)).toBe('near'); // within 5% of 90
-    expect(statusOf(standard, null, 86)).toBe('not_applicable');
-  });
-
-  it('gives the share of targets met from the counts of assessed standards', () => {
-    const tally = tallyOf(['met', 'met', 'near', 'not_met', 'no_data', 'not_applicable']);
-    expect(tally).toMatchObject({ met: 2, near: 1, notMet: 1, noData: 1, notApplicable: 1, assessed: 4, share: 50 });
-    expect(tallyOf([]).share).toBeNull();
   });
 });

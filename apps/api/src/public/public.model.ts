@@ -2,7 +2,6 @@ import type {
   PublicBenchmark,
   PublicResult,
   PublicStandardSummary,
-  PublicTally,
   PublicTarget,
   PublicYearFigure,
   TargetStatus,
@@ -13,10 +12,10 @@ import {
   fiscalCalendar,
   formatPeriodLabel,
   missWithinMargin,
-  parsePeriodKey,
   resultInterval,
-  statusAgainst,
-  tallyStatuses,
+  judgeForPeriod,
+  targetFiguresOf,
+  targetForPeriod,
   usableTarget,
   type FiscalCalendar,
   type TallyStatus,
@@ -32,28 +31,6 @@ export function calendarOf(standard: Pick<StandardRow, 'fiscalYearStartMonth'>):
 
 export function ruleOf(standard: StandardRow): string {
   return describeRule(standard);
-}
-
-/**
- * The target of a period: its quarter's when there is one (for monthly and quarterly results), else its
- * year's. The period is read in the agency's calendar (October when left out).
- */
-export function targetForPeriod(targets: TargetRow[], periodKey: string, calendar?: FiscalCalendar): TargetRow | null {
-  const period = parsePeriodKey(periodKey, calendar);
-  const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
-  const quarterly =
-    period.frequency !== 'year' && period.quarter !== undefined
-      ? ofYear.find((t) => t.quarter === period.quarter)
-      : undefined;
-  return quarterly ?? ofYear.find((t) => t.quarter === 0) ?? null;
-}
-
-export function yearTarget(targets: TargetRow[], fiscalYear: number): TargetRow | null {
-  return targets.find((t) => t.fiscalYear === fiscalYear && t.quarter === 0) ?? null;
-}
-
-export function statusOf(standard: StandardRow, target: TargetRow | null, value: number | null): TargetStatus {
-  return statusAgainst(standard, target && { value: target.value, min: target.minValue, max: target.maxValue }, value);
 }
 
 /**
@@ -79,8 +56,7 @@ export function toPublicTarget(target: TargetRow | null): PublicTarget | null {
 
 export function toPublicResult(standard: StandardRow, targets: TargetRow[], row: ResultRow): PublicResult {
   const calendar = calendarOf(standard);
-  const target = targetForPeriod(targets, row.periodKey, calendar);
-  const status = statusOf(standard, target, row.value);
+  const { target, status } = judgeForPeriod(standard, targets, row.periodKey, row.value, calendar);
   const interval = resultInterval({ ...row, unit: standard.unit });
   return {
     periodKey: row.periodKey,
@@ -104,8 +80,7 @@ export function toPublicResult(standard: StandardRow, targets: TargetRow[], row:
     withinMargin: missWithinMargin(
       status,
       interval,
-      target &&
-        usableTarget(standard.direction, { value: target.value, min: target.minValue, max: target.maxValue }).target,
+      target && usableTarget(standard.direction, targetFiguresOf(target)).target,
       standard.direction,
     ),
   };
@@ -132,7 +107,7 @@ export function summaryOf(
 ): PublicStandardSummary {
   const newer = awaiting && (!latest || awaiting.periodStart > latest.periodStart) ? awaiting : undefined;
   const calendar = calendarOf(standard);
-  const target = latest ? targetForPeriod(targets, latest.periodKey, calendar) : null;
+  const judged = latest ? judgeForPeriod(standard, targets, latest.periodKey, latest.value, calendar) : null;
   return {
     id: standard.id,
     code: standard.code,
@@ -148,24 +123,28 @@ export function summaryOf(
           periodKey: latest.periodKey,
           periodLabel: formatPeriodLabel(latest.periodKey, calendar),
           value: latest.value,
-          status: statusOf(standard, target, latest.value),
-          target: toPublicTarget(target),
+          status: judged!.status,
+          target: toPublicTarget(judged!.target),
         }
       : null,
     lastUpdated: (lastCertified ?? standard.publishedAt)?.toISOString() ?? null,
     awaitingCertification: newer
-      ? { periodKey: newer.periodKey, periodLabel: formatPeriodLabel(newer.periodKey) }
+      ? { periodKey: newer.periodKey, periodLabel: formatPeriodLabel(newer.periodKey, calendar) }
       : null,
   };
 }
 
 /** Where a summary stands in a tally: its latest status, or awaiting certification (against a target). */
-export function summaryTallyStatus(summary: PublicStandardSummary, targets: TargetRow[]): TallyStatus {
+export function summaryTallyStatus(
+  summary: PublicStandardSummary,
+  targets: TargetRow[],
+  calendar?: FiscalCalendar,
+): TallyStatus {
   if (summary.awaitingCertification) {
     return tallyStatusOf(
       summary.latest?.status ?? 'no_data',
       true,
-      targetForPeriod(targets, summary.awaitingCertification.periodKey) !== null,
+      targetForPeriod(targets, summary.awaitingCertification.periodKey, calendar) !== null,
     );
   }
   return summary.latest?.status ?? 'no_data';
@@ -200,11 +179,6 @@ export function yearFigure(standard: StandardRow, results: ResultRow[]): PublicY
       reason,
     })),
   };
-}
-
-/** Counts of statuses and the share of targets met (libs/metrics tallyStatuses: one rule for every page). */
-export function tallyOf(statuses: Iterable<TallyStatus>): PublicTally {
-  return tallyStatuses(statuses);
 }
 
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {

@@ -34,6 +34,9 @@ import {
   parsePeriodKey,
   periodOf,
   recordQuarters,
+  statusAgainstTarget,
+  tallyStatuses,
+  targetForPeriod,
   type FiscalCalendar,
   type Period,
   type ReportingRecord,
@@ -44,19 +47,23 @@ import {
   groupBy,
   METHODOLOGY,
   ruleOf,
-  statusOf,
   summaryOf,
   summaryTallyStatus,
-  tallyOf,
   tallyStatusOf,
   toPublicBenchmark,
   toPublicResult,
   toPublicTarget,
   yearFigure,
-  yearTarget,
 } from './public.model.js';
 import { planOf } from './public-plan.js';
-import { PublicQueries, type AgencyRow, type ResultRow, type StandardRow, type VersionRow } from './public.queries.js';
+import {
+  PublicQueries,
+  type AgencyRow,
+  type ResultRow,
+  type StandardRow,
+  type TargetRow,
+  type VersionRow,
+} from './public.queries.js';
 import type { TallyStatus } from '@yardstick/metrics';
 import { transactionMeasureRule } from '../transactions/measures.js';
 
@@ -135,7 +142,7 @@ export class PublicService {
         bureaus: bureaus.map(refOf),
         services: new Set(own.map((p) => p.summary.service.slug)).size,
         standards: own.length,
-        tally: tallyOf(own.map((p) => p.status)),
+        tally: tallyStatuses(own.map((p) => p.status)),
         reportingRecord: toPublicRecord(combineRecords(own.map((p) => byStandard.get(p.summary.id)!)), quarters),
       };
     });
@@ -152,7 +159,7 @@ export class PublicService {
     return {
       fiscalYear: this.currentFiscalYear(),
       asOf: asOfQuarter(summaries, (slug) => calendarOfSlug.get(slug)),
-      tally: tallyOf(placed.map((p) => p.status)),
+      tally: tallyStatuses(placed.map((p) => p.status)),
       standards: standards.length,
       agencies: agencySummaries,
       rankedByRecord,
@@ -211,11 +218,11 @@ export class PublicService {
     // Every year is listed with all its standards, those without a target included (as on the home page).
     const byYear: PublicYearTally[] = years.map((fiscalYear) => ({
       fiscalYear,
-      ...tallyOf(
+      ...tallyStatuses(
         standards.map((s) =>
           this.yearStatus(
             s,
-            yearTarget(targetsBy.get(s.id) ?? [], fiscalYear),
+            targetForPeriod(targetsBy.get(s.id) ?? [], { frequency: 'year', fiscalYear }),
             resultsBy.get(`${s.id} ${fiscalYear}`) ?? [],
             awaitingIn.has(`${s.id} ${fiscalYear}`),
           ),
@@ -233,7 +240,7 @@ export class PublicService {
         standards: bySlug.get(s.slug) ?? [],
       })),
       byYear,
-      tally: tallyOf(placed.map((p) => p.status)),
+      tally: tallyStatuses(placed.map((p) => p.status)),
       reportYears: [...years].sort((a, b) => b - a),
       fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
       planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
@@ -410,9 +417,9 @@ export class PublicService {
         previousStatus: TallyStatus;
       } => {
         const ofYear = resultsBy.get(`${s.id} ${fiscalYear}`) ?? [];
-        const target = yearTarget(targetsBy.get(s.id) ?? [], fiscalYear);
+        const target = targetForPeriod(targetsBy.get(s.id) ?? [], { frequency: 'year', fiscalYear });
         const result = yearFigure(s, ofYear);
-        const status = statusOf(s, target, result.value);
+        const status = statusAgainstTarget(s, target, result.value);
         const awaitsCertification = awaitingIn.has(`${s.id} ${fiscalYear}`) && target !== null;
         const previous = yearFigure(s, resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? []);
         const wording = inProgress ? null : versionInForce(versionsBy.get(s.id) ?? [], fiscalYear, calendar);
@@ -442,7 +449,7 @@ export class PublicService {
           tallyStatus: tallyStatusOf(status, awaitsCertification, target !== null),
           previousStatus: this.yearStatus(
             s,
-            yearTarget(targetsBy.get(s.id) ?? [], fiscalYear - 1),
+            targetForPeriod(targetsBy.get(s.id) ?? [], { frequency: 'year', fiscalYear: fiscalYear - 1 }),
             resultsBy.get(`${s.id} ${fiscalYear - 1}`) ?? [],
             awaitingIn.has(`${s.id} ${fiscalYear - 1}`),
           ),
@@ -468,8 +475,8 @@ export class PublicService {
       previousFiscalYearName: formatFiscalYearName(fiscalYear - 1, calendar),
       fiscalYearSpan: formatFiscalYearSpan(fiscalYear, calendar),
       partial: inProgress ? this.partialYear(fiscalYear, results, calendar) : null,
-      tally: tallyOf(rows.map((r) => r.tallyStatus)),
-      previousTally: tallyOf(rows.map((r) => r.previousStatus)),
+      tally: tallyStatuses(rows.map((r) => r.tallyStatus)),
+      previousTally: tallyStatuses(rows.map((r) => r.previousStatus)),
       services,
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
@@ -861,18 +868,22 @@ export class PublicService {
     return standards.map((s) => {
       const own = targetsBy.get(s.id) ?? [];
       const summary = summaryOf(s, own, latestBy.get(s.id), lastCertified.get(s.id), awaitingBy.get(s.id));
-      return { summary, status: summaryTallyStatus(summary, own) };
+      return { summary, status: summaryTallyStatus(summary, own, fiscalCalendar(s.fiscalYearStartMonth ?? null)) };
     });
   }
 
   /** A standard's status for a fiscal year, awaiting certification when a result of the year is not certified. */
   private yearStatus(
     standard: StandardRow,
-    target: Parameters<typeof statusOf>[1],
+    target: TargetRow | null,
     results: ResultRow[],
     awaiting: boolean,
   ): TallyStatus {
-    return tallyStatusOf(statusOf(standard, target, yearFigure(standard, results).value), awaiting, target !== null);
+    return tallyStatusOf(
+      statusAgainstTarget(standard, target, yearFigure(standard, results).value),
+      awaiting,
+      target !== null,
+    );
   }
 }
 

@@ -334,8 +334,14 @@ export class ResultsService {
       this.dataSource.manager,
       results.map((r) => r.agencyId),
     );
+    const standings = await this.standing.standingOfResults(results, await this.versionsOf(results));
     return results.map((result) =>
-      toResultBody(result, explanations.get(result.id) ?? null, calendars.get(result.agencyId)),
+      toResultBody(
+        result,
+        explanations.get(result.id) ?? null,
+        standings.get(result.id)!,
+        calendars.get(result.agencyId),
+      ),
     );
   }
 }
@@ -468,7 +474,12 @@ export function checkResult(
   };
 }
 
-export function toResultBody(result: Result, explanation: Explanation | null, calendar?: FiscalCalendar): ResultBody {
+export function toResultBody(
+  result: Result,
+  explanation: Explanation | null,
+  judged: Pick<ResultBody, 'status' | 'target'>,
+  calendar?: FiscalCalendar,
+): ResultBody {
   return {
     id: result.id,
     standardId: result.standardId,
@@ -495,6 +506,8 @@ export function toResultBody(result: Result, explanation: Explanation | null, ca
       action: explanation.action,
       updatedAt: explanation.updatedAt.toISOString(),
     },
+    status: judged.status,
+    target: judged.target,
     createdAt: result.createdAt.toISOString(),
     updatedAt: result.updatedAt.toISOString(),
   };

@@ -5,8 +5,8 @@ import {
   describeRule,
   fiscalYearOf,
   formatPeriodLabel,
+  judgeForPeriod,
   parsePeriodKey,
-  statusAgainst,
   type FiscalCalendar,
 } from '@yardstick/metrics';
 import { DataSource, In } from 'typeorm';
@@ -73,8 +73,11 @@ export class StandingService {
     );
   }
 
-  /** Each result's status against the target of its own period. */
-  async statusOfResults(results: Result[], versions: Map<string, StandardVersion>): Promise<Map<string, TargetStatus>> {
+  /** Each result against the target of its own period: its status and that target. */
+  async standingOfResults(
+    results: Result[],
+    versions: Map<string, StandardVersion>,
+  ): Promise<Map<string, StandardStandingBody>> {
     if (results.length === 0) return new Map();
     const targets = await this.dataSource.manager.findBy(Target, {
       standardId: In([...new Set(results.map((r) => r.standardId))]),
@@ -92,15 +95,21 @@ export class StandingService {
           targets.filter((t) => t.standardId === r.standardId),
           0,
           calendars.get(r.agencyId),
-        ).status,
+        ),
       ]),
     );
+  }
+
+  /** Each result's status against the target of its own period. */
+  async statusOfResults(results: Result[], versions: Map<string, StandardVersion>): Promise<Map<string, TargetStatus>> {
+    const standings = await this.standingOfResults(results, versions);
+    return new Map([...standings].map(([id, standing]) => [id, standing.status]));
   }
 }
 
 /**
- * A result against the target of its period: the quarter's target when there is one, else the year's.
- * The period is read in its agency's fiscal calendar (October when left out).
+ * A result against the target of its period (libs/metrics judgeForPeriod), read in its agency's fiscal
+ * calendar; without a result, the current year's target.
  */
 export function standingOf(
   result: Result | null,
@@ -110,17 +119,12 @@ export function standingOf(
   calendar?: FiscalCalendar,
 ): StandardStandingBody {
   const period = result ? parsePeriodKey(result.periodKey, calendar) : null;
-  const fiscalYear = period?.fiscalYear ?? currentYear;
-  const ofYear = targets.filter((t) => t.fiscalYear === fiscalYear);
-  const target =
-    (period?.quarter !== undefined && period.frequency !== 'year'
-      ? ofYear.find((t) => t.quarter === period.quarter)
-      : undefined) ?? ofYear.find((t) => t.quarter === 0);
-  // A stored target that cannot assess (one written before the rules were shared) reads as no target.
-  const status = statusAgainst(
+  const { target, status } = judgeForPeriod(
     version,
-    target ? { value: target.value, min: target.minValue, max: target.maxValue } : null,
+    targets,
+    period ?? { frequency: 'year', fiscalYear: currentYear },
     result?.value ?? null,
+    calendar,
   );
   return {
     status,

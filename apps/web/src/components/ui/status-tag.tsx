@@ -11,9 +11,20 @@ const STATUS_CLASSES: Record<TargetStatus, string> = {
   not_applicable: 'bg-base-lighter text-ink',
 };
 
-/** A status in words; the colour only repeats what the text says. */
+const SYMBOLS: Record<TargetStatus, string> = {
+  met: '✓',
+  near: '≈',
+  not_met: '✗',
+  no_data: '–',
+  not_applicable: '–',
+};
+
+/** A status in words, with a symbol and a colour on top: the colour only repeats what the text says. */
 export const StatusTag = ({ status }: { status: TargetStatus }) => (
-  <span className={`usa-tag ${STATUS_CLASSES[status]} text-no-uppercase`}>{STATUS_LABELS[status]}</span>
+  <span className={`usa-tag ${STATUS_CLASSES[status]} text-no-uppercase`}>
+    <span aria-hidden="true">{SYMBOLS[status]} </span>
+    {STATUS_LABELS[status]}
+  </span>
 );
 
 const STATE_CLASSES: Record<PortfolioState, string> = {

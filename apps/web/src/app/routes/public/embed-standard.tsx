@@ -5,7 +5,7 @@ import { paths } from '@/config/paths';
 import { publicApiPaths, usePublicData } from '@/features/public/api/public-data';
 import { formatMeasure, formatTarget } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
-import { StatusTag } from '@/features/public/components/status-tag';
+import { StatusTag } from '@/components/ui/status-tag';
 
 const EmbedCard = ({ embed }: { embed: PublicEmbed }) => {
   const s = embed.standard;

@@ -9,7 +9,7 @@ import { Breadcrumbs } from '@/features/public/components/breadcrumbs';
 import { CxSummaryTable } from '@/features/public/components/cx-section';
 import { describeTally, formatDate, formatMeasure, formatTarget } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
-import { StatusTag } from '@/features/public/components/status-tag';
+import { StatusTag } from '@/components/ui/status-tag';
 
 const change = (s: PublicReportStandard): string => formatChange(s.change, s.unit);
 

@@ -19,7 +19,7 @@ import {
 } from '@/features/public/components/format';
 import { PublicPage } from '@/features/public/components/page-state';
 import { ComplaintInfo } from '@/features/public/components/service-contact';
-import { StatusTag } from '@/features/public/components/status-tag';
+import { StatusTag } from '@/components/ui/status-tag';
 
 const ResultsChart = ({ standard }: { standard: PublicStandard }) => {
   const fmt = (v: number) => formatMeasure(v, standard.unit);

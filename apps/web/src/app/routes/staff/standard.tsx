@@ -1,7 +1,7 @@
 import type { TargetBody, Unit } from '@yardstick/contracts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useState } from 'react';
-import { formatMeasure } from '@yardstick/metrics';
+import { formatMeasure, formatTarget } from '@yardstick/metrics';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
@@ -191,11 +191,7 @@ const StandardDetail = ({ id }: { id: string }) => {
       <section aria-labelledby="results-heading" className="margin-y-4">
         <h2 id="results-heading">Results</h2>
         {targets.data ? (
-          <ResultsPanel
-            standard={standard}
-            targets={targets.data}
-            canWrite={can(user, 'results:write', standard.agencyId)}
-          />
+          <ResultsPanel standard={standard} canWrite={can(user, 'results:write', standard.agencyId)} />
         ) : null}
         <p>
           <Link to={staffPaths.trend(standard.id)}>See the trend chart</Link>
@@ -254,11 +250,7 @@ const TargetsTable = ({ targets, unit }: { targets: TargetBody[]; unit: Unit }) 
                 FY{t.fiscalYear}
                 {t.quarter ? ` Q${t.quarter}` : ''}
               </th>
-              <td>
-                {t.value !== null
-                  ? formatMeasure(t.value, unit)
-                  : `${formatMeasure(t.minValue, unit)} to ${formatMeasure(t.maxValue, unit)}`}
-              </td>
+              <td>{formatTarget(t, unit)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import type { PublicStandardSummary } from '@yardstick/contracts';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { DIMENSION_LABELS, formatMeasure, formatTarget } from './format';
-import { StatusTag } from './status-tag';
+import { StatusTag } from '@/components/ui/status-tag';
 
 export type StandardsTableProps = {
   caption: string;

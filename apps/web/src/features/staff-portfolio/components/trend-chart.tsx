@@ -1,4 +1,4 @@
-import { formatMeasure } from '@yardstick/metrics';
+import { formatMeasure, formatTarget } from '@yardstick/metrics';
 import type { StandardTrendBody, TargetStatus, TrendPointBody, Unit } from '@yardstick/contracts';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import type { ChartConfig } from '@/components/charts/chart-types';
@@ -8,11 +8,7 @@ import { STATUS_LABELS, StatusTag } from '@/components/ui/status-tag';
 const fmt = formatMeasure;
 
 const targetText = (p: TrendPointBody, unit: Unit) =>
-  p.target !== null
-    ? fmt(p.target, unit)
-    : p.targetMin !== null
-      ? `${fmt(p.targetMin, unit)} to ${fmt(p.targetMax, unit)}`
-      : 'none';
+  formatTarget({ value: p.target, minValue: p.targetMin, maxValue: p.targetMax }, unit, 'none');
 
 /** A standard's results over time, with its target, its benchmarks and, for surveys, the margin of error. */
 export const TrendChart = ({ trend }: { trend: StandardTrendBody }) => {

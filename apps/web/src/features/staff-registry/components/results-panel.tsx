@@ -1,21 +1,5 @@
-import {
-  ALL_CHANNELS,
-  CHANNELS,
-  type ResultBody,
-  type StandardBody,
-  type TargetBody,
-  type TargetStatus,
-} from '@yardstick/contracts';
-import {
-  fiscalCalendar,
-  parsePeriodKey,
-  readNumber,
-  statusAgainst,
-  toIsoDate,
-  tryParsePeriodKey,
-  unendedPeriodProblem,
-  formatMeasure,
-} from '@yardstick/metrics';
+import { ALL_CHANNELS, CHANNELS, type ResultBody, type StandardBody } from '@yardstick/contracts';
+import { readNumber, toIsoDate, tryParsePeriodKey, unendedPeriodProblem, formatMeasure } from '@yardstick/metrics';
 import { useEffect, useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
@@ -24,18 +8,6 @@ import { Notice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { useComments, useCorrectResult, useExplain, useRecordResult, useResults, useRevisions } from '../api/registry';
 import { CHANNEL_LABELS } from '../labels';
-
-/** A result against the target of its period (the quarter's when set, else the year's), by libs/metrics. */
-export const statusOf = (standard: StandardBody, targets: TargetBody[], result: ResultBody): TargetStatus => {
-  const version = standard.current;
-  const period = parsePeriodKey(result.periodKey, fiscalCalendar(result.fiscalYearStartMonth));
-  const ofYear = targets.filter((t) => t.fiscalYear === period.fiscalYear);
-  const target =
-    (period.frequency !== 'year' ? ofYear.find((t) => t.quarter === period.quarter) : undefined) ??
-    ofYear.find((t) => t.quarter === null);
-  if (!target) return 'not_applicable';
-  return statusAgainst(version, { value: target.value, min: target.minValue, max: target.maxValue }, result.value);
-};
 
 const LABELS = {
   resultPeriod: 'Period',
@@ -492,15 +464,7 @@ const ReturnedComments = ({ resultId }: { resultId: string }) => {
 };
 
 /** Results of a standard: record one, see each against its target, explain the missed ones. */
-export const ResultsPanel = ({
-  standard,
-  targets,
-  canWrite,
-}: {
-  standard: StandardBody;
-  targets: TargetBody[];
-  canWrite: boolean;
-}) => {
+export const ResultsPanel = ({ standard, canWrite }: { standard: StandardBody; canWrite: boolean }) => {
   const results = useResults(standard.id);
   const [explaining, setExplaining] = useState<string | null>(null);
   const [history, setHistory] = useState<string | null>(null);
@@ -540,7 +504,8 @@ export const ResultsPanel = ({
                 </thead>
                 <tbody>
                   {results.data!.items.map((result) => {
-                    const status = statusOf(standard, targets, result);
+                    // The API judges each result against its period's target; the web only shows it.
+                    const { status } = result;
                     const missed = status === 'not_met' || status === 'near';
                     return (
                       <tr key={result.id}>

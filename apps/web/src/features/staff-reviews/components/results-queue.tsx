@@ -1,5 +1,5 @@
 import { ALL_CHANNELS, type ResultReviewBody } from '@yardstick/contracts';
-import { formatMeasure } from '@yardstick/metrics';
+import { formatMeasure, formatTarget } from '@yardstick/metrics';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiErrorToForm } from '@/components/ui/api-errors';
@@ -12,12 +12,7 @@ import { ReturnForm } from './return-form';
 const value = (r: ResultReviewBody) => formatMeasure(r.value, r.unit);
 
 /** The target in the standard's unit, as the value is. */
-const target = (r: ResultReviewBody) =>
-  !r.target
-    ? 'None'
-    : r.target.value !== null
-      ? formatMeasure(r.target.value, r.unit)
-      : `${formatMeasure(r.target.minValue, r.unit)} to ${formatMeasure(r.target.maxValue, r.unit)}`;
+const target = (r: ResultReviewBody) => formatTarget(r.target, r.unit, 'None');
 
 /** Results awaiting certification, missed targets with their explanations; certify the chosen ones or return one. */
 export const ResultsQueue = () => {
