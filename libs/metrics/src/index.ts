@@ -12,3 +12,4 @@ export * from './margin.js';
 export * from './milestones.js';
 export * from './cx.js';
 export * from './numbers.js';
+export * from './result-checks.js';

@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
+import { type Direction, type ImportBatchBody } from '@yardstick/contracts';
 import {
-  shareOf,
-  tryParsePeriodKey,
+  resultPeriod,
+  resultProblems,
+  resultValue,
   unendedPeriodProblem,
-  unitValueProblem,
   US_FEDERAL_CALENDAR,
   type FiscalCalendar,
-  type Frequency,
-  type ValueRange,
+  type ResultField,
+  type ResultStandardFacts,
 } from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -564,35 +564,37 @@ export class ImportsService {
       agencyId: standard.agencyId,
       calendar: await calendarOfAgency(this.dataSource.manager, standard.agencyId),
       code: standard.code,
+      computation: version.computation,
       unit: version.unit,
       valueRange: version.valueRange,
       frequency: version.frequency,
-      channelScope: version.channelScope.length > 0 ? new Set<string>(version.channelScope) : null,
-      share: version.computation === 'share_meeting_threshold',
+      channelScope: version.channelScope,
     };
   }
 }
 
 /** A standard as the row checks see it, resolved once per file. */
-type StandardFacts = {
+type StandardFacts = ResultStandardFacts & {
   id: string;
   agencyId: string;
   /** The agency's fiscal calendar, in which the row's period is dated. */
   calendar: FiscalCalendar;
-  code: string;
-  unit: Unit;
-  valueRange: ValueRange | null;
-  frequency: Frequency;
-  /** null: every channel. */
-  channelScope: ReadonlySet<string> | null;
-  /** Counts (numerator, denominator) apply: a share meeting a threshold. */
-  share: boolean;
+};
+
+/** Where a template row keeps each field of a result. */
+const COLUMN_OF: Record<ResultField, string> = {
+  period: 'period',
+  channel: 'channel',
+  value: 'value',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  dataQualityNote: 'data_quality_note',
 };
 
 /**
- * The checks of a result that need its standard, as ResultsService's checkResult makes them (the rest
- * ran in the template's parser). Written for a million rows: no object is made for a row that passes
- * but the one loaded.
+ * The checks of a result that need its standard: `resultProblems`, as for POST /results (the rest ran in
+ * the template's parser, which asked the same function without the standard). Written for a million rows:
+ * no object is made for a row that passes but the one loaded.
  */
 function checkRow(
   row: ParsedRecord<YardstickRecord>,
@@ -600,45 +602,13 @@ function checkRow(
   today: string,
 ): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
-  let errors: RowError[] | undefined;
-  const fail = (column: string, reason: string, value?: unknown): void => {
-    (errors ??= []).push(errorAt(row, column, reason, value));
-  };
   // The parser dates periods in the October calendar; an agency with another one has them again in its own.
-  const period =
-    standard.calendar === US_FEDERAL_CALENDAR ? record.period : tryParsePeriodKey(record.period.key, standard.calendar);
-  if (period === null) {
-    fail('period', `is outside the supported fiscal years of the agency's calendar`, record.period.key);
-    return { errors: errors! };
+  const figures = standard.calendar === US_FEDERAL_CALENDAR ? record : { ...record, period: record.period.key };
+  const problems = resultProblems(figures, standard, { today });
+  if (problems.length > 0) {
+    return { errors: problems.map((p) => errorAt(row, COLUMN_OF[p.field], p.reason, p.value)) };
   }
-  if (record.valueHasPercentSign && standard.unit !== 'percent') {
-    fail('value', `has a % sign, but standard ${standard.code} is measured in ${standard.unit}`);
-  }
-  if (period.frequency !== standard.frequency) {
-    fail('period', `is a ${period.frequency}, but this standard is reported by ${standard.frequency}`, period.key);
-  }
-  const unended = unendedPeriodProblem(period, today);
-  if (unended) fail('period', unended, period.key);
-  if (record.channel !== ALL_CHANNELS && standard.channelScope !== null && !standard.channelScope.has(record.channel)) {
-    fail(
-      'channel',
-      `is not one of this standard's channels (${[...standard.channelScope].join(', ')})`,
-      record.channel,
-    );
-  }
-  let value = record.value;
-  if (record.numerator !== null && record.denominator !== null) {
-    // The parser has checked that the counts agree with each other and with the value.
-    if (!standard.share) fail('numerator', 'applies only to a share meeting a threshold');
-    else if (value === null) value = shareOf(record.numerator, record.denominator);
-  }
-  if (value !== null) {
-    const problem = unitValueProblem(standard.unit, value, standard.valueRange);
-    if (problem !== null) fail('value', problem, value);
-  } else if (record.dataQualityNote === null) {
-    fail('data_quality_note', 'is required when the value is blank: say why it is not known');
-  }
-  if (errors) return { errors };
+  const period = resultPeriod(figures.period, standard.calendar)!;
   return {
     result: {
       standardId: standard.id,
@@ -649,7 +619,7 @@ function checkRow(
       periodEnd: period.end,
       fiscalYear: period.fiscalYear,
       channel: record.channel,
-      value,
+      value: resultValue(record, standard),
       numerator: record.numerator,
       denominator: record.denominator,
       sampleSize: record.sampleSize,
