@@ -14,6 +14,7 @@ import {
   type ResultStandardFacts,
 } from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
+import { inTransaction } from '../database/transaction.js';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
@@ -220,7 +221,7 @@ export class ImportsService {
           onRows,
           today,
         );
-        counts = await this.loader.inTransaction(written, async (runner) => {
+        counts = await inTransaction(this.dataSource, written, async (runner) => {
           const loaded = await this.loader.loadWithin(runner, staged, {
             batchId: batch.id,
             recordedBy: auth.actor.id,
@@ -245,7 +246,7 @@ export class ImportsService {
           if (isRejected(row)) addErrors(row.errors);
           else rows.push(row);
         }
-        counts = await this.loader.inTransaction(written, (runner) =>
+        counts = await inTransaction(this.dataSource, written, (runner) =>
           writeEmployeeFeedback(runner.manager, auth, rows, addErrors),
         );
       } else {
@@ -380,7 +381,7 @@ export class ImportsService {
     batchId: string,
     shouldCommit: () => boolean,
   ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
-    return this.loader.inTransaction(shouldCommit, async (runner) => {
+    return inTransaction(this.dataSource, shouldCommit, async (runner) => {
       // One registry import of an agency at a time: two would race to create the same records.
       await lockAgencyResults(
         (sql, parameters) => runner.query(sql, parameters),
