@@ -89,14 +89,14 @@ describe('imports while they run: progress, a client that goes away, a database 
 
   /** Holds the next import just before it starts reading the file, until released. */
   function holdNextLoad(): { reached: Promise<void>; release: () => void } {
-    // On the prototype: the next import's loader, whichever module's instance it is (the import opens the loader's
-    // transaction before it reads a byte of the file).
-    const original = ResultsLoader.prototype.inTransaction;
+    // On the prototype: the next import's loader, whichever module's instance it is (the import's transaction is
+    // open and the loader has its connection before it reads a byte of the file).
+    const original = ResultsLoader.prototype.loadWithin;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let reach!: () => void;
     const reached = new Promise<void>((resolve) => (reach = resolve));
-    jest.spyOn(ResultsLoader.prototype, 'inTransaction').mockImplementationOnce(async function (
+    jest.spyOn(ResultsLoader.prototype, 'loadWithin').mockImplementationOnce(async function (
       this: ResultsLoader,
       ...args
     ) {

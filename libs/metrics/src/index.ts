@@ -13,3 +13,4 @@ export * from './milestones.js';
 export * from './cx.js';
 export * from './numbers.js';
 export * from './period-target.js';
+export * from './result-checks.js';

@@ -7,6 +7,7 @@ import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException, ConflictAppException, ValidationFailedException } from '../common/errors/app.exception.js';
+import { inTransaction } from '../database/transaction.js';
 import { readTableBatches } from '../imports/formats/read-table.js';
 import { requireHeader } from '../imports/formats/header.js';
 import { RowReader } from '../imports/formats/row-reader.js';
@@ -128,23 +129,11 @@ export class CxImporter {
   }
 
   async importFile(target: CxTarget, input: Readable, kind: TableKind, hooks: CxImportHooks): Promise<LoadCounts> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const counts =
-        target.format === 'a11-responses'
-          ? await this.loadResponses(runner, target, input, kind, hooks)
-          : await this.loadSurveys(runner, target, input, kind, hooks);
-      if (hooks.shouldCommit()) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
-      return counts;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    return inTransaction(this.dataSource, hooks.shouldCommit, (runner) =>
+      target.format === 'a11-responses'
+        ? this.loadResponses(runner, target, input, kind, hooks)
+        : this.loadSurveys(runner, target, input, kind, hooks),
+    );
   }
 
   // -------------------------------------------------------------------------------- per-response files

@@ -14,7 +14,7 @@ import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
 import { A11_COUNTS_COLUMNS } from '../cx/cx-formats.js';
 import { EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS, YARDSTICK_TEMPLATE_COLUMNS, type ColumnDoc } from './formats/index.js';
-import { ImportsService, jsonRowsAsCsv } from './imports.service.js';
+import { ImportsService, jsonItems } from './imports.service.js';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -67,11 +67,7 @@ export class ImportsController {
       ]);
     }
     if (request.headers['content-type']?.startsWith('application/json')) {
-      return this.imports.importFile(
-        auth,
-        { stream: jsonRowsAsCsv(request.body), kind: 'csv', fileName: null, itemNumbers: true },
-        query,
-      );
+      return this.imports.importFile(auth, { json: jsonItems(request.body), kind: 'csv', fileName: null }, query);
     }
     if (gzipEncoded) {
       throw new AppException(

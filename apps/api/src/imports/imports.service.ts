@@ -1,19 +1,18 @@
-import { createHash } from 'node:crypto';
-import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ALL_CHANNELS, type Direction, type ImportBatchBody, type Unit } from '@yardstick/contracts';
+import { type Direction, type ImportBatchBody } from '@yardstick/contracts';
 import {
-  shareOf,
-  tryParsePeriodKey,
+  resultPeriod,
+  resultProblems,
+  resultValue,
   unendedPeriodProblem,
-  unitValueProblem,
   US_FEDERAL_CALENDAR,
   type FiscalCalendar,
-  type Frequency,
-  type ValueRange,
+  type ResultField,
+  type ResultStandardFacts,
 } from '@yardstick/metrics';
 import { Clock } from '../common/clock.js';
+import { inTransaction } from '../database/transaction.js';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import {
@@ -29,20 +28,20 @@ import { calendarOfAgency } from '../agencies/agency-calendar.js';
 import { AuditService } from '../audit/audit.service.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 import { ImportBatch, type ImportMode } from './entities/import-batch.entity.js';
+import { ImportRun, type BatchProgress, type ImportSource } from './import-run.js';
 import {
   ImportFileError,
   type AprRecord,
   type EmployeeFeedbackRecord,
   type GcServiceStandardRecord,
   type ImportFormat,
+  flatten,
   isRejected,
-  parseImportFile,
-  parseImportFileBatches,
+  parseTableBatches,
   type ParsedRecord,
   type ParsedRow,
   type RowError,
   type StandardRef,
-  type TableKind,
   type YardstickRecord,
 } from './formats/index.js';
 import {
@@ -54,13 +53,10 @@ import {
 } from './registry-import.js';
 import { MAX_EMPLOYEE_FEEDBACK_ROWS, writeEmployeeFeedback } from './employee-feedback-import.js';
 import { ResultsLoader, type LoadCounts, type StagedResult } from './results-loader.js';
-import { CxImporter, isCxFormat, type CxImportFormat, type CxImportParams } from '../cx/cx-import.js';
+import { CxImporter, isCxFormat, type CxImportFormat, type CxImportParams, type CxTarget } from '../cx/cx-import.js';
 import { TransactionsImportService } from '../transactions/transactions-import.service.js';
 import { TRANSACTIONS_FORMAT } from '../transactions/transactions-format.js';
 
-/** Errors kept on the batch (all are counted); the full list is what the file would produce again. */
-const MAX_STORED_ERRORS = 1000;
-const PROGRESS_EVERY = 10_000;
 /** Changed results an import's audit event lists one by one (the counts cover them all). */
 const MAX_AUDITED_CHANGES = 10_000;
 
@@ -75,17 +71,14 @@ type AuditedChange = {
   valueBefore: number | null;
 };
 
-export type ImportFile = {
-  stream: Readable;
-  kind: TableKind;
+/** What an import reads (a file's bytes, or a JSON body's items) and what is known of the upload. */
+export type ImportFile = ImportSource & {
   fileName: string | null;
   /** The request's size in bytes, when known: bytesTotal, for progress bars. */
   size?: number | null;
   truncated?: () => boolean;
   /** Whether the client went away before the whole request arrived. */
   abandoned?: () => boolean;
-  /** JSON bodies arrive as CSV with a header line: errors then name the item (line - 1). */
-  itemNumbers?: boolean;
   /** Transactions files: the upload is gzip-compressed (Content-Encoding: gzip, or a .csv.gz file). */
   gzip?: boolean;
 };
@@ -98,6 +91,15 @@ export type ImportOptions = CxImportParams & {
   agency?: string;
   /** performance-gov-apr: the direction of KPIs whose Desired Direction is blank. */
   blankDirection?: Direction;
+};
+
+type AprAgency = { abbreviation: string; name: string; slug: string };
+
+/** What a format imports into, checked before the batch starts: the APR file's agency, the CX collection, the service. */
+type ImportTarget = {
+  aprAgency: AprAgency | null;
+  cx: CxTarget | null;
+  service: Awaited<ReturnType<TransactionsImportService['service']>> | null;
 };
 
 /** Rows a service standards or APR file may have: their registry records are gathered before writing. */
@@ -130,9 +132,16 @@ export class ImportsService {
         { field: 'mode', value: mode, reason: 'employee feedback files are imported whole: use atomic or dry-run' },
       ]);
     }
-    const aprAgency = format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null;
-    const cxTarget = isCxFormat(format) ? await this.cx.prepare(auth, format, options) : null;
-    const service = format === TRANSACTIONS_FORMAT ? await this.transactions.service(auth, options.serviceId) : null;
+    if (file.json && (isCxFormat(format) || format === TRANSACTIONS_FORMAT)) {
+      throw new AppException(415, 'unsupported_media_type', `A ${format} file is a file: send it as one.`, [
+        { field: 'content-type', reason: 'must be multipart/form-data' },
+      ]);
+    }
+    const target: ImportTarget = {
+      aprAgency: format === 'performance-gov-apr' ? await this.aprAgency(auth, options.agency) : null,
+      cx: isCxFormat(format) ? await this.cx.prepare(auth, format, options) : null,
+      service: format === TRANSACTIONS_FORMAT ? await this.transactions.service(auth, options.serviceId) : null,
+    };
     const batch = await this.dataSource.manager.save(
       this.dataSource.manager.create(ImportBatch, {
         ...(batchId ? { id: batchId } : {}),
@@ -143,225 +152,23 @@ export class ImportsService {
         bytesTotal: file.size ?? null,
       }),
     );
-    const hash = createHash('sha256');
-    let bytesRead = 0;
-    const hashed = new PassThrough({
-      transform: (chunk: Buffer, _encoding, done) => {
-        bytesRead += chunk.length;
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    // A client that goes away makes the upload fail with "aborted", perhaps before the parser reads a
-    // byte (it starts once the loader has its connection): pipeline listens for errors on both streams
-    // from now on and hands the error to whoever reads `hashed`, so it never goes unhandled.
-    pipeline(file.stream, hashed, () => undefined);
-    const errors: RowError[] = [];
-    const warnings: RowError[] = [];
-    let errorCount = 0;
-    let warningCount = 0;
-    let rowsRead = 0;
-    const renumber = (error: RowError): RowError => (file.itemNumbers ? { ...error, line: error.line - 1 } : error);
-    const addErrors = (found: RowError[]): void => {
-      errorCount += found.length;
-      for (const error of found) if (errors.length < MAX_STORED_ERRORS) errors.push(renumber(error));
-    };
-    const addWarnings = (found: RowError[]): void => {
-      warningCount += found.length;
-      for (const warning of found) if (warnings.length < MAX_STORED_ERRORS) warnings.push(renumber(warning));
-    };
-    // Progress is reported by wall time (not the Clock of business rules): it paces writes, decides nothing.
-    let lastProgress = Date.now();
-    let progressAt = 0;
-    const onRows = (count: number): Promise<void> | undefined => {
-      rowsRead += count;
-      // Every 10,000 rows, or every second for slow files (XLSX), the batch says how far it got.
-      const now = Date.now();
-      if (rowsRead - progressAt < PROGRESS_EVERY && (rowsRead - progressAt < 100 || now - lastProgress < 1000)) {
-        return;
-      }
-      progressAt = rowsRead;
-      lastProgress = now;
-      return this.dataSource.manager
-        .update(ImportBatch, { id: batch.id }, { rowsRead, bytesRead })
-        .then(() => undefined);
-    };
-    const today = this.clock.today();
-    const written = (): boolean =>
-      !file.truncated?.() && (mode === 'partial' || (mode === 'atomic' && errorCount === 0));
+    const saveBatch = (values: BatchProgress) => this.dataSource.manager.update(ImportBatch, { id: batch.id }, values);
+    const run = new ImportRun(batch.id, mode, file, saveBatch, file.truncated);
     try {
-      let counts: LoadCounts;
-      let registry: RegistryCounts | null = null;
-      if (service) {
-        counts = await this.transactions.load({
-          service,
-          batchId: batch.id,
-          stream: hashed,
-          gzip: file.gzip ?? false,
-          shouldCommit: written,
-          keepMerging: () => mode !== 'atomic' || errorCount === 0,
-          addErrors,
-          onRows,
-        });
-      } else if (cxTarget) {
-        counts = await this.cx.importFile(cxTarget, hashed, file.kind, {
-          mode,
-          addErrors,
-          addWarnings,
-          onRows,
-          shouldCommit: written,
-          keepWriting: () => mode !== 'atomic' || errorCount === 0,
-        });
-      } else if (format === 'yardstick') {
-        const staged = this.stage(
-          auth,
-          parseImportFileBatches(hashed, { kind: file.kind, format: 'yardstick' }),
-          addErrors,
-          onRows,
-          today,
-        );
-        counts = await this.loader.inTransaction(written, async (runner) => {
-          const loaded = await this.loader.loadWithin(runner, staged, {
-            batchId: batch.id,
-            recordedBy: auth.actor.id,
-            // An atomic import with a bad row writes nothing: the rest is read only to report every error.
-            keepMerging: () => mode !== 'atomic' || errorCount === 0,
-          });
-          if (written()) await this.auditResultChanges(auth, runner, batch.id);
-          return loaded;
-        });
-      } else if (format === 'employee-feedback') {
-        const rows: ParsedRecord<EmployeeFeedbackRecord>[] = [];
-        for await (const row of parseImportFile(hashed, { kind: file.kind, format })) {
-          const progress = onRows(1);
-          if (progress) await progress;
-          if (rowsRead > MAX_EMPLOYEE_FEEDBACK_ROWS) {
-            throw new ImportFileError(
-              'too_many_rows',
-              `A ${format} file may have up to ${MAX_EMPLOYEE_FEEDBACK_ROWS} rows.`,
-              row.line,
-            );
-          }
-          if (isRejected(row)) addErrors(row.errors);
-          else rows.push(row);
-        }
-        counts = await this.loader.inTransaction(written, (runner) =>
-          writeEmployeeFeedback(runner.manager, auth, rows, addErrors),
-        );
-      } else {
-        const rows: RegistryRow[] = [];
-        const parsed: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>> =
-          format === 'gc-service-standards'
-            ? parseImportFile(hashed, { kind: file.kind, format })
-            : parseImportFile(hashed, {
-                kind: file.kind,
-                format: 'performance-gov-apr',
-                blankDirection: options.blankDirection,
-              });
-        for await (const row of parsed) {
-          const progress = onRows(1);
-          if (progress) await progress;
-          if (isRejected(row)) {
-            addErrors(row.errors);
-            continue;
-          }
-          if (rowsRead > MAX_REGISTRY_ROWS) {
-            throw new ImportFileError(
-              'too_many_rows',
-              `A ${format} file may have up to ${MAX_REGISTRY_ROWS} rows.`,
-              row.line,
-            );
-          }
-          addWarnings(row.warnings);
-          const registryRow =
-            format === 'gc-service-standards'
-              ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord, row.at)
-              : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!, row.at);
-          // The same rule as POST /results: a period that has not ended has no result yet.
-          const unended = registryRow.result && unendedPeriodProblem(registryRow.result.period, today);
-          if (unended) {
-            addErrors([
-              {
-                line: row.line,
-                ...row.at,
-                column: format === 'gc-service-standards' ? 'fiscal_yr' : 'Year',
-                reason: unended,
-              },
-            ]);
-            continue;
-          }
-          rows.push(registryRow);
-        }
-        ({ counts, registry } = await this.writeRegistryFile(auth, rows, addErrors, batch.id, written));
-      }
-      if (file.truncated?.()) {
-        throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
-          { field: 'file', reason: 'too large: nothing was written' },
-        ]);
-      }
-      const reported = written() || mode === 'dry-run';
-      await this.dataSource.manager.update(
-        ImportBatch,
-        { id: batch.id },
-        {
-          status: mode === 'atomic' && errorCount > 0 ? 'rejected' : 'completed',
-          rowsRead,
-          bytesRead,
-          // A dry run reports what would change; a rejected atomic import changed nothing.
-          inserted: reported ? counts.inserted : 0,
-          updated: reported ? counts.updated : 0,
-          unchanged: reported ? counts.unchanged : 0,
-          errorCount,
-          errors,
-          warningCount,
-          warnings,
-          registry: registry && reported ? registry : null,
-          fileHash: hash.digest('hex'),
-          finishedAt: new Date(),
-        },
-      );
+      const { counts, registry } = await this.load(auth, run, file, options, target);
+      if (file.truncated?.()) throw tooLarge();
+      await saveBatch(run.finished(counts, registry, new Date()));
     } catch (error) {
-      await this.dataSource.manager.update(
-        ImportBatch,
-        { id: batch.id },
-        {
-          status: 'failed',
-          rowsRead,
-          bytesRead,
-          errorCount: errorCount + 1,
-          errors: [...errors, fileErrorOf(error)].slice(0, MAX_STORED_ERRORS),
-          finishedAt: new Date(),
-        },
-      );
-      if (file.truncated?.()) {
-        throw new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
-          { field: 'file', reason: 'too large: nothing was written' },
-        ]);
-      }
-      if (error instanceof ImportFileError) {
-        throw new AppException(400, 'validation_failed', error.message, [
-          { field: 'file', line: error.line, reason: error.message },
-        ]);
-      }
-      // The client's doing, not a fault of ours: a warning, and no one is left to read the answer.
-      if (file.abandoned?.() || isClientAbort(error)) {
-        this.logger.warn(
-          { batchId: batch.id, bytesReceived: bytesRead, bytesTotal: file.size ?? null, rowsRead },
-          'The client abandoned the upload before it ended; nothing was written',
-        );
-        throw new AppException(400, 'bad_request', 'The upload ended before the whole file arrived.', [
-          { field: 'file', reason: 'the connection closed before the end of the file: nothing was written' },
-        ]);
-      }
-      throw error;
+      await saveBatch(run.failed(fileErrorOf(error), new Date()));
+      throw this.failure(error, file, run);
     }
     // A customer feedback file with a bad row is refused as a whole: 422 naming each line and column.
-    if (cxTarget && mode === 'atomic' && errorCount > 0) {
+    if (target.cx && run.rejected) {
       throw new AppException(
         422,
         'validation_failed',
-        `The file has ${errorCount} problem${errorCount > 1 ? 's' : ''}; nothing was written (import ${batch.id}).`,
-        errors.slice(0, 100).map((e) => ({
+        `The file has ${run.errorCount} problem${run.errorCount > 1 ? 's' : ''}; nothing was written (import ${batch.id}).`,
+        run.errors.slice(0, 100).map((e) => ({
           line: e.line,
           ...(e.column !== undefined ? { column: e.column } : {}),
           ...(e.value !== undefined ? { value: e.value } : {}),
@@ -372,34 +179,168 @@ export class ImportsService {
     return this.get(auth, batch.id);
   }
 
+  /** Reads the file in its format and loads what it holds, as the run says (dry run, atomic or partial). */
+  private async load(
+    auth: AuthContext,
+    run: ImportRun,
+    file: ImportFile,
+    options: ImportOptions,
+    target: ImportTarget,
+  ): Promise<{ counts: LoadCounts; registry: RegistryCounts | null }> {
+    const { format } = options;
+    if (target.service) {
+      const counts = await this.transactions.load({
+        service: target.service,
+        batchId: run.batchId,
+        stream: run.input(),
+        gzip: file.gzip ?? false,
+        shouldCommit: run.written,
+        keepMerging: run.keepWriting,
+        addErrors: run.addErrors,
+        onRows: run.onRows,
+      });
+      return { counts, registry: null };
+    }
+    if (target.cx) {
+      const counts = await this.cx.importFile(target.cx, run.input(), file.kind, {
+        mode: run.mode,
+        addErrors: run.addErrors,
+        addWarnings: run.addWarnings,
+        onRows: run.onRows,
+        shouldCommit: run.written,
+        keepWriting: run.keepWriting,
+      });
+      return { counts, registry: null };
+    }
+    if (format === 'yardstick') return { counts: await this.loadResults(auth, run), registry: null };
+    if (format === 'employee-feedback') return { counts: await this.loadEmployeeFeedback(auth, run), registry: null };
+    if (format === 'gc-service-standards' || format === 'performance-gov-apr') {
+      return this.loadRegistryFile(auth, run, options, target.aprAgency);
+    }
+    throw new Error(`Unknown import format ${String(format)}`);
+  }
+
+  /** Yardstick's template: each row checked against its standard, loaded as it comes. */
+  private loadResults(auth: AuthContext, run: ImportRun): Promise<LoadCounts> {
+    const staged = this.stage(auth, parseTableBatches(run.table(), { format: 'yardstick' }), run, this.clock.today());
+    return inTransaction(this.dataSource, run.written, async (runner) => {
+      const loaded = await this.loader.loadWithin(runner, staged, {
+        batchId: run.batchId,
+        recordedBy: auth.actor.id,
+        keepMerging: run.keepWriting,
+      });
+      if (run.written()) await this.auditResultChanges(auth, runner, run.batchId);
+      return loaded;
+    });
+  }
+
+  private async loadEmployeeFeedback(auth: AuthContext, run: ImportRun): Promise<LoadCounts> {
+    const rows: ParsedRecord<EmployeeFeedbackRecord>[] = [];
+    for await (const row of flatten(parseTableBatches(run.table(), { format: 'employee-feedback' }))) {
+      await this.countRow(run, 'employee-feedback', row.line, MAX_EMPLOYEE_FEEDBACK_ROWS);
+      if (isRejected(row)) run.addErrors(row.errors);
+      else rows.push(row);
+    }
+    return inTransaction(this.dataSource, run.written, (runner) =>
+      writeEmployeeFeedback(runner.manager, auth, rows, run.addErrors),
+    );
+  }
+
+  /** A service standards or APR file: its registry records are gathered, then written with its results. */
+  private async loadRegistryFile(
+    auth: AuthContext,
+    run: ImportRun,
+    options: ImportOptions,
+    aprAgency: AprAgency | null,
+  ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
+    const gc = options.format === 'gc-service-standards';
+    const batches: AsyncIterable<ParsedRow<GcServiceStandardRecord | AprRecord>[]> = gc
+      ? parseTableBatches(run.table(), { format: 'gc-service-standards' })
+      : parseTableBatches(run.table(), { format: 'performance-gov-apr', blankDirection: options.blankDirection });
+    const today = this.clock.today();
+    const rows: RegistryRow[] = [];
+    for await (const row of flatten(batches)) {
+      const progress = run.onRows(1);
+      if (progress) await progress;
+      if (isRejected(row)) {
+        run.addErrors(row.errors);
+        continue;
+      }
+      if (run.rowsRead > MAX_REGISTRY_ROWS) throw tooManyRows(options.format, MAX_REGISTRY_ROWS, row.line);
+      run.addWarnings(row.warnings);
+      const registryRow = gc
+        ? gcRegistryRow(row.line, row.record as GcServiceStandardRecord, row.at)
+        : aprRegistryRow(row.line, row.record as AprRecord, aprAgency!, row.at);
+      // The same rule as POST /results: a period that has not ended has no result yet.
+      const unended = registryRow.result && unendedPeriodProblem(registryRow.result.period, today);
+      if (unended) {
+        run.addErrors([{ line: row.line, ...row.at, column: gc ? 'fiscal_yr' : 'Year', reason: unended }]);
+        continue;
+      }
+      rows.push(registryRow);
+    }
+    return this.writeRegistryFile(auth, rows, run);
+  }
+
+  /** Counts a row read, and refuses a file with more than `max`. */
+  private async countRow(run: ImportRun, format: string, line: number, max: number): Promise<void> {
+    const progress = run.onRows(1);
+    if (progress) await progress;
+    if (run.rowsRead > max) throw tooManyRows(format, max, line);
+  }
+
+  /** What an import that stopped answers: the client's fault (4xx) when it was, else the error itself. */
+  private failure(error: unknown, file: ImportFile, run: ImportRun): unknown {
+    if (file.truncated?.()) return tooLarge();
+    if (error instanceof ImportFileError) {
+      return new AppException(400, 'validation_failed', error.message, [
+        { field: 'file', line: error.line, reason: error.message },
+      ]);
+    }
+    // The client's doing, not a fault of ours: a warning, and no one is left to read the answer.
+    if (file.abandoned?.() || isClientAbort(error)) {
+      this.logger.warn(
+        { batchId: run.batchId, bytesReceived: run.bytesRead, bytesTotal: file.size ?? null, rowsRead: run.rowsRead },
+        'The client abandoned the upload before it ended; nothing was written',
+      );
+      return new AppException(400, 'bad_request', 'The upload ended before the whole file arrived.', [
+        { field: 'file', reason: 'the connection closed before the end of the file: nothing was written' },
+      ]);
+    }
+    return error;
+  }
+
   /** Registry records and results of a service standards or APR file, in one transaction. */
   private async writeRegistryFile(
     auth: AuthContext,
     rows: RegistryRow[],
-    addErrors: (errors: RowError[]) => void,
-    batchId: string,
-    shouldCommit: () => boolean,
+    run: ImportRun,
   ): Promise<{ counts: LoadCounts; registry: RegistryCounts }> {
-    return this.loader.inTransaction(shouldCommit, async (runner) => {
+    return inTransaction(this.dataSource, run.written, async (runner) => {
       // One registry import of an agency at a time: two would race to create the same records.
       await lockAgencyResults(
         (sql, parameters) => runner.query(sql, parameters),
         rows.map((row) => `registry:${row.agency.abbreviation.toUpperCase()}`),
       );
-      const { counts: registry, created, results } = await writeRegistry(runner, auth, rows, addErrors);
+      const { counts: registry, created, results } = await writeRegistry(runner, auth, rows, run.addErrors);
       // The registry records an import adds are in the audit trail, with the import that added them.
       if (Object.values(created).some((ids) => ids.length > 0)) {
         await this.audit.record(
           auth,
-          { action: 'import.registry', entityType: 'import', entityId: batchId, after: { created, counts: registry } },
+          {
+            action: 'import.registry',
+            entityType: 'import',
+            entityId: run.batchId,
+            after: { created, counts: registry },
+          },
           runner.manager,
         );
       }
       const counts = await this.loader.loadWithin(runner, [results], {
-        batchId,
+        batchId: run.batchId,
         recordedBy: auth.actor.id,
       });
-      if (shouldCommit()) await this.auditResultChanges(auth, runner, batchId);
+      if (run.written()) await this.auditResultChanges(auth, runner, run.batchId);
       return { counts, registry };
     });
   }
@@ -457,10 +398,7 @@ export class ImportsService {
   }
 
   /** The agency an APR file reports for: it must exist, and the caller must be able to write for it. */
-  private async aprAgency(
-    auth: AuthContext,
-    abbreviation: string | undefined,
-  ): Promise<{ abbreviation: string; name: string; slug: string }> {
+  private async aprAgency(auth: AuthContext, abbreviation: string | undefined): Promise<AprAgency> {
     if (!abbreviation) {
       throw new ValidationFailedException([
         {
@@ -496,8 +434,7 @@ export class ImportsService {
   private async *stage(
     auth: AuthContext,
     batches: AsyncIterable<ParsedRow<YardstickRecord>[]>,
-    addErrors: (errors: RowError[]) => void,
-    onRows: (count: number) => Promise<void> | undefined,
+    run: ImportRun,
     today: string,
   ): AsyncIterable<StagedResult[]> {
     const pending = new Map<string, Promise<StandardFacts | string>>();
@@ -505,12 +442,12 @@ export class ImportsService {
     let lastRef: StandardRef | undefined;
     let last: StandardFacts | string = '';
     for await (const rows of batches) {
-      const progress = onRows(rows.length);
+      const progress = run.onRows(rows.length);
       if (progress) await progress;
       const staged: StagedResult[] = [];
       for (const row of rows) {
         if (isRejected(row)) {
-          addErrors(row.errors);
+          run.addErrors(row.errors);
           continue;
         }
         const ref = row.record.standardRef;
@@ -528,11 +465,11 @@ export class ImportsService {
           last = facts;
         }
         if (typeof last === 'string') {
-          addErrors([errorAt(row, 'standard', last)]);
+          run.addErrors([errorAt(row, 'standard', last)]);
           continue;
         }
         const checked = checkRow(row, last, today);
-        if (checked.errors) addErrors(checked.errors);
+        if (checked.errors) run.addErrors(checked.errors);
         else staged.push(checked.result);
       }
       if (staged.length > 0) yield staged;
@@ -564,35 +501,37 @@ export class ImportsService {
       agencyId: standard.agencyId,
       calendar: await calendarOfAgency(this.dataSource.manager, standard.agencyId),
       code: standard.code,
+      computation: version.computation,
       unit: version.unit,
       valueRange: version.valueRange,
       frequency: version.frequency,
-      channelScope: version.channelScope.length > 0 ? new Set<string>(version.channelScope) : null,
-      share: version.computation === 'share_meeting_threshold',
+      channelScope: version.channelScope,
     };
   }
 }
 
 /** A standard as the row checks see it, resolved once per file. */
-type StandardFacts = {
+type StandardFacts = ResultStandardFacts & {
   id: string;
   agencyId: string;
   /** The agency's fiscal calendar, in which the row's period is dated. */
   calendar: FiscalCalendar;
-  code: string;
-  unit: Unit;
-  valueRange: ValueRange | null;
-  frequency: Frequency;
-  /** null: every channel. */
-  channelScope: ReadonlySet<string> | null;
-  /** Counts (numerator, denominator) apply: a share meeting a threshold. */
-  share: boolean;
+};
+
+/** Where a template row keeps each field of a result. */
+const COLUMN_OF: Record<ResultField, string> = {
+  period: 'period',
+  channel: 'channel',
+  value: 'value',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  dataQualityNote: 'data_quality_note',
 };
 
 /**
- * The checks of a result that need its standard, as ResultsService's checkResult makes them (the rest
- * ran in the template's parser). Written for a million rows: no object is made for a row that passes
- * but the one loaded.
+ * The checks of a result that need its standard: `resultProblems`, as for POST /results (the rest ran in
+ * the template's parser, which asked the same function without the standard). Written for a million rows:
+ * no object is made for a row that passes but the one loaded.
  */
 function checkRow(
   row: ParsedRecord<YardstickRecord>,
@@ -600,45 +539,13 @@ function checkRow(
   today: string,
 ): { result: StagedResult; errors?: undefined } | { errors: RowError[] } {
   const { record } = row;
-  let errors: RowError[] | undefined;
-  const fail = (column: string, reason: string, value?: unknown): void => {
-    (errors ??= []).push(errorAt(row, column, reason, value));
-  };
   // The parser dates periods in the October calendar; an agency with another one has them again in its own.
-  const period =
-    standard.calendar === US_FEDERAL_CALENDAR ? record.period : tryParsePeriodKey(record.period.key, standard.calendar);
-  if (period === null) {
-    fail('period', `is outside the supported fiscal years of the agency's calendar`, record.period.key);
-    return { errors: errors! };
+  const figures = standard.calendar === US_FEDERAL_CALENDAR ? record : { ...record, period: record.period.key };
+  const problems = resultProblems(figures, standard, { today });
+  if (problems.length > 0) {
+    return { errors: problems.map((p) => errorAt(row, COLUMN_OF[p.field], p.reason, p.value)) };
   }
-  if (record.valueHasPercentSign && standard.unit !== 'percent') {
-    fail('value', `has a % sign, but standard ${standard.code} is measured in ${standard.unit}`);
-  }
-  if (period.frequency !== standard.frequency) {
-    fail('period', `is a ${period.frequency}, but this standard is reported by ${standard.frequency}`, period.key);
-  }
-  const unended = unendedPeriodProblem(period, today);
-  if (unended) fail('period', unended, period.key);
-  if (record.channel !== ALL_CHANNELS && standard.channelScope !== null && !standard.channelScope.has(record.channel)) {
-    fail(
-      'channel',
-      `is not one of this standard's channels (${[...standard.channelScope].join(', ')})`,
-      record.channel,
-    );
-  }
-  let value = record.value;
-  if (record.numerator !== null && record.denominator !== null) {
-    // The parser has checked that the counts agree with each other and with the value.
-    if (!standard.share) fail('numerator', 'applies only to a share meeting a threshold');
-    else if (value === null) value = shareOf(record.numerator, record.denominator);
-  }
-  if (value !== null) {
-    const problem = unitValueProblem(standard.unit, value, standard.valueRange);
-    if (problem !== null) fail('value', problem, value);
-  } else if (record.dataQualityNote === null) {
-    fail('data_quality_note', 'is required when the value is blank: say why it is not known');
-  }
-  if (errors) return { errors };
+  const period = resultPeriod(figures.period, standard.calendar)!;
   return {
     result: {
       standardId: standard.id,
@@ -649,7 +556,7 @@ function checkRow(
       periodEnd: period.end,
       fiscalYear: period.fiscalYear,
       channel: record.channel,
-      value,
+      value: resultValue(record, standard),
       numerator: record.numerator,
       denominator: record.denominator,
       sampleSize: record.sampleSize,
@@ -687,12 +594,12 @@ function fileErrorOf(error: unknown): RowError {
   return { line: 0, reason: 'the import failed before it finished; nothing was written' };
 }
 
-/** A JSON array of template rows as a CSV stream, so that JSON goes through the same reader and checks. */
-export function jsonRowsAsCsv(items: unknown): Readable {
+/** A JSON body's items, each an object keyed by the template's columns; else a 400. */
+export function jsonItems(body: unknown): Record<string, unknown>[] {
   if (
-    !Array.isArray(items) ||
-    items.length === 0 ||
-    !items.every((item) => typeof item === 'object' && item !== null)
+    !Array.isArray(body) ||
+    body.length === 0 ||
+    !body.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
   ) {
     throw new AppException(
       400,
@@ -701,17 +608,17 @@ export function jsonRowsAsCsv(items: unknown): Readable {
       [{ field: 'body', reason: 'must be a non-empty array of objects' }],
     );
   }
-  const columns = [...new Set(items.flatMap((item) => Object.keys(item as object)))];
-  const cell = (value: unknown): string => {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'object') return '"[object]"';
-    return `"${String(value).replace(/"/g, '""')}"`;
-  };
-  const lines = [
-    columns.join(','),
-    ...items.map((item) => columns.map((c) => cell((item as Record<string, unknown>)[c])).join(',')),
-  ];
-  return Readable.from([lines.join('\n') + '\n']);
+  return body as Record<string, unknown>[];
+}
+
+function tooLarge(): AppException {
+  return new AppException(413, 'payload_too_large', 'The file is larger than this server accepts for an import.', [
+    { field: 'file', reason: 'too large: nothing was written' },
+  ]);
+}
+
+function tooManyRows(format: string, max: number, line: number): ImportFileError {
+  return new ImportFileError('too_many_rows', `A ${format} file may have up to ${max} rows.`, line);
 }
 
 export function toBatchBody(batch: ImportBatch): ImportBatchBody {

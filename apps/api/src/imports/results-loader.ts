@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { inTransaction } from '../database/transaction.js';
 import { lockAgencyResults } from '../results/result-write-lock.js';
 
 /** A result row that has passed every check and names its standard by id: ready to load. */
@@ -119,25 +120,7 @@ export class ResultsLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(batches: StagedBatches, options: LoadOptions): Promise<LoadCounts> {
-    return this.inTransaction(options.shouldCommit, (runner) => this.loadWithin(runner, batches, options));
-  }
-
-  /** Runs `work` in one transaction, then commits it if `shouldCommit()` says so (else rolls it back). */
-  async inTransaction<T>(shouldCommit: () => boolean, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const done = await work(runner);
-      if (shouldCommit()) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
-      return done;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    return inTransaction(this.dataSource, options.shouldCommit, (runner) => this.loadWithin(runner, batches, options));
   }
 
   /** Stages and merges inside the caller's transaction (imports that also write the registry); never commits. */

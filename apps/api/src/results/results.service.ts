@@ -3,7 +3,6 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ALL_CHANNELS,
   type CertificationReport,
-  type ErrorDetail,
   type Page,
   type Permission,
   type ResultBody,
@@ -11,11 +10,10 @@ import {
 } from '@yardstick/contracts';
 import {
   formatPeriodLabel,
-  SHARE_TOLERANCE,
-  shareOf,
+  resultPeriod,
+  resultProblems,
+  resultValue,
   tryParsePeriodKey,
-  unendedPeriodProblem,
-  unitValueProblem,
   US_FEDERAL_CALENDAR,
   type FiscalCalendar,
 } from '@yardstick/metrics';
@@ -386,8 +384,9 @@ type CheckedResult = Pick<
 >;
 
 /**
- * Every rule a result must meet, all problems at once, each naming its field; the period is dated in `calendar`.
- * With `today`, a period that has not ended is refused (a new result; a correction keeps its period).
+ * The result's figures, once `resultProblems` (libs/metrics, the same rules as imports) finds nothing wrong;
+ * else a 400 with every problem. The period is dated in `calendar`; with `today`, a period that has not
+ * ended is refused (a new result; a correction keeps its period).
  */
 export function checkResult(
   dto: CreateResultDto,
@@ -395,82 +394,34 @@ export function checkResult(
   today?: string,
   calendar?: FiscalCalendar,
 ): CheckedResult {
-  const problems: ErrorDetail[] = [];
-  const period = tryParsePeriodKey(dto.period.trim(), calendar);
-  if (!period) {
-    problems.push({
-      field: 'period',
-      value: dto.period,
-      reason: 'must be a month like 2026-03, a quarter like FY2026-Q2 or a fiscal year like FY2026',
-    });
-  } else if (period.frequency !== version.frequency) {
-    problems.push({
-      field: 'period',
-      value: dto.period,
-      reason: `is a ${period.frequency}, but this standard is reported by ${version.frequency}`,
-    });
-  }
-  const unended = period && today !== undefined ? unendedPeriodProblem(period, today) : null;
-  if (unended) problems.push({ field: 'period', value: dto.period, reason: unended });
-  const channel = dto.channel ?? ALL_CHANNELS;
-  if (channel !== ALL_CHANNELS && version.channelScope.length > 0 && !version.channelScope.includes(channel)) {
-    problems.push({
-      field: 'channel',
-      value: channel,
-      reason: `is not one of this standard's channels (${version.channelScope.join(', ')})`,
-    });
-  }
-  const numerator = dto.numerator ?? null;
-  const denominator = dto.denominator ?? null;
-  let value = dto.value ?? null;
-  if ((numerator === null) !== (denominator === null)) {
-    problems.push({
-      field: numerator === null ? 'numerator' : 'denominator',
-      reason: 'numerator and denominator come together',
-    });
-  } else if (numerator !== null && denominator !== null) {
-    if (version.computation !== 'share_meeting_threshold') {
-      problems.push({ field: 'numerator', reason: 'applies only to a share meeting a threshold' });
-    } else if (numerator > denominator) {
-      problems.push({
-        field: 'numerator',
-        value: numerator,
-        reason: `must not be above the denominator (${denominator})`,
-      });
-    } else {
-      const share = shareOf(numerator, denominator);
-      if (value === null) value = share;
-      else if (share !== null && Math.abs(value - share) > SHARE_TOLERANCE) {
-        problems.push({
-          field: 'value',
-          value,
-          reason: `disagrees with numerator/denominator, which make ${share.toFixed(2)}%`,
-        });
-      } else if (share === null && value !== null) {
-        problems.push({
-          field: 'value',
-          value,
-          reason: 'must be blank when the denominator is 0 (nothing to measure)',
-        });
-      }
-    }
-  }
-  if (value !== null) {
-    const problem = unitValueProblem(version.unit, value, version.valueRange);
-    if (problem) problems.push({ field: 'value', value, reason: problem });
-  } else if (!dto.dataQualityNote) {
-    problems.push({ field: 'dataQualityNote', reason: 'is required when the value is blank: say why it is not known' });
-  }
-  if (problems.length > 0 || !period) throw new ValidationFailedException(problems);
+  const figures = {
+    period: dto.period,
+    channel: dto.channel ?? ALL_CHANNELS,
+    value: dto.value ?? null,
+    numerator: dto.numerator ?? null,
+    denominator: dto.denominator ?? null,
+    dataQualityNote: dto.dataQualityNote ?? null,
+  };
+  const facts = {
+    computation: version.computation,
+    unit: version.unit,
+    valueRange: version.valueRange,
+    frequency: version.frequency,
+    channelScope: version.channelScope,
+    calendar,
+  };
+  const problems = resultProblems(figures, facts, { today });
+  const period = resultPeriod(dto.period, calendar);
+  if (problems.length > 0 || !period) throw new ValidationFailedException([...problems]);
   return {
     periodKey: period.key,
     frequency: period.frequency,
     periodStart: period.start,
     periodEnd: period.end,
     fiscalYear: period.fiscalYear,
-    value,
-    numerator,
-    denominator,
+    value: resultValue(figures, version),
+    numerator: figures.numerator,
+    denominator: figures.denominator,
   };
 }
 

@@ -3,7 +3,7 @@ import { parseEmployeeFeedbackRows, type EmployeeFeedbackRecord } from './employ
 import { parseGcServiceStandardRows, type GcServiceStandardRecord } from './gc-service-standards.js';
 import { parseAprRows, type AprOptions, type AprRecord } from './performance-gov-apr.js';
 import { flatten, readTableBatches, type ReadTableOptions } from './read-table.js';
-import type { ImportFormat, ParsedRow, TableKind } from './types.js';
+import type { ImportFormat, ParsedRow, TableKind, TableRow } from './types.js';
 import { parseYardstickRows, type YardstickRecord } from './yardstick.js';
 
 export * from './csv-records.js';
@@ -25,10 +25,11 @@ export type ImportRecords = {
   'employee-feedback': EmployeeFeedbackRecord;
 };
 
-export type ParseImportOptions<F extends ImportFormat> = ReadTableOptions & {
-  kind: TableKind;
-  format: F;
-} & (F extends 'performance-gov-apr' ? AprOptions : unknown);
+export type ParseTableOptions<F extends ImportFormat> = { format: F } & (F extends 'performance-gov-apr'
+  ? AprOptions
+  : unknown);
+
+export type ParseImportOptions<F extends ImportFormat> = ReadTableOptions & { kind: TableKind } & ParseTableOptions<F>;
 
 /**
  * A file, read and checked row by row in the given format: one ParsedRow at a time, never the whole
@@ -46,12 +47,24 @@ export function parseImportFileBatches<F extends ImportFormat>(
   input: Readable,
   options: ParseImportOptions<F>,
 ): AsyncIterable<ParsedRow<ImportRecords[F]>[]> {
-  const rows = readTableBatches(input, options.kind, options);
+  return parseTableBatches<F>(readTableBatches(input, options.kind, options), options);
+}
+
+/** Rows already read as a table (a JSON body's items), read and checked in the given format, a batch at a time. */
+export function parseTableBatches<F extends ImportFormat>(
+  rows: AsyncIterable<readonly TableRow[]> | Iterable<readonly TableRow[]>,
+  options: ParseTableOptions<F>,
+): AsyncIterable<ParsedRow<ImportRecords[F]>[]> {
+  const table = asAsync(rows);
   const parsers: { [K in ImportFormat]: () => AsyncIterable<ParsedRow<ImportRecords[K]>[]> } = {
-    yardstick: () => parseYardstickRows(rows),
-    'gc-service-standards': () => parseGcServiceStandardRows(rows),
-    'performance-gov-apr': () => parseAprRows(rows, options as AprOptions),
-    'employee-feedback': () => parseEmployeeFeedbackRows(rows),
+    yardstick: () => parseYardstickRows(table),
+    'gc-service-standards': () => parseGcServiceStandardRows(table),
+    'performance-gov-apr': () => parseAprRows(table, options as AprOptions),
+    'employee-feedback': () => parseEmployeeFeedbackRows(table),
   };
   return parsers[options.format]() as AsyncIterable<ParsedRow<ImportRecords[F]>[]>;
+}
+
+async function* asAsync<T>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  yield* items;
 }

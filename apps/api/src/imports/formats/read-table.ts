@@ -446,6 +446,43 @@ function columnLetter(column: number): string {
   return letters;
 }
 
+// ------------------------------------------------------------------------------------------ JSON
+
+/**
+ * A JSON body's items (objects keyed by column) as a table, read the way a CSV file of the same cells is:
+ * the keys of every item are the header (line 1); item n is line n; cells are trimmed text, blank is null
+ * (an object or array in a cell is "[object]"); items whose cells are all blank are skipped.
+ */
+export function jsonTable(items: readonly Record<string, unknown>[]): TableRow[][] {
+  const keys = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  const columns = keys.map((key) => key.trim() || null);
+  const header = makeHeader(columns, 1);
+  const rows: TableRow[] = [];
+  items.forEach((item, index) => {
+    const cells: Record<string, CellValue> = {};
+    let blank = true;
+    keys.forEach((key, column) => {
+      const name = columns[column];
+      if (name === null || name === undefined) return;
+      const value = item[key];
+      const text = value === null || value === undefined ? null : blankToNull(jsonCellText(value));
+      if (text !== null) blank = false;
+      cells[name] = text;
+    });
+    if (!blank) rows.push({ line: index + 1, cells, header });
+  });
+  if (rows.length === 0) throw noRows(header);
+  const batches: TableRow[][] = [];
+  for (let start = 0; start < rows.length; start += CSV_BATCH_ROWS) {
+    batches.push(rows.slice(start, start + CSV_BATCH_ROWS));
+  }
+  return batches;
+}
+
+function jsonCellText(value: unknown): string {
+  return typeof value === 'object' ? '[object]' : String(value);
+}
+
 // ------------------------------------------------------------------------------------------- shared
 
 function makeHeader(columns: (string | null)[], line: number, sheet?: string): TableHeader {

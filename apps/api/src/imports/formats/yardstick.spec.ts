@@ -200,7 +200,7 @@ describe('yardstick template', () => {
       {
         line: 2,
         column: 'data_quality_note',
-        reason: 'is required when value is blank: say why the value is not known',
+        reason: 'is required when the value is blank: say why it is not known',
       },
     ]);
     expect(await recordOf('DOS,X,2026-03,,,,,,System outage: no data for March')).toMatchObject({
@@ -212,7 +212,7 @@ describe('yardstick template', () => {
       {
         line: 2,
         column: 'data_quality_note',
-        reason: 'is required when value is blank: say why the value is not known',
+        reason: 'is required when the value is blank: say why it is not known',
       },
     ]);
   });

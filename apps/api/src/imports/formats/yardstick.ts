@@ -1,5 +1,5 @@
 import { ALL_CHANNELS, CHANNELS, type ResultChannel } from '@yardstick/contracts';
-import { SHARE_TOLERANCE, shareOf, tryParsePeriodKey, type Period } from '@yardstick/metrics';
+import { resultPeriod, resultProblems, type Period } from '@yardstick/metrics';
 import { KeyLines } from './duplicate-keys.js';
 import type { HeaderSpec } from './header.js';
 import { parseRows, type RowReader } from './row-reader.js';
@@ -90,7 +90,6 @@ export const YARDSTICK_TEXT_LIMITS = {
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PERIOD_FORMATS = 'must be a month like 2026-03, a quarter like FY2026-Q2 or a fiscal year like FY2026';
 const COUNT = { integer: true, nonNegative: true } as const;
 
 /** Parses rows of Yardstick's template, a batch at a time; a repeated (standard, period, channel) is an error. */
@@ -118,13 +117,7 @@ function parseYardstickRow(
   const dataQualityNote = limitedText(r, 'data_quality_note');
   const why = limitedText(r, 'explanation_why');
   const action = limitedText(r, 'explanation_action');
-  const countErrors = r.errors.some((error) => error.column === 'numerator' || error.column === 'denominator');
-
-  if (!countErrors) checkCounts(r, value, numerator, denominator);
-  const share = shareOf(numerator, denominator);
-  if (value === null && share === null && dataQualityNote === null && !countErrors && r.cell('value') === null) {
-    r.error('data_quality_note', 'is required when value is blank: say why the value is not known');
-  }
+  checkFigures(r, period, channel, value, numerator, denominator, dataQualityNote);
   if ((why === null) !== (action === null)) {
     r.error(
       why === null ? 'explanation_why' : 'explanation_action',
@@ -132,7 +125,7 @@ function parseYardstickRow(
     );
   }
 
-  if (standardRef === null || period === null || channel === null) return r.rejected();
+  if (standardRef === null || period === null || typeof period === 'string' || channel === null) return r.rejected();
   const key = `${refKey(standardRef)}\u0000${period.key}\u0000${channel}`;
   if (r.errors.length === 0) {
     const first = keys.firstLine(key, r.line);
@@ -181,30 +174,21 @@ function readStandardRef(r: RowReader): StandardRef | null {
   return null;
 }
 
-/** A file has few distinct periods: each is parsed once (the cache stops growing at 10,000, for odd files). */
-function readPeriod(r: RowReader, periods: Map<string, Period | null>): Period | null {
+/**
+ * The period as parsed, or the text when it is not one (then checkFigures says why). A file has few distinct
+ * periods: each is parsed once (the cache stops growing at 10,000, for odd files).
+ */
+function readPeriod(r: RowReader, periods: Map<string, Period | null>): Period | string | null {
   const text = r.text('period');
-  if (text === null) {
-    r.error('period', `is required: ${PERIOD_FORMATS.replace('must be ', '')}`);
-    return null;
-  }
+  if (text === null) return null;
   let period = periods.get(text);
   if (period === undefined) {
-    period = tryParsePeriodKey(text.toUpperCase());
+    period = resultPeriod(text);
     // Records share the parsed period: frozen, so that no caller can change another record's.
     if (period !== null) Object.freeze(period);
     if (periods.size < 10_000) periods.set(text, period);
   }
-  if (period === null) {
-    const looksLikeDate = /^\d{4}-\d{2}-\d{2}/.test(text);
-    r.error(
-      'period',
-      looksLikeDate
-        ? `${PERIOD_FORMATS} (is this a month that the spreadsheet turned into a date? Format the column as text)`
-        : PERIOD_FORMATS,
-    );
-  }
-  return period;
+  return period ?? text;
 }
 
 function readChannel(r: RowReader): ResultChannel | null {
@@ -219,21 +203,29 @@ function readChannel(r: RowReader): ResultChannel | null {
   return null;
 }
 
-function checkCounts(r: RowReader, value: number | null, numerator: number | null, denominator: number | null): void {
-  if ((numerator === null) !== (denominator === null)) {
-    r.error(numerator === null ? 'numerator' : 'denominator', 'is required: numerator and denominator come together');
-    return;
-  }
-  if (numerator === null || denominator === null) return;
-  if (numerator > denominator) {
-    r.error('numerator', `must not be above the denominator (${denominator})`);
-    return;
-  }
-  const share = shareOf(numerator, denominator);
-  if (share === null) {
-    if (value !== null) r.error('value', 'must be blank when the denominator is 0 (there was nothing to measure)');
-  } else if (value !== null && Math.abs(value - share) > SHARE_TOLERANCE) {
-    r.error('value', `disagrees with numerator/denominator, which make ${roundTo(share, 2)}%`);
+/**
+ * The checks of a result that need no standard, by the rules of `resultProblems` (the importer asks it
+ * again once it knows the standard). A cell that could not be read has its error already: the checks that
+ * would only repeat it are left out.
+ */
+function checkFigures(
+  r: RowReader,
+  period: Period | string | null,
+  channel: ResultChannel | null,
+  value: number | null,
+  numerator: number | null,
+  denominator: number | null,
+  dataQualityNote: string | null,
+): void {
+  const unread = (column: string): boolean => r.errors.some((error) => error.column === column);
+  const countsUnread = unread('numerator') || unread('denominator');
+  const valueUnread = unread('value');
+  const figures = { period, channel: channel ?? ALL_CHANNELS, value, numerator, denominator, dataQualityNote };
+  for (const problem of resultProblems(figures, null)) {
+    const counts = problem.field === 'numerator' || problem.field === 'denominator' || problem.field === 'value';
+    if (countsUnread && (counts || problem.field === 'dataQualityNote')) continue;
+    if (valueUnread && problem.field === 'dataQualityNote') continue;
+    r.error(problem.field === 'dataQualityNote' ? 'data_quality_note' : problem.field, problem.reason);
   }
 }
 
@@ -252,8 +244,4 @@ function refKey(ref: StandardRef): string {
 
 function describeRef(ref: StandardRef): string {
   return 'id' in ref ? ref.id : `${ref.agency} ${ref.code}`;
-}
-
-function roundTo(value: number, decimals: number): string {
-  return String(Number(value.toFixed(decimals)));
 }

@@ -20,6 +20,8 @@ import { TimestampedRow } from '../../database/entity-base.js';
 @Entity({ name: 'results' })
 @Index('UQ_results_standard_period_channel', ['standardId', 'periodKey', 'channel'], { unique: true })
 @Index('IX_results_agency_period', ['agencyId', 'periodStart'])
+// The import audit reads the results of one batch.
+@Index('IX_results_batch', ['batchId'])
 @Check('CK_results_counts', 'numerator >= 0 AND denominator >= 0 AND numerator <= denominator')
 @Check('CK_results_sample_size', 'sample_size >= 0')
 export class Result extends TimestampedRow {
