@@ -160,3 +160,91 @@ describe('freshness in public: last certification, overdue results, reporting re
     expect(report.text).toContain('1 late, 1 not published.');
   });
 });
+
+// The Government of Canada's fiscal year starts in April: on 16 November 2026 its last four quarters due are
+// FY2026 Q3 (October-December 2025) to FY2027 Q2 (July-September 2026), keyed and due in its calendar.
+describe("reporting records in each agency's own fiscal calendar", () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  const anon = () => request(t.server);
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { now: '2026-11-16T12:00:00Z' });
+    const api = () => t.api();
+    ids.agency = (
+      await api()
+        .post('/api/v1/agencies')
+        .send({ name: 'Maple Agency', abbreviation: 'MAP', slug: 'maple', fiscalYearStartMonth: 4 })
+        .expect(201)
+    ).body.id;
+    ids.service = (
+      await api()
+        .post('/api/v1/services')
+        .send({ agencyId: ids.agency, name: 'Maple service', slug: 'maple-service' })
+        .expect(201)
+    ).body.id;
+    ids.standard = (
+      await api()
+        .post('/api/v1/standards')
+        .send(standardBody(ids.service!, 'MAPLE-Q', 'quarter'))
+        .expect(201)
+    ).body.id;
+    for (const fiscalYear of [2026, 2027]) {
+      await api()
+        .put(`/api/v1/standards/${ids.standard}/targets`)
+        .send({ fiscalYear, value: 90, unit: 'percent' })
+        .expect(200);
+    }
+    await api().post(`/api/v1/standards/${ids.standard}/submit`).expect(200);
+    await api().post(`/api/v1/standards/${ids.standard}/publish`).expect(200);
+    for (const [period, at] of [
+      ['FY2026-Q3', '2026-01-20T15:00:00Z'], // October-December 2025, due 30 January 2026: on time
+      ['FY2026-Q4', '2026-04-20T15:00:00Z'], // January-March 2026, due 30 April 2026: on time
+      ['FY2027-Q1', '2026-07-20T15:00:00Z'], // April-June 2026, due 30 July 2026: on time
+    ] as const) {
+      const result = (
+        await api().post('/api/v1/results').send({ standardId: ids.standard, period, value: 93 }).expect(201)
+      ).body;
+      await (
+        await t.certifier()
+      )
+        .post('/api/v1/results/certify')
+        .send({ ids: [result.id] })
+        .expect(200);
+      await t.app.get(DataSource).query(`UPDATE results SET certified_at = $2 WHERE id = $1`, [result.id, at]);
+    }
+  }, 60_000);
+
+  afterAll(async () => t?.close());
+
+  it('counts the quarters of the agency’s calendar on the agency page, the annual report, the home and the CSV/JSON', async () => {
+    const expected = {
+      quarters: ['FY2026 Q3', 'FY2026 Q4', 'FY2027 Q1', 'FY2027 Q2'],
+      expected: 4,
+      onTime: 3,
+      late: 0,
+      missing: 1,
+      share: 0.75,
+      summary: '3 of 4 results due from FY2026 Q3 to FY2027 Q2 were published on time (75%); 0 late, 1 not published.',
+    };
+    expect((await anon().get('/api/v1/public/agencies/maple').expect(200)).body.reportingRecord).toEqual(expected);
+    expect((await anon().get('/api/v1/public/reports/maple/2027').expect(200)).body.reportingRecord).toEqual(expected);
+    const home = (await anon().get('/api/v1/public/home').expect(200)).body;
+    expect(home.rankedByRecord).toEqual([
+      { slug: 'maple', name: 'Maple Agency', abbreviation: 'MAP', reportingRecord: expected },
+    ]);
+    expect(home.agencies.find((a: { slug: string }) => a.slug === 'maple').reportingRecord).toEqual(expected);
+    const csv = await anon().get('/api/v1/public/reporting-records.csv').expect(200);
+    expect(csv.text.split('\r\n')[1]).toBe(
+      '1,MAP,Maple Agency,FY2026 Q3 | FY2026 Q4 | FY2027 Q1 | FY2027 Q2,4,3,0,1,0.75',
+    );
+    const json = (await anon().get('/api/v1/public/reporting-records.json').expect(200)).body;
+    expect(json).toEqual([expect.objectContaining({ agency: 'MAP', results_due: 4, published_on_time: 3 })]);
+    // The standard page names the overdue quarter the agency's way.
+    const standard = (await anon().get(`/api/v1/public/standards/${ids.standard}`).expect(200)).body;
+    expect(standard.freshness.overdue).toMatchObject({
+      periodKey: 'FY2027-Q2',
+      statement: 'The result for FY2027 Q2 was due on 30 October 2026 and has not been published.',
+    });
+  });
+});

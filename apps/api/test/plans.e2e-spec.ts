@@ -225,9 +225,22 @@ describe('Customer Service Plans and employee feedback', () => {
       .expect(200);
     expect(comments.body[0].comment).toBe('Say when the pilot ends.');
     await as('approver').post(`/api/v1/reviews/plans/${ids.plan}/return`).send({ comment: 'Again?' }).expect(409);
+    // The officer's workspace lists it as returned, linking to the plan; submitted again, it leaves the list.
+    const returnedPlans = async () =>
+      ((await as('officer').get('/api/v1/workspace').expect(200)).body.returned as { kind: string }[]).filter(
+        (item) => item.kind === 'plan',
+      );
+    expect(await returnedPlans()).toEqual([
+      expect.objectContaining({
+        id: ids.plan,
+        comment: 'Say when the pilot ends.',
+        staffUrl: `/staff/plans/${ids.plan}`,
+      }),
+    ]);
 
     await pub(`/api/v1/public/agencies/agency-a/plans/${FY}`).expect(404);
     await as('officer').post(`/api/v1/plans/${ids.plan}/submit`).expect(200);
+    expect(await returnedPlans()).toEqual([]);
     const published = await as('approver').post(`/api/v1/plans/${ids.plan}/publish`).expect(200);
     expect(published.body).toMatchObject({ status: 'published', current: { version: 1, status: 'published' } });
   });

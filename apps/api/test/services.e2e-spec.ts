@@ -221,7 +221,7 @@ describe('/api/v1/services', () => {
     }
   });
 
-  it('refuses to delete a service that has standards (409), and deletes one without', async () => {
+  it('refuses to delete a service that has standards or customer feedback collections (409, naming them), and deletes one without', async () => {
     const passport = (await api().get('/api/v1/services?q=Passport')).body.items[0];
     const standardId = await addStandard(stateId, passport.id, 'PPT-RENEW-TIME');
     const refused = await api().delete(`/api/v1/services/${passport.id}`).expect(409);
@@ -230,6 +230,19 @@ describe('/api/v1/services', () => {
     await api().get(`/api/v1/services/${passport.id}`).expect(200);
 
     await t.app.get(DataSource).query('DELETE FROM standards WHERE id = $1', [standardId]);
+    // Customer feedback collections keep it too (ON DELETE RESTRICT): a 409 that says so, never a 500.
+    await api().patch(`/api/v1/services/${passport.id}`).send({ hisp: true }).expect(200);
+    const collection = await api()
+      .post('/api/v1/cx-collections')
+      .send({ serviceId: passport.id, fiscalYear: 2026, quarter: 4 })
+      .expect(201);
+    const kept = await api().delete(`/api/v1/services/${passport.id}`).expect(409);
+    expect(kept.body.message).toBe(`${passport.name} still has 1 customer feedback collection(s); remove them first.`);
+    expect(kept.body.details).toEqual([
+      expect.objectContaining({ field: 'id', reason: 'has 1 customer feedback collection(s)' }),
+    ]);
+    await api().get(`/api/v1/services/${passport.id}`).expect(200);
+    await t.app.get(DataSource).query('DELETE FROM cx_collections WHERE id = $1', [collection.body.id]);
     await api().delete(`/api/v1/services/${passport.id}`).expect(204);
     await api().get(`/api/v1/services/${passport.id}`).expect(404);
   });

@@ -60,8 +60,11 @@ export type ReminderRunBody = {
 /** Something due: a result (or, later, a customer feedback collection) for one period. */
 export type DueItemKind = 'result' | 'collection';
 
+/** What the workspace lists: due items, and standards and Customer Service Plans returned with a comment. */
+export type WorkItemKind = DueItemKind | 'standard' | 'plan';
+
 export type WorkItemBody = {
-  kind: DueItemKind;
+  kind: WorkItemKind;
   id: string;
   agencyId: string;
   title: string;

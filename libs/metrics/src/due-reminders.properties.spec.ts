@@ -11,7 +11,15 @@ import {
   reportingRecord,
   type RecordItem,
 } from './due.js';
-import { dueDate, FREQUENCIES, isOverdue, periodsInFiscalYear, quarterPeriod, shiftPeriod } from './fiscal-calendar.js';
+import {
+  dueDate,
+  fiscalCalendar,
+  FREQUENCIES,
+  isOverdue,
+  periodsInFiscalYear,
+  quarterPeriod,
+  shiftPeriod,
+} from './fiscal-calendar.js';
 import { addDays, daysBetween } from './iso-date.js';
 
 /** Any day from FY1990 to FY2100, as YYYY-MM-DD. */
@@ -101,6 +109,46 @@ describe('recordQuarters', () => {
         for (const q of quarters) expect(isOverdue(q, g, today)).toBe(true);
         for (let i = 1; i < count; i++) expect(addDays(quarters[i - 1]!.end, 1)).toBe(quarters[i]!.start);
         expect(isOverdue(shiftPeriod(quarters.at(-1)!, 1), g, today)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("recordQuarters in an agency's own fiscal calendar", () => {
+  it("on 16 November 2026 are Canada's FY2026 Q3 to FY2027 Q2 (April calendar), the same months as the US ones", () => {
+    const april = fiscalCalendar(4);
+    const quarters = recordQuarters('2026-11-16', 30, 4, april);
+    expect(quarters.map((q) => q.key)).toEqual(['FY2026-Q3', 'FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2']);
+    expect(quarters.map((q) => q.start)).toEqual(recordQuarters('2026-11-16', 30).map((q) => q.start));
+    // A quarterly standard of that agency owes the quarters themselves, keyed in its calendar.
+    expect(quarters.flatMap((q) => periodsEndingIn('quarter', q).map((p) => p.key))).toEqual(
+      quarters.map((q) => q.key),
+    );
+    // Its yearly standard owes FY2026 (April 2025 to March 2026), which ends in its FY2026 Q4.
+    expect(quarters.flatMap((q) => periodsEndingIn('year', q).map((p) => `${p.key} ${p.end}`))).toEqual([
+      'FY2026 2026-03-31',
+    ]);
+  });
+
+  it('for every start month: consecutive quarters of that calendar, all past due, the next one not yet', () => {
+    fc.assert(
+      fc.property(day, grace, fc.integer({ min: 1, max: 12 }), (today, g, startMonth) => {
+        const calendar = fiscalCalendar(startMonth);
+        const quarters = recordQuarters(today, g, 4, calendar);
+        for (const q of quarters) {
+          expect(isOverdue(q, g, today)).toBe(true);
+          expect(quarterPeriod(q.fiscalYear, q.quarter!, calendar)).toEqual(q);
+        }
+        for (let i = 1; i < 4; i++) expect(addDays(quarters[i - 1]!.end, 1)).toBe(quarters[i]!.start);
+        expect(isOverdue(shiftPeriod(quarters.at(-1)!, 1), g, today)).toBe(false);
+        // Every reporting period of a year ends in exactly one of its quarters, in the same calendar.
+        for (const frequency of FREQUENCIES) {
+          const year = quarters[0]!.fiscalYear;
+          const all = [1, 2, 3, 4].flatMap((n) =>
+            periodsEndingIn(frequency, quarterPeriod(year, n, calendar)).map((p) => p.key),
+          );
+          expect(all).toEqual(periodsInFiscalYear(year, frequency, calendar).map((p) => p.key));
+        }
       }),
     );
   });

@@ -1,6 +1,7 @@
 // Where a period's result stands on a given day. The caller passes `today`, so the answer does
 // not depend on the clock.
 import {
+  calendarOfPeriod,
   dueDate,
   isOverdue,
   periodOf,
@@ -11,6 +12,7 @@ import {
   type Frequency,
   type Period,
   type PeriodLike,
+  US_FEDERAL_CALENDAR,
 } from './fiscal-calendar.js';
 import { daysBetween, toCalendarDate, toIsoDate, type DateInput, type IsoDate } from './iso-date.js';
 
@@ -104,20 +106,29 @@ export function dueWindow(due: DateInput, today: DateInput, days = 30): DueWindo
 
 /**
  * The `count` fiscal quarters of an agency's reporting record on `today`: the latest quarters whose results
- * were due (their last day plus `graceDays`) before today, oldest first.
+ * were due (their last day plus `graceDays`) before today, oldest first, in the agency's fiscal calendar.
  */
-export function recordQuarters(today: DateInput, graceDays: number, count = 4): Period[] {
+export function recordQuarters(
+  today: DateInput,
+  graceDays: number,
+  count = 4,
+  calendar: FiscalCalendar = US_FEDERAL_CALENDAR,
+): Period[] {
   if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`Count must be 1 or more, got ${count}`);
   const day = toIsoDate(today);
-  let last = periodOf(day, 'quarter');
+  let last = periodOf(day, 'quarter', calendar);
   while (!isOverdue(last, graceDays, day)) last = shiftPeriod(last, -1);
   return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
 }
 
-/** A standard's reporting periods that end inside `quarter`: three months, the quarter, or the fiscal year in Q4. */
-export function periodsEndingIn(frequency: Frequency, quarter: PeriodLike): Period[] {
-  const q = toPeriod(quarter);
-  return periodsInFiscalYear(q.fiscalYear, frequency).filter((p) => q.start <= p.end && p.end <= q.end);
+/**
+ * A standard's reporting periods that end inside `quarter`: three months, the quarter, or the fiscal year in Q4,
+ * in the quarter's own calendar unless another is given.
+ */
+export function periodsEndingIn(frequency: Frequency, quarter: PeriodLike, calendar?: FiscalCalendar): Period[] {
+  const cal = calendar ?? calendarOfPeriod(quarter);
+  const q = toPeriod(quarter, cal);
+  return periodsInFiscalYear(q.fiscalYear, frequency, cal).filter((p) => q.start <= p.end && p.end <= q.end);
 }
 
 /** One result that was expected: when it was due, and the day it was certified for the public (null: not yet). */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SMALL_SAMPLE } from '@yardstick/metrics';
 import { privateKeyProblem } from '../auth/oidc-key.js';
 
 /** The repository root: the nearest folder above this file whose package.json declares workspaces. */
@@ -49,6 +50,8 @@ export type AppConfig = {
   mail: MailConfig;
   /** Run the job queue (pg-boss): the daily reminders and the mail sender. */
   jobs: boolean;
+  /** Customer feedback scores from fewer respondents than this are flagged as a small sample (CX_SMALL_SAMPLE). */
+  cxSmallSample: number;
 };
 
 export type MailConfig = {
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appUrl: '',
     },
     jobs: read.boolean('JOBS', true),
+    cxSmallSample: read.integer('CX_SMALL_SAMPLE', DEFAULT_SMALL_SAMPLE, 1, 1_000_000),
   };
   config.mail.appUrl = (read.httpUrl('APP_URL', false) ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
   config.oidc = readOidcConfig(read, problems, nodeEnv, config.port);

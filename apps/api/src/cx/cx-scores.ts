@@ -236,6 +236,7 @@ function questionScore(question: string, part: QuestionParts, smallSample: numbe
 export async function collectionBodies(
   manager: EntityManager,
   collections: CxCollection[],
+  smallSample = DEFAULT_SMALL_SAMPLE,
 ): Promise<CxCollectionBody[]> {
   if (collections.length === 0) return [];
   const details = await manager.find(CxCollectionDetail, {
@@ -275,6 +276,7 @@ export async function collectionBodies(
         own,
         answers.filter((a) => ownIds.has(a.detailId)),
         tallies.filter((t) => ownIds.has(t.detailId)),
+        smallSample,
       ),
       updatedAt: c.updatedAt.toISOString(),
     };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CxCollectionBody,
@@ -22,6 +22,8 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import {
   ConflictAppException,
   NotFoundAppException,
@@ -56,6 +58,7 @@ export class CxService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly loader: ResultsLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(auth: AuthContext, query: ListCxCollectionsQueryDto): Promise<CxCollectionBody[]> {
@@ -65,13 +68,13 @@ export class CxService {
     if (query.serviceId) builder.andWhere('c.service_id = :serviceId', { serviceId: query.serviceId });
     if (query.fiscalYear) builder.andWhere('c.fiscal_year = :fy', { fy: query.fiscalYear });
     const found = await builder.orderBy('c.fiscal_year', 'DESC').addOrderBy('c.quarter', 'DESC').take(500).getMany();
-    return collectionBodies(this.dataSource.manager, found);
+    return collectionBodies(this.dataSource.manager, found, this.config.cxSmallSample);
   }
 
   async get(auth: AuthContext, id: string): Promise<CxCollectionBody> {
     const collection = await this.find(id);
     auth.require('registry:read', collection.agencyId);
-    return (await collectionBodies(this.dataSource.manager, [collection]))[0]!;
+    return (await collectionBodies(this.dataSource.manager, [collection], this.config.cxSmallSample))[0]!;
   }
 
   async create(auth: AuthContext, dto: CreateCxCollectionDto): Promise<CxCollectionBody> {
@@ -277,7 +280,7 @@ export class CxService {
       .andWhere("standard.status <> 'retired'")
       .getMany();
     if (links.length === 0) return;
-    const [body] = await collectionBodies(manager, [{ ...collection, status: 'published' }]);
+    const [body] = await collectionBodies(manager, [{ ...collection, status: 'published' }], this.config.cxSmallSample);
     const period = quarterPeriod(collection.fiscalYear, collection.quarter);
     const rows: StagedResult[] = [];
     for (const link of links) {
@@ -348,7 +351,7 @@ export class CxService {
     scopeQuery(builder, 'c.agency_id', auth, 'results:certify');
     if (agencyId) builder.andWhere('c.agency_id = :agencyId', { agencyId });
     const found = await builder.orderBy('c.fiscal_year').addOrderBy('c.quarter').take(500).getMany();
-    return collectionBodies(this.dataSource.manager, found);
+    return collectionBodies(this.dataSource.manager, found, this.config.cxSmallSample);
   }
 
   /** The free text of question 4: staff only, never published. */

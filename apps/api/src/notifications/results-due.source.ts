@@ -26,8 +26,8 @@ type ResultRow = {
 /**
  * Results owed: for every standard that is not retired and has a target for the fiscal year, one result per
  * reporting period (its frequency), due 30 days after the period ends; this fiscal year and the one before.
- * A received result waits for review until certified, or is back with the officer when an approver returned it
- * (a comment newer than its figures).
+ * A received result, of any year, waits for review until certified, or is back with the officer when an approver
+ * returned it (a comment newer than its figures).
  */
 @Injectable()
 export class ResultsDueSource implements DueItemSource {
@@ -64,8 +64,8 @@ export class ResultsDueSource implements DueItemSource {
                   ORDER BY c.created_at DESC LIMIT 1) AS comment
            FROM results r JOIN standards s ON s.id = r.standard_id
            JOIN standard_versions v ON v.id = COALESCE(s.published_version_id, s.pending_version_id)
-          WHERE r.certified_at IS NULL AND r.fiscal_year = ANY($1) AND ($2::uuid[] IS NULL OR r.agency_id = ANY($2))`,
-        [years, scope],
+          WHERE r.certified_at IS NULL AND ($1::uuid[] IS NULL OR r.agency_id = ANY($1))`,
+        [scope],
       ),
     ]);
     const withTarget = new Set(targets.map((t) => `${t.standard_id} ${t.fiscal_year}`));

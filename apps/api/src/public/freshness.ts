@@ -9,6 +9,7 @@ import {
   periodsInFiscalYear,
   reportingRecord,
   toIsoDate,
+  type FiscalCalendar,
   type Frequency,
   type Period,
   type RecordItem,
@@ -21,6 +22,8 @@ export type FreshnessInput = {
   targetYears: ReadonlySet<number>;
   /** All-channel certified results: period key -> when certified. */
   certified: ReadonlyMap<string, Date>;
+  /** The agency's fiscal calendar (October when left out): periods and due dates are its. */
+  calendar?: FiscalCalendar;
 };
 
 /** The results a standard owed over the record's quarters (a period is owed when its fiscal year has a target). */
@@ -63,7 +66,7 @@ export function toPublicRecord(record: ReportingRecord, quarters: readonly Perio
 export function freshnessOf(input: FreshnessInput, lastCertifiedAt: Date | null, today: string): PublicFreshness {
   const overdue = [...input.targetYears]
     .sort((a, b) => b - a)
-    .flatMap((year) => periodsInFiscalYear(year, input.frequency).reverse())
+    .flatMap((year) => periodsInFiscalYear(year, input.frequency, input.calendar).reverse())
     .find((p) => isOverdue(p, DEFAULT_GRACE_DAYS, today) && !input.certified.has(p.key));
   return {
     lastCertifiedAt: lastCertifiedAt?.toISOString() ?? null,
@@ -76,4 +79,20 @@ export function freshnessOf(input: FreshnessInput, lastCertifiedAt: Date | null,
         }
       : null,
   };
+}
+
+/** Agencies with something due, best record first (then the most results due, then by name): the home ranking and the CSV. */
+export function rankByRecord(
+  agencies: readonly { id: string; slug: string; name: string; abbreviation: string }[],
+  records: ReadonlyMap<string, PublicReportingRecord>,
+): { slug: string; name: string; abbreviation: string; reportingRecord: PublicReportingRecord }[] {
+  return agencies
+    .map((a) => ({ slug: a.slug, name: a.name, abbreviation: a.abbreviation, reportingRecord: records.get(a.id)! }))
+    .filter((a) => a.reportingRecord.share !== null)
+    .sort(
+      (a, b) =>
+        b.reportingRecord.share! - a.reportingRecord.share! ||
+        b.reportingRecord.expected - a.reportingRecord.expected ||
+        a.name.localeCompare(b.name),
+    );
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Channel,
@@ -17,6 +17,8 @@ import type {
 } from '@yardstick/contracts';
 import type { Frequency } from '@yardstick/metrics';
 import { DataSource, In, type FindOptionsWhere } from 'typeorm';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { collectionBodies } from '../cx/cx-scores.js';
 import { CxCollection } from '../cx/entities/cx-collection.entity.js';
 
@@ -193,7 +195,10 @@ const RESULT_COLUMNS = `
 
 @Injectable()
 export class PublicQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async standards(filter: StandardFilter = {}): Promise<StandardRow[]> {
     const where = [PUBLISHED];
@@ -415,7 +420,7 @@ export class PublicQueries {
       where,
       order: { fiscalYear: 'ASC', quarter: 'ASC' },
     });
-    return collectionBodies(this.dataSource.manager, found);
+    return collectionBodies(this.dataSource.manager, found, this.config.cxSmallSample);
   }
 
   /** Services with at least one published standard. */

@@ -12,6 +12,7 @@ import type {
   PublicHome,
   PublicPlan,
   PublicReport,
+  PublicReportingRecord,
   PublicReportStandard,
   PublicResult,
   PublicService as PublicServicePage,
@@ -39,9 +40,8 @@ import {
   targetForPeriod,
   type FiscalCalendar,
   type Period,
-  type ReportingRecord,
 } from '@yardstick/metrics';
-import { freshnessOf, standardRecord, toPublicRecord, type FreshnessInput } from './freshness.js';
+import { freshnessOf, rankByRecord, standardRecord, toPublicRecord, type FreshnessInput } from './freshness.js';
 import { NotFoundAppException } from '../common/errors/app.exception.js';
 import {
   groupBy,
@@ -130,7 +130,7 @@ export class PublicService {
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const calendarOfSlug = new Map(agencies.map((a) => [a.slug, fiscalCalendar(a.fiscalYearStartMonth)]));
     // A department's row includes its bureaus' standards, and says so; the headline counts each standard once.
-    const { quarters, byStandard } = await this.reportingRecords(standards);
+    const records = await this.reportingRecordsOf(agencies, standards);
     const agencySummaries = agencies.map((agency) => {
       const bureaus = childrenOf.get(agency.id) ?? [];
       const own = [agency, ...bureaus].flatMap((a) => byAgency.get(a.slug) ?? []);
@@ -143,18 +143,10 @@ export class PublicService {
         services: new Set(own.map((p) => p.summary.service.slug)).size,
         standards: own.length,
         tally: tallyStatuses(own.map((p) => p.status)),
-        reportingRecord: toPublicRecord(combineRecords(own.map((p) => byStandard.get(p.summary.id)!)), quarters),
+        reportingRecord: records.get(agency.id)!,
       };
     });
-    const rankedByRecord = agencySummaries
-      .filter((a) => a.reportingRecord.share !== null)
-      .sort(
-        (a, b) =>
-          b.reportingRecord.share! - a.reportingRecord.share! ||
-          b.reportingRecord.expected - a.reportingRecord.expected ||
-          a.name.localeCompare(b.name),
-      )
-      .map((a) => ({ slug: a.slug, name: a.name, abbreviation: a.abbreviation, reportingRecord: a.reportingRecord }));
+    const rankedByRecord = rankByRecord(agencies, records);
     const query = q?.trim().slice(0, 100) ?? '';
     return {
       fiscalYear: this.currentFiscalYear(),
@@ -245,7 +237,7 @@ export class PublicService {
       fiscalYearNames: Object.fromEntries(years.map((y) => [y, formatFiscalYearName(y, calendar)])),
       planYears: (await this.queries.plans(agency.id)).map((p) => p.fiscalYear),
       ...(cx.length > 0 ? { cx } : {}),
-      reportingRecord: await this.agencyRecord(standards),
+      reportingRecord: (await this.reportingRecordsOf([agency, ...bureaus], standards)).get(agency.id)!,
     };
   }
 
@@ -367,6 +359,7 @@ export class PublicService {
           frequency: standard.frequency,
           targetYears: new Set(targets.map((t) => t.fiscalYear)),
           certified: new Map(all.map((r) => [r.periodKey, r.certifiedAt])),
+          calendar: fiscalCalendar(standard.fiscalYearStartMonth),
         },
         lastCertified.get(id) ?? null,
         this.clock.today(),
@@ -388,7 +381,8 @@ export class PublicService {
     if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > this.currentFiscalYear(calendar)) {
       throw new NotFoundAppException('Annual report', `${slug}/${fiscalYear}`);
     }
-    const agencyIds = [agency.id, ...agencies.filter((a) => a.parentId === agency.id).map((a) => a.id)];
+    const withBureaus = [agency, ...agencies.filter((a) => a.parentId === agency.id)];
+    const agencyIds = withBureaus.map((a) => a.id);
     const standards = await this.queries.standards({ agencyIds });
     const ids = standards.map((s) => s.id);
     const [targets, results, benchmarks, awaiting, versions] = await Promise.all([
@@ -481,14 +475,15 @@ export class PublicService {
       benchmarks: [...uniqueBenchmarks.values()].map(toPublicBenchmark),
       methodology: METHODOLOGY,
       ...(cx.length > 0 ? { cx } : {}),
-      reportingRecord: await this.agencyRecord(standards),
+      reportingRecord: (await this.reportingRecordsOf(withBureaus, standards)).get(agency.id)!,
     };
   }
 
   /** Each agency's reporting record over the last four quarters, best first: the rows of reporting-records.csv. */
   async reportingRecordRows(): Promise<Record<string, unknown>[]> {
-    const home = await this.home();
-    return home.rankedByRecord.map((a, i) => ({
+    const agencies = await this.queries.agencies();
+    const ranked = rankByRecord(agencies, await this.reportingRecordsOf(agencies, await this.queries.standards()));
+    return ranked.map((a, i) => ({
       rank: i + 1,
       agency: a.abbreviation,
       agency_name: a.name,
@@ -501,19 +496,27 @@ export class PublicService {
     }));
   }
 
-  /** The record of these standards together: counts summed. */
-  private async agencyRecord(standards: StandardRow[]) {
-    const { quarters, byStandard } = await this.reportingRecords(standards);
-    return toPublicRecord(combineRecords([...byStandard.values()]), quarters);
-  }
-
-  /** Each standard's record over the last four quarters whose results are due (libs/metrics reportingRecord). */
-  private async reportingRecords(
+  /**
+   * The one computation of reporting records, behind the home ranking, the agency page, the annual report and
+   * reporting-records.csv/json: for each of `agencies`, its published standards and its bureaus' (among
+   * `agencies`), each judged over the last four quarters of its own agency's fiscal calendar (libs/metrics
+   * reportingRecord), counts summed; the quarters named are the agency's.
+   */
+  private async reportingRecordsOf(
+    agencies: AgencyRow[],
     standards: StandardRow[],
-  ): Promise<{ quarters: Period[]; byStandard: Map<string, ReportingRecord> }> {
+  ): Promise<Map<string, PublicReportingRecord>> {
     const today = this.clock.today();
-    const quarters = recordQuarters(today, DEFAULT_GRACE_DAYS);
-    const years = [...new Set(quarters.map((q) => q.fiscalYear))];
+    const quartersByMonth = new Map<number, Period[]>();
+    const quartersOf = (startMonth: number) => {
+      let quarters = quartersByMonth.get(startMonth);
+      if (!quarters) {
+        quarters = recordQuarters(today, DEFAULT_GRACE_DAYS, 4, fiscalCalendar(startMonth));
+        quartersByMonth.set(startMonth, quarters);
+      }
+      return quarters;
+    };
+    const years = [...new Set(standards.flatMap((s) => quartersOf(s.fiscalYearStartMonth).map((q) => q.fiscalYear)))];
     const ids = standards.map((s) => s.id);
     const [targets, results] = await Promise.all([
       this.queries.targets(ids),
@@ -528,10 +531,19 @@ export class PublicService {
           targetYears: new Set((targetsBy.get(s.id) ?? []).map((t) => t.fiscalYear)),
           certified: new Map((resultsBy.get(s.id) ?? []).map((r) => [r.periodKey, r.certifiedAt])),
         };
-        return [s.id, standardRecord(input, quarters, today)] as const;
+        return [s.id, standardRecord(input, quartersOf(s.fiscalYearStartMonth), today)] as const;
       }),
     );
-    return { quarters, byStandard };
+    const standardsBy = groupBy(standards, (s) => s.agencyId);
+    return new Map(
+      agencies.map((agency) => {
+        const own = [agency, ...agencies.filter((a) => a.parentId === agency.id)].flatMap(
+          (a) => standardsBy.get(a.id) ?? [],
+        );
+        const record = combineRecords(own.map((s) => byStandard.get(s.id)!));
+        return [agency.id, toPublicRecord(record, quartersOf(agency.fiscalYearStartMonth))] as const;
+      }),
+    );
   }
 
   /**

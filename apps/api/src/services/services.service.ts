@@ -12,6 +12,7 @@ import {
 import { paginate } from '../common/pagination.js';
 import { scopeQuery } from '../common/scope.js';
 import type { AuthContext } from '../auth/auth-context.js';
+import { CxCollection } from '../cx/entities/cx-collection.entity.js';
 import { Standard } from '../standards/entities/standard.entity.js';
 import type { CreateServiceDto, ListServicesQueryDto, UpdateServiceDto } from './dto/service.dto.js';
 import { Service } from './entities/service.entity.js';
@@ -91,9 +92,20 @@ export class ServicesService {
   async remove(auth: AuthContext, id: string): Promise<void> {
     const service = await this.find(id);
     auth.require('registry:write', service.agencyId);
-    const standards = await this.standards.countBy({ serviceId: id });
-    if (standards > 0) {
-      throw new ConflictAppException(`${service.name} still has ${standards} standard(s); remove them first.`);
+    // Everything that refers to a service and keeps it (ON DELETE RESTRICT), named in the refusal.
+    const [standards, collections] = await Promise.all([
+      this.standards.countBy({ serviceId: id }),
+      this.services.manager.countBy(CxCollection, { serviceId: id }),
+    ]);
+    const blocking = [
+      ...(standards > 0 ? [`${standards} standard(s)`] : []),
+      ...(collections > 0 ? [`${collections} customer feedback collection(s)`] : []),
+    ];
+    if (blocking.length > 0) {
+      throw new ConflictAppException(
+        `${service.name} still has ${blocking.join(' and ')}; remove them first.`,
+        blocking.map((reason) => ({ field: 'id', value: id, reason: `has ${reason}` })),
+      );
     }
     await this.services.delete({ id });
   }
