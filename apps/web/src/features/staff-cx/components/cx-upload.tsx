@@ -1,7 +1,7 @@
 import { CHANNELS, type ImportBatchBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '@/components/ui/form-field';
-import { uploadResults } from '@/features/staff-imports/api/imports';
+import { uploadResults } from '@/lib/upload';
 import { isApiError } from '@/lib/api-client';
 import { useHispServices, useInvalidateCx } from '../api/cx';
 

@@ -5,7 +5,7 @@ import { apiErrorToForm } from '@/components/ui/api-errors';
 import { FocusedNotice, Notice, QueryState } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { usePublish, useReturnStandard, useStandardsInReview } from '../api/reviews';
-import { ReturnForm } from './return-form';
+import { ReturnForm } from '@/components/ui/return-form';
 import { TableBox } from '@/components/ui/table-box';
 
 const show = (value: unknown): string => {
