@@ -1,9 +1,9 @@
-import type { ThemeCount } from '@yardstick/contracts';
+import type { EmployeeFeedbackBody, ThemeCount } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
 import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
 import { SelectField, TextareaField, TextField, type Option } from '@/components/ui/form-field';
-import { useCreateEmployeeFeedback } from '../api/plans';
+import { useCreateEmployeeFeedback, useUpdateEmployeeFeedback } from '../api/plans';
 
 const LABELS = {
   serviceId: 'Service',
@@ -30,18 +30,34 @@ const parseThemes = (text: string): ThemeCount[] | number => {
   return themes;
 };
 
-/** Record what front-line employees said about a service in a period (EO 12862 e); staff only until published. */
-export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[]; onDone: (text: string) => void }) => {
+const themesText = (themes: ThemeCount[]) => themes.map((t) => `${t.theme}: ${t.count}`).join('\n');
+
+/**
+ * Record what front-line employees said about a service in a period (EO 12862 e), or change a record
+ * (`feedback`: its service stays); staff only until published, and a change takes a published summary back.
+ */
+export const EmployeeFeedbackForm = ({
+  services,
+  feedback,
+  onDone,
+  onCancel,
+}: {
+  services: Option[];
+  feedback?: EmployeeFeedbackBody;
+  onDone: (text: string) => void;
+  onCancel?: () => void;
+}) => {
   const create = useCreateEmployeeFeedback();
+  const update = useUpdateEmployeeFeedback();
   const [form, setForm] = useState({
-    serviceId: '',
-    periodKey: '',
-    employeesSurveyed: '',
-    employeesResponding: '',
-    barriers: '',
-    ideas: '',
-    summary: '',
-    staffNote: '',
+    serviceId: feedback?.serviceId ?? '',
+    periodKey: feedback?.periodKey ?? '',
+    employeesSurveyed: feedback ? String(feedback.employeesSurveyed) : '',
+    employeesResponding: feedback ? String(feedback.employeesResponding) : '',
+    barriers: feedback ? themesText(feedback.barriers) : '',
+    ideas: feedback ? themesText(feedback.ideas) : '',
+    summary: feedback?.summary ?? '',
+    staffNote: feedback?.staffNote ?? '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -67,7 +83,7 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
     setGeneral(null);
     if (Object.keys(found).length > 0 || typeof barriers === 'number' || typeof ideas === 'number') return;
     try {
-      await create.mutateAsync({
+      const body = {
         serviceId: form.serviceId,
         periodKey: form.periodKey.trim().toUpperCase(),
         employeesSurveyed: surveyed,
@@ -76,8 +92,18 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
         ideas,
         summary: form.summary.trim(),
         staffNote: form.staffNote.trim() || null,
-      });
-      onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
+      };
+      if (feedback) {
+        await update.mutateAsync({ ...body, id: feedback.id });
+        onDone(
+          feedback.publishedAt
+            ? 'Changes saved. The summary is staff only again until an approver publishes it.'
+            : 'Changes saved.',
+        );
+      } else {
+        await create.mutateAsync(body);
+        onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
+      }
     } catch (error) {
       const r = apiErrorToForm(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
       setErrors(r.fieldErrors);
@@ -89,15 +115,23 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
     <>
       <ErrorSummary errors={errors} labels={LABELS} general={general} />
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-        <SelectField
-          name="serviceId"
-          label={LABELS.serviceId}
-          required
-          value={form.serviceId}
-          onChange={set('serviceId')}
-          error={errors.serviceId}
-          options={services}
-        />
+        {feedback ? (
+          <p>
+            <strong>{LABELS.serviceId}:</strong>{' '}
+            {services.find((o) => o.value === feedback.serviceId)?.label ?? 'this service'} (it cannot change: record
+            feedback for another service instead)
+          </p>
+        ) : (
+          <SelectField
+            name="serviceId"
+            label={LABELS.serviceId}
+            required
+            value={form.serviceId}
+            onChange={set('serviceId')}
+            error={errors.serviceId}
+            options={services}
+          />
+        )}
         <TextField
           name="periodKey"
           label={LABELS.periodKey}
@@ -157,9 +191,14 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
           onChange={set('staffNote')}
           error={errors.staffNote}
         />
-        <button type="submit" className="usa-button" disabled={create.isPending}>
-          Record feedback
+        <button type="submit" className="usa-button" disabled={create.isPending || update.isPending}>
+          {feedback ? 'Save changes' : 'Record feedback'}
         </button>
+        {onCancel ? (
+          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </form>
     </>
   );
