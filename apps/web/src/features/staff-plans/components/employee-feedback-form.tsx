@@ -1,8 +1,8 @@
 import type { EmployeeFeedbackBody, ThemeCount } from '@yardstick/contracts';
-import { useState, type FormEvent } from 'react';
-import { apiErrorToForm } from '@/components/ui/api-errors';
-import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import type { FormEvent } from 'react';
+import { type FieldErrors } from '@/components/ui/error-summary';
 import { SelectField, TextareaField, TextField, type Option } from '@/components/ui/form-field';
+import { useForm } from '@/components/ui/use-form';
 import { useCreateEmployeeFeedback, useUpdateEmployeeFeedback } from '../api/plans';
 
 const LABELS = {
@@ -49,7 +49,7 @@ export const EmployeeFeedbackForm = ({
 }) => {
   const create = useCreateEmployeeFeedback();
   const update = useUpdateEmployeeFeedback();
-  const [form, setForm] = useState({
+  const { form, field, check, fail, summary } = useForm(LABELS, {
     serviceId: feedback?.serviceId ?? '',
     periodKey: feedback?.periodKey ?? '',
     employeesSurveyed: feedback ? String(feedback.employeesSurveyed) : '',
@@ -59,9 +59,6 @@ export const EmployeeFeedbackForm = ({
     summary: feedback?.summary ?? '',
     staffNote: feedback?.staffNote ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -79,9 +76,7 @@ export const EmployeeFeedbackForm = ({
     const ideas = parseThemes(form.ideas);
     if (typeof barriers === 'number') found.barriers = `Line ${barriers}: write “Theme: count”`;
     if (typeof ideas === 'number') found.ideas = `Line ${ideas}: write “Theme: count”`;
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0 || typeof barriers === 'number' || typeof ideas === 'number') return;
+    if (!check(found) || typeof barriers === 'number' || typeof ideas === 'number') return;
     try {
       const body = {
         serviceId: form.serviceId,
@@ -105,15 +100,13 @@ export const EmployeeFeedbackForm = ({
         onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
       }
     } catch (error) {
-      const r = apiErrorToForm(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
-      setErrors(r.fieldErrors);
-      setGeneral(r.general);
+      fail(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
     }
   };
 
   return (
     <>
-      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      {summary}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
         {feedback ? (
           <p>
@@ -122,75 +115,15 @@ export const EmployeeFeedbackForm = ({
             feedback for another service instead)
           </p>
         ) : (
-          <SelectField
-            name="serviceId"
-            label={LABELS.serviceId}
-            required
-            value={form.serviceId}
-            onChange={set('serviceId')}
-            error={errors.serviceId}
-            options={services}
-          />
+          <SelectField {...field('serviceId')} required options={services} />
         )}
-        <TextField
-          name="periodKey"
-          label={LABELS.periodKey}
-          hint="FY2026-Q2 or FY2026"
-          required
-          value={form.periodKey}
-          onChange={set('periodKey')}
-          error={errors.periodKey}
-        />
-        <TextField
-          name="employeesSurveyed"
-          label={LABELS.employeesSurveyed}
-          inputMode="numeric"
-          required
-          value={form.employeesSurveyed}
-          onChange={set('employeesSurveyed')}
-          error={errors.employeesSurveyed}
-        />
-        <TextField
-          name="employeesResponding"
-          label={LABELS.employeesResponding}
-          inputMode="numeric"
-          required
-          value={form.employeesResponding}
-          onChange={set('employeesResponding')}
-          error={errors.employeesResponding}
-        />
-        <TextareaField
-          name="barriers"
-          label={LABELS.barriers}
-          hint="One per line: “Theme: how many named it”"
-          value={form.barriers}
-          onChange={set('barriers')}
-          error={errors.barriers}
-        />
-        <TextareaField
-          name="ideas"
-          label={LABELS.ideas}
-          hint="One per line: “Theme: how many named it”"
-          value={form.ideas}
-          onChange={set('ideas')}
-          error={errors.ideas}
-        />
-        <TextareaField
-          name="summary"
-          label={LABELS.summary}
-          hint="What the public reads once an approver publishes it."
-          value={form.summary}
-          onChange={set('summary')}
-          error={errors.summary}
-        />
-        <TextareaField
-          name="staffNote"
-          label={LABELS.staffNote}
-          hint="Never shown to the public."
-          value={form.staffNote}
-          onChange={set('staffNote')}
-          error={errors.staffNote}
-        />
+        <TextField {...field('periodKey')} hint="FY2026-Q2 or FY2026" required />
+        <TextField {...field('employeesSurveyed')} inputMode="numeric" required />
+        <TextField {...field('employeesResponding')} inputMode="numeric" required />
+        <TextareaField {...field('barriers')} hint="One per line: “Theme: how many named it”" />
+        <TextareaField {...field('ideas')} hint="One per line: “Theme: how many named it”" />
+        <TextareaField {...field('summary')} hint="What the public reads once an approver publishes it." />
+        <TextareaField {...field('staffNote')} hint="Never shown to the public." />
         <button type="submit" className="usa-button" disabled={create.isPending || update.isPending}>
           {feedback ? 'Save changes' : 'Record feedback'}
         </button>
