@@ -155,7 +155,7 @@ describe('customer feedback in Chromium: an officer uploads a v2 file and submit
       await signIn(page, 'officer@test.example', PASSWORD);
       await expectHeading(page, 'Import results');
       await expectHeading(page, 'Upload customer feedback', 2);
-      await chooseOption(page, page.getByLabel('Customer feedback file format'), 'Answer counts', 'the format');
+      await chooseOption(page, page.getByLabel('Kind of customer feedback file'), 'Answer counts', 'the format');
       const template = page.getByRole('link', { name: 'answer counts CSV template' });
       expect(await template.getAttribute('href')).toBe('/api/v1/imports/a11-question-counts-template.csv');
       expect(await page.getByLabel('Quarter').count()).toBe(0);

@@ -120,7 +120,7 @@ export const CxUpload = ({ fiscalYears = v2Years() }: { fiscalYears?: number[] }
       <h2 id="cx-upload-heading">Upload customer feedback</h2>
       <p>A file with any bad row is refused whole, each problem named by its line and column.</p>
       <SelectField
-        label="Customer feedback file format"
+        label="Kind of customer feedback file"
         name="cx-format"
         required
         value={format}
