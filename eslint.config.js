@@ -1,7 +1,28 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The web app's import boundaries: a feature never imports another feature, and the shared code
+// (components, lib, hooks, config) never imports a feature. Only app/ puts features together.
+const webFeatures = readdirSync(new URL('./apps/web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const noFeatureImports = (allowed, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: webFeatures.filter((f) => f !== allowed).flatMap((f) => [`@/features/${f}/**`, `**/features/${f}/**`]),
+          message,
+        },
+        { group: ['../../*'], message: 'Reach shared code through @/components, @/lib, @/hooks or @/config.' },
+      ],
+    },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/coverage/**', '.data/**'] },
@@ -69,4 +90,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    files: ['apps/web/src/{components,lib,hooks,config}/**/*.{ts,tsx}'],
+    rules: noFeatureImports(null, 'Shared code never imports a feature: move what both need into components/ or lib/.'),
+  },
+  ...webFeatures.map((feature) => ({
+    files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: noFeatureImports(
+      feature,
+      'A feature never imports another feature: move what they share into @/components or @/lib (app/ composes features).',
+    ),
+  })),
 );

@@ -321,6 +321,12 @@ describe('customer feedback collections (A-11 Section 280)', () => {
       .put(`/api/v1/cx-collections/standard-questions/${ids.standard}`)
       .send({ question: 'trust' })
       .expect(200);
+    const linked = await t
+      .as(tokens.officer!)
+      .get(`/api/v1/cx-collections/standard-questions/${ids.standard}`)
+      .expect(200);
+    expect(linked.body).toEqual({ standardId: ids.standard, question: 'trust' });
+    await t.as(tokens.officerB!).get(`/api/v1/cx-collections/standard-questions/${ids.standard}`).expect(403);
     const published = await t.as(tokens.approver!).post(`/api/v1/cx-collections/${ids.collection}/publish`).expect(200);
     expect(published.body.status).toBe('published');
     // Its FY2026 Q4 result comes from the published collection: positive answers of respondents, for certifying.

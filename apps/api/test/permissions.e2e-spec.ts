@@ -219,6 +219,8 @@ describe('permission matrix', () => {
     };
     const queries: Record<string, string> = {
       'GET /api/v1/reviews/comments': `?entityType=standard&entityId=${ids.standard}`,
+      // Scoped to the standard's agency, with no query.
+      'GET /api/v1/cx-collections/standard-questions/:standardId': '',
     };
     const agencyScoped =
       /^\/api\/v1\/(services|goals|standards|results|portfolio\/standards|plans|employee-feedback|cx-collections)\/:id/.test(

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { APP_CONFIG } from '../../api/src/config/config.module.js';
-import { A11_V2_COLUMNS } from '../../api/src/cx/cx-formats.js';
+import { A11_COUNTS_HEADER, A11_V2_COLUMNS } from '../../api/src/cx/cx-formats.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
 import {
   activate,
@@ -29,10 +29,19 @@ const responsesFile = (): Buffer => {
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
 };
 
+/** One FY2023 Q1 online survey in the FY2019-23 answer counts file: 50 respondents, every question asked. */
+const countsFile = (): Buffer => {
+  const counts = A11_COUNTS_HEADER.required.filter((c) => /^q\d_\d$/.test(c));
+  const header = ['fiscal_year', 'quarter', 'channel', 'customers_served', 'surveys_offered', 'respondents', ...counts];
+  const row = ['2023', '1', 'online', '"1,200"', '300', '50', ...counts.map((c) => (c.endsWith('_5') ? '30' : '5'))];
+  return Buffer.from(`${header.join(',')}\n${row.join(',')}\n`);
+};
+
 describe('customer feedback in Chromium: an officer uploads a v2 file and submits it, an approver publishes it', () => {
   let t: TestApp;
   let baseUrl: string;
   let browser: Browser;
+  let standardId = '';
   beforeAll(async () => {
     t = await createTestApp();
     const built = path.join(t.app.get<{ webDistDir: string }>(APP_CONFIG).webDistDir, 'index.html');
@@ -50,7 +59,7 @@ describe('customer feedback in Chromium: an officer uploads a v2 file and submit
         .send({ agencyId, name: 'Veterans benefits', slug: 'benefits', hisp: true, channels: ['online'] })
         .expect(201)
     ).body.id;
-    const standardId = (
+    standardId = (
       await api
         .post('/api/v1/standards')
         .send({
@@ -118,7 +127,7 @@ describe('customer feedback in Chromium: an officer uploads a v2 file and submit
     } finally {
       await close();
     }
-  });
+  }, 120_000);
 
   it('approver: publishes the collection, which the public service page then shows', async () => {
     const { page, close } = await newPage(browser);
@@ -137,5 +146,47 @@ describe('customer feedback in Chromium: an officer uploads a v2 file and submit
     } finally {
       await close();
     }
-  });
+  }, 120_000);
+
+  it('officer: imports FY2019-23 answer counts from the import page, and links the trust standard to its question', async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${baseUrl}/staff/imports`);
+      await signIn(page, 'officer@test.example', PASSWORD);
+      await expectHeading(page, 'Import results');
+      await expectHeading(page, 'Upload customer feedback', 2);
+      await chooseOption(page, page.getByLabel('Kind of customer feedback file'), 'Answer counts', 'the format');
+      const template = page.getByRole('link', { name: 'answer counts CSV template' });
+      expect(await template.getAttribute('href')).toBe('/api/v1/imports/a11-question-counts-template.csv');
+      expect(await page.getByLabel('Quarter').count()).toBe(0);
+      await checkAxe(page, 'on the import page with the answer counts format');
+      await chooseOption(page, page.getByLabel('Service', { exact: true }), 'Veterans benefits', 'the service');
+      await tabTo(page, page.getByLabel('Answer counts file (CSV or Excel)'), 'the file input');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({ name: 'counts.csv', mimeType: 'text/csv', buffer: countsFile() });
+      await activate(page, page.getByRole('button', { name: 'Upload file' }), 'the upload button');
+      await expectText(page, 'Surveys imported: 1 new');
+      await checkAxe(page, 'after the answer counts upload');
+      const collections = (await t.api().get('/api/v1/cx-collections').expect(200)).body as { periodKey: string }[];
+      expect(collections.map((c) => c.periodKey)).toContain('FY2023-Q1');
+
+      await page.goto(`${baseUrl}/staff/standards/${standardId}`);
+      await expectHeading(page, /BEN-TRUST/);
+      await expectHeading(page, 'Customer feedback survey', 2);
+      await chooseOption(
+        page,
+        page.getByLabel('Survey question that measures this standard'),
+        'Trust',
+        'the survey question',
+      );
+      await activate(page, page.getByRole('button', { name: 'Save survey question' }), 'Save survey question');
+      await expectText(page, /Linked to the “Trust \(question 1 from FY2024\)” question/);
+      await checkAxe(page, 'on the standard page with its survey question');
+      const link = await t.api().get(`/api/v1/cx-collections/standard-questions/${standardId}`).expect(200);
+      expect(link.body.question).toBe('trust');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

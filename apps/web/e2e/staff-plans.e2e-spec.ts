@@ -30,6 +30,7 @@ describe('Customer Service Plans in Chromium: an officer writes one, an approver
   let baseUrl: string;
   let browser: Browser;
   let planUrl = '';
+  let serviceId = '';
   beforeAll(async () => {
     t = await createTestApp();
     const built = path.join(t.app.get<{ webDistDir: string }>(APP_CONFIG).webDistDir, 'index.html');
@@ -38,7 +39,7 @@ describe('Customer Service Plans in Chromium: an officer writes one, an approver
     const agencyId = (
       await api.post('/api/v1/agencies').send({ name: 'Office of Plans', abbreviation: 'OPL', slug: 'opl' }).expect(201)
     ).body.id;
-    const serviceId = (
+    serviceId = (
       await api
         .post('/api/v1/services')
         .send({ agencyId, name: 'Licence renewal', slug: 'licence-renewal' })
@@ -175,6 +176,106 @@ describe('Customer Service Plans in Chromium: an officer writes one, an approver
       expect(withScripts.errors).toEqual([]);
     } finally {
       await withScripts.close();
+    }
+  }, 120_000);
+
+  it('approver: returns a plan in review with a comment, publishes then withdraws an employee summary; officer edits it', async () => {
+    const api = t.api();
+    const agencyId = (await api.get(`/api/v1/services/${serviceId}`).expect(200)).body.agencyId;
+    const parts = Object.fromEntries(
+      PLAN_PARTS.map((key) => [key, { approach: `Earlier ${key}.`, benefits: `Gains of ${key}.`, milestones: [] }]),
+    );
+    const planId = (
+      await api
+        .post('/api/v1/plans')
+        .send({ agencyId, fiscalYear: FY - 1, summary: 'Last year, shorter queues.', parts, standardIds: [] })
+        .expect(201)
+    ).body.id;
+    await api.post(`/api/v1/plans/${planId}/submit`).expect(200);
+    const feedbackId = (
+      await api
+        .post('/api/v1/employee-feedback')
+        .send({
+          serviceId,
+          periodKey: `FY${FY}-Q1`,
+          employeesSurveyed: 40,
+          employeesResponding: 31,
+          barriers: [{ theme: 'Old forms', count: 12 }],
+          ideas: [{ theme: 'Online renewal', count: 9 }],
+          summary: 'Staff want the paper form gone.',
+        })
+        .expect(201)
+    ).body.id;
+
+    const approver = await newPage(browser);
+    try {
+      const page = approver.page;
+      await page.goto(`${baseUrl}/staff/reviews`);
+      await signIn(page, 'approver@test.example', PASSWORD);
+      await expectHeading(page, 'Review queue');
+      await expectHeading(page, 'Customer Service Plans awaiting publication', 2);
+      await expectText(page, 'Last year, shorter queues.');
+      await checkAxe(page, 'on the review queue with a plan');
+      await activate(
+        page,
+        page.getByRole('button', { name: `Return Office of Plans FY${FY - 1} plan with a comment` }),
+        'the return button',
+      );
+      // The comment field has the keyboard as soon as the form opens.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.keyboard.type('Part (e) needs dates for its milestones.');
+      await checkAxe(page, 'on the return form');
+      await activate(page, page.getByRole('button', { name: 'Return with comment' }), 'Return with comment');
+      await expectText(page, `The Office of Plans FY${FY - 1} plan is returned to its officer with your comment.`);
+      await expectText(page, 'No plan is waiting for review.');
+      const returned = (await api.get(`/api/v1/plans/${planId}`).expect(200)).body;
+      expect(returned.status).toBe('draft');
+      expect(returned.current.status).toBe('draft');
+
+      await navigate(page, 'Employee feedback', 'Front-line employee feedback');
+      await activate(
+        page,
+        page.getByRole('button', { name: `Publish summary of Licence renewal, FY${FY}-Q1` }),
+        'Publish summary',
+      );
+      await expectText(page, 'Summary published.');
+      await activate(
+        page,
+        page.getByRole('button', { name: `Withdraw summary of Licence renewal, FY${FY}-Q1` }),
+        'Withdraw summary',
+      );
+      await expectText(page, 'Summary withdrawn: it is staff only again.');
+      await checkAxe(page, 'on the employee feedback page after withdrawing');
+      expect((await api.get(`/api/v1/employee-feedback/${feedbackId}`).expect(200)).body.publishedAt).toBeNull();
+      expect(approver.errors).toEqual([]);
+    } finally {
+      await approver.close();
+    }
+
+    const officer = await newPage(browser);
+    try {
+      const page = officer.page;
+      await page.goto(`${baseUrl}/staff/employee-feedback`);
+      await signIn(page, 'officer@test.example', PASSWORD);
+      await expectHeading(page, 'Front-line employee feedback');
+      expect(await page.getByRole('button', { name: /Withdraw summary/ }).count()).toBe(0);
+      await activate(page, page.getByRole('button', { name: `Edit Licence renewal, FY${FY}-Q1` }), 'Edit');
+      await expectHeading(page, `Edit employee feedback of Licence renewal, FY${FY}-Q1`, 2);
+      await checkAxe(page, 'on the employee feedback edit form');
+      await typeInto(page, page.getByLabel('Employees responding'), '32', 'employees responding');
+      await typeInto(page, page.getByLabel('Summary'), 'Staff want the paper form gone, and longer hours.', 'summary');
+      await activate(page, page.getByRole('button', { name: 'Save changes' }), 'Save changes');
+      await expectText(page, 'Changes saved.');
+      await expectHeading(page, 'Record employee feedback', 2);
+      const saved = (await api.get(`/api/v1/employee-feedback/${feedbackId}`).expect(200)).body;
+      expect(saved).toMatchObject({
+        employeesResponding: 32,
+        summary: 'Staff want the paper form gone, and longer hours.',
+        barriers: [{ theme: 'Old forms', count: 12 }],
+      });
+      expect(officer.errors).toEqual([]);
+    } finally {
+      await officer.close();
     }
   }, 120_000);
 });

@@ -35,6 +35,16 @@ export class CxController {
     return this.cx.due(auth, query);
   }
 
+  /** The question a survey-based standard is measured by (null when none), for its staff page. */
+  @Permission('registry:read')
+  @Get('standard-questions/:standardId')
+  standardQuestion(
+    @Auth() auth: AuthContext,
+    @Param('standardId', ParseUUIDPipe) standardId: string,
+  ): Promise<{ standardId: string; question: string | null }> {
+    return this.cx.standardQuestion(auth, standardId);
+  }
+
   /** A survey-based satisfaction standard measured by a question of its service's collections. */
   @Returns({
     type: 'object',

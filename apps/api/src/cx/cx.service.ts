@@ -230,6 +230,17 @@ export class CxService {
    * Names the A-11 question a survey-based satisfaction standard is measured by (a share of positive answers,
    * in percent, reported by quarter); null unlinks it.
    */
+  async standardQuestion(
+    auth: AuthContext,
+    standardId: string,
+  ): Promise<{ standardId: string; question: string | null }> {
+    const standard = await this.dataSource.manager.findOneBy(Standard, { id: standardId });
+    if (!standard) throw new NotFoundAppException('Standard', standardId);
+    auth.require('registry:read', standard.agencyId);
+    const link = await this.dataSource.manager.findOneBy(CxStandardQuestion, { standardId });
+    return { standardId, question: link?.question ?? null };
+  }
+
   async linkStandard(
     auth: AuthContext,
     standardId: string,

@@ -2,7 +2,7 @@ import type { CurrentUserBody, Permission } from '@yardstick/contracts';
 import { Outlet, useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { staffPaths } from '@/config/staff-paths';
-import { can, useSession, useSignOut } from '@/features/staff-auth/api/session';
+import { can, useSession, useSignOut } from '@/lib/session';
 import { SiteHeader, type NavItem } from './site-header';
 import { SiteShell } from './site-shell';
 

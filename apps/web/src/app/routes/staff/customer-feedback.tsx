@@ -4,13 +4,6 @@ import { can, useSession } from '@/features/staff-auth/api/session';
 import { CxCollectionsTable, CxDueTable } from '@/features/staff-cx/components/cx-tables';
 import { CxUpload } from '@/features/staff-cx/components/cx-upload';
 
-/** Fiscal years a per-response file may be for: FY2024 to the one that includes today. */
-const v2Years = (): number[] => {
-  const now = new Date();
-  const current = now.getUTCFullYear() + (now.getUTCMonth() >= 9 ? 1 : 0);
-  return Array.from({ length: Math.max(current - 2023, 1) }, (_, i) => current - i);
-};
-
 export const CustomerFeedbackRoute = () => {
   const { data: user } = useSession();
   const officer = can(user, 'results:write');
@@ -20,7 +13,7 @@ export const CustomerFeedbackRoute = () => {
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="Quarterly A-11 Section 280 survey collections of your High Impact Services: upload responses, submit each quarter for publication."
     >
-      {officer ? <CxUpload fiscalYears={v2Years()} /> : null}
+      {officer ? <CxUpload /> : null}
       <section aria-labelledby="cx-due-heading" className="margin-top-4">
         <h2 id="cx-due-heading">Due and overdue</h2>
         <CxDueTable />

@@ -1,6 +1,7 @@
 import { StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
+import { CxUpload } from '@/features/staff-cx/components/cx-upload';
 import { ResultsUpload } from '@/features/staff-imports/components/results-upload';
 import { useAgencies } from '@/features/staff-registry/api/registry';
 
@@ -14,6 +15,11 @@ export const ImportsRoute = () => {
       intro="Check a file first: nothing is saved until you import it, and a file with errors is never half imported."
     >
       <ResultsUpload agencies={(agencies.data?.items ?? []).filter((a) => can(user, 'registry:write', a.id))} />
+      {can(user, 'results:write') ? (
+        <section className="margin-top-5">
+          <CxUpload />
+        </section>
+      ) : null}
     </StaffPage>
   );
 };

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { FocusedNotice, QueryState, StaffPage } from '@/components/ui/page';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
 import {
   useEmployeeFeedback,
+  useEmployeeFeedbackStep,
   usePlan,
   usePlans,
   usePlanStep,
-  usePublishEmployeeFeedback,
 } from '@/features/staff-plans/api/plans';
 import { EmployeeFeedbackForm } from '@/features/staff-plans/components/employee-feedback-form';
 import { PlanForm } from '@/features/staff-plans/components/plan-form';
@@ -191,16 +191,46 @@ export const EmployeeFeedbackRoute = () => {
   const { data: user } = useSession();
   const feedback = useEmployeeFeedback();
   const services = useServices();
-  const publish = usePublishEmployeeFeedback();
-  const [notice, setNotice] = useState<string | null>(null);
+  const step = useEmployeeFeedbackStep();
+  const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const serviceName = (id: string) => services.data?.items.find((s) => s.id === id)?.name ?? '';
+  const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const run = (id: string, which: 'publish' | 'withdraw') =>
+    step.mutateAsync({ id, step: which }).then(
+      () =>
+        setNotice({
+          type: 'success',
+          text: which === 'publish' ? 'Summary published.' : 'Summary withdrawn: it is staff only again.',
+        }),
+      (error: unknown) =>
+        setNotice({ type: 'error', text: isApiError(error) ? error.message : 'Something went wrong.' }),
+    );
+  // Opening the edit form puts the keyboard on its heading; cancelling puts it back on the Edit button.
+  useEffect(() => {
+    if (editing) document.getElementById('edit-feedback-heading')?.focus();
+  }, [editing]);
+  const cancel = () => {
+    const opener = editing;
+    setEditing(null);
+    requestAnimationFrame(() => document.getElementById(`edit-${opener}`)?.focus());
+  };
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice({ type: 'success', text });
+  };
+  const edited = feedback.data?.items.find((f) => f.id === editing);
   return (
     <StaffPage
       title="Front-line employee feedback"
       breadcrumbs={[{ label: 'Workspace', to: staffPaths.root }]}
       intro="What front-line employees say stands in the way of better service, and their ideas (EO 12862). Staff only until an approver publishes the summary. Files go through Import (format employee-feedback)."
     >
-      {notice ? <FocusedNotice type="success">{notice}</FocusedNotice> : null}
+      {notice ? (
+        <FocusedNotice type={notice.type} focusKey={notice}>
+          {notice.text}
+        </FocusedNotice>
+      ) : null}
       <QueryState isPending={feedback.isPending} error={feedback.error} what="employee feedback">
         {() => (
           <table className="usa-table usa-table--striped width-full">
@@ -211,44 +241,83 @@ export const EmployeeFeedbackRoute = () => {
                 <th scope="col">Period</th>
                 <th scope="col">Responding of surveyed</th>
                 <th scope="col">Summary</th>
+                <th scope="col">Action</th>
               </tr>
             </thead>
             <tbody>
-              {feedback.data!.items.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row">{serviceName(f.serviceId)}</th>
-                  <td>{f.periodKey}</td>
-                  <td>
-                    {f.employeesResponding} of {f.employeesSurveyed}
-                  </td>
-                  <td>
-                    {f.publishedAt ? 'Published' : 'Staff only'}
-                    {!f.publishedAt && f.summary && can(user, 'standards:publish', f.agencyId) ? (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="usa-button usa-button--unstyled"
-                          onClick={() => void publish.mutateAsync(f.id).then(() => setNotice('Summary published.'))}
-                        >
-                          Publish summary of {serviceName(f.serviceId)}, {f.periodKey}
-                        </button>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
+              {feedback.data!.items.map((f) => {
+                const what = `${serviceName(f.serviceId)}, ${f.periodKey}`;
+                const approver = can(user, 'standards:publish', f.agencyId);
+                return (
+                  <tr key={f.id}>
+                    <th scope="row">{serviceName(f.serviceId)}</th>
+                    <td>{f.periodKey}</td>
+                    <td>
+                      {f.employeesResponding} of {f.employeesSurveyed}
+                    </td>
+                    <td>{f.publishedAt ? 'Published' : 'Staff only'}</td>
+                    <td>
+                      <ul className="usa-button-group">
+                        {!f.publishedAt && f.summary && approver ? (
+                          <li className="usa-button-group__item">
+                            <button
+                              type="button"
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => void run(f.id, 'publish')}
+                            >
+                              Publish summary of {what}
+                            </button>
+                          </li>
+                        ) : null}
+                        {f.publishedAt && approver ? (
+                          <li className="usa-button-group__item">
+                            <button
+                              type="button"
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => void run(f.id, 'withdraw')}
+                            >
+                              Withdraw summary of {what}
+                            </button>
+                          </li>
+                        ) : null}
+                        {can(user, 'registry:write', f.agencyId) ? (
+                          <li className="usa-button-group__item">
+                            <button
+                              type="button"
+                              id={`edit-${f.id}`}
+                              className="usa-button usa-button--unstyled"
+                              onClick={() => setEditing(f.id)}
+                            >
+                              Edit <span className="usa-sr-only">{what}</span>
+                            </button>
+                          </li>
+                        ) : null}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
       </QueryState>
-      {can(user, 'registry:write') ? (
+      {edited ? (
+        <section aria-labelledby="edit-feedback-heading">
+          <h2 id="edit-feedback-heading" tabIndex={-1}>
+            Edit employee feedback of {serviceName(edited.serviceId)}, {edited.periodKey}
+          </h2>
+          <EmployeeFeedbackForm
+            key={edited.id}
+            services={serviceOptions}
+            feedback={edited}
+            onDone={done}
+            onCancel={cancel}
+          />
+        </section>
+      ) : can(user, 'registry:write') ? (
         <>
           <h2>Record employee feedback</h2>
-          <EmployeeFeedbackForm
-            services={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            onDone={setNotice}
-          />
+          <EmployeeFeedbackForm services={serviceOptions} onDone={(text) => setNotice({ type: 'success', text })} />
         </>
       ) : null}
     </StaffPage>

@@ -7,6 +7,7 @@ import { Notice, QueryState, StaffPage } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { can, useSession } from '@/features/staff-auth/api/session';
+import { SurveyQuestionLink } from '@/features/staff-cx/components/survey-question-link';
 import {
   useComments,
   useStandard,
@@ -57,6 +58,12 @@ const StandardDetail = ({ id }: { id: string }) => {
   const canWrite = can(user, 'registry:write', standard.agencyId);
   const inReview = version.status === 'in_review';
   const draft = version.status === 'draft';
+  // What the API accepts a survey question for: a quarterly satisfaction share of positive answers.
+  const surveyBased =
+    version.dimension === 'satisfaction' &&
+    version.unit === 'percent' &&
+    version.computation === 'share_meeting_threshold' &&
+    version.frequency === 'quarter';
 
   return (
     <StaffPage title={`${standard.code}: ${version.title}`} breadcrumbs={crumbs}>
@@ -187,6 +194,13 @@ const StandardDetail = ({ id }: { id: string }) => {
         <h2 id="benchmarks-heading">Benchmarks</h2>
         <BenchmarksPanel standard={standard} canWrite={canWrite} />
       </section>
+
+      {surveyBased ? (
+        <section aria-labelledby="survey-heading" className="margin-y-4">
+          <h2 id="survey-heading">Customer feedback survey</h2>
+          <SurveyQuestionLink standardId={standard.id} canWrite={canWrite} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="results-heading" className="margin-y-4">
         <h2 id="results-heading">Results</h2>

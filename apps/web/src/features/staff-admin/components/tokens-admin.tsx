@@ -1,8 +1,8 @@
 import { MACHINE_PERMISSIONS, type Permission, type CreatedTokenBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
-import { apiErrorToForm } from '@/components/ui/api-errors';
-import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import { type FieldErrors } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextField } from '@/components/ui/form-field';
+import { useForm } from '@/components/ui/use-form';
 import { Notice, QueryState } from '@/components/ui/page';
 import { useAdminAgencies, useCreateToken, useRevokeToken, useTokens } from '../api/admin';
 
@@ -24,15 +24,17 @@ export const TokensAdmin = () => {
   const agencies = useAdminAgencies();
   const create = useCreateToken();
   const revoke = useRevokeToken();
-  const [form, setForm] = useState({ tokenName: '', tokenKind: 'machine', tokenAgency: '', tokenExpires: '' });
+  const { form, setForm, field, errors, check, fail, summary } = useForm(LABELS, {
+    tokenName: '',
+    tokenKind: 'machine',
+    tokenAgency: '',
+    tokenExpires: '',
+  });
   const [permissions, setPermissions] = useState<string[]>(['results:write']);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedTokenBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const agencyName = (id: string | null) =>
     id ? (agencies.data?.items.find((a) => a.id === id)?.abbreviation ?? id) : '-';
-  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,10 +46,8 @@ export const TokensAdmin = () => {
     if (machine && permissions.length === 0) found.tokenPermissions = 'Choose at least one permission';
     if (form.tokenExpires && !/^\d{4}-\d{2}-\d{2}$/.test(form.tokenExpires))
       found.tokenExpires = 'Enter a date like 2027-06-30';
-    setErrors(found);
-    setGeneral(null);
     setCreated(null);
-    if (Object.keys(found).length > 0) return;
+    if (!check(found)) return;
     try {
       const token = await create.mutateAsync({
         name: form.tokenName.trim(),
@@ -58,14 +58,12 @@ export const TokensAdmin = () => {
       setCreated(token);
       setForm({ tokenName: '', tokenKind: 'machine', tokenAgency: '', tokenExpires: '' });
     } catch (error) {
-      const r = apiErrorToForm(error, {
+      fail(error, {
         name: 'tokenName',
         agencyId: 'tokenAgency',
         permissions: 'tokenPermissions',
         expiresAt: 'tokenExpires',
       });
-      setErrors(r.fieldErrors);
-      setGeneral(r.general);
     }
   };
 
@@ -135,23 +133,13 @@ export const TokensAdmin = () => {
           </div>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      {summary}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          name="tokenName"
-          label={LABELS.tokenName}
-          required
-          value={form.tokenName}
-          onChange={set('tokenName')}
-          error={errors.tokenName}
-        />
+        <TextField {...field('tokenName')} required />
         <SelectField
-          name="tokenKind"
-          label={LABELS.tokenKind}
+          {...field('tokenKind')}
           required
           placeholder={null}
-          value={form.tokenKind}
-          onChange={set('tokenKind')}
           options={[
             { value: 'machine', label: 'Machine client (one agency)' },
             { value: 'personal', label: 'Personal (acts as you)' },
@@ -160,12 +148,8 @@ export const TokensAdmin = () => {
         {form.tokenKind === 'machine' ? (
           <>
             <SelectField
-              name="tokenAgency"
-              label={LABELS.tokenAgency}
+              {...field('tokenAgency')}
               required
-              value={form.tokenAgency}
-              onChange={set('tokenAgency')}
-              error={errors.tokenAgency}
               options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
             />
             <CheckboxGroup
@@ -180,14 +164,7 @@ export const TokensAdmin = () => {
             />
           </>
         ) : null}
-        <TextField
-          name="tokenExpires"
-          label={LABELS.tokenExpires}
-          type="date"
-          value={form.tokenExpires}
-          onChange={set('tokenExpires')}
-          error={errors.tokenExpires}
-        />
+        <TextField {...field('tokenExpires')} type="date" />
         <button type="submit" className="usa-button" disabled={create.isPending}>
           Create token
         </button>

@@ -1,8 +1,9 @@
 import type { RoleAssignmentBody, UserBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
 import { apiErrorToForm } from '@/components/ui/api-errors';
-import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import { type FieldErrors } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/form-field';
+import { useForm } from '@/components/ui/use-form';
 import { Notice, QueryState } from '@/components/ui/page';
 import { useAdminAgencies, useCreateUser, useUpdateUser, useUsers } from '../api/admin';
 import { ROLE_LABELS, RolesEditor } from './roles-editor';
@@ -13,10 +14,12 @@ const LABELS = { email: 'Email address', name: 'Full name', password: 'Password'
 const NewUserForm = ({ onDone }: { onDone: (text: string) => void }) => {
   const agencies = useAdminAgencies();
   const create = useCreateUser();
-  const [form, setForm] = useState({ email: '', name: '', password: '' });
+  const { form, setForm, field, errors, check, fail, summary } = useForm(LABELS, {
+    email: '',
+    name: '',
+    password: '',
+  });
   const [roles, setRoles] = useState<RoleAssignmentBody[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: FieldErrors = {};
@@ -24,9 +27,7 @@ const NewUserForm = ({ onDone }: { onDone: (text: string) => void }) => {
     if (!form.name.trim()) found.name = 'Enter the person’s name';
     if (form.password && form.password.length < 12)
       found.password = 'Use 12 characters or more, or leave it blank for single sign-on';
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    if (!check(found)) return;
     try {
       const user = await create.mutateAsync({
         email: form.email.trim(),
@@ -38,41 +39,20 @@ const NewUserForm = ({ onDone }: { onDone: (text: string) => void }) => {
       setRoles([]);
       onDone(`Account created for ${user.email}.`);
     } catch (error) {
-      const r = apiErrorToForm(error, { roles: 'new-roles' });
-      setErrors(r.fieldErrors);
-      setGeneral(r.general);
+      fail(error, { roles: 'new-roles' });
     }
   };
   return (
     <>
-      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      {summary}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField {...field('email')} type="email" required />
+        <TextField {...field('name')} required />
         <TextField
-          name="email"
-          label={LABELS.email}
-          type="email"
-          required
-          value={form.email}
-          onChange={(email) => setForm((f) => ({ ...f, email }))}
-          error={errors.email}
-        />
-        <TextField
-          name="name"
-          label={LABELS.name}
-          required
-          value={form.name}
-          onChange={(name) => setForm((f) => ({ ...f, name }))}
-          error={errors.name}
-        />
-        <TextField
-          name="password"
-          label={LABELS.password}
+          {...field('password')}
           type="password"
           autoComplete="new-password"
           hint="12 characters or more. Leave blank for an account that signs in only through single sign-on."
-          value={form.password}
-          onChange={(password) => setForm((f) => ({ ...f, password }))}
-          error={errors.password}
         />
         <RolesEditor
           idPrefix="new"

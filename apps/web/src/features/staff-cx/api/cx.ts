@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CxCollectionBody, CxDueItemBody, Page, ReviewCommentBody, ServiceBody } from '@yardstick/contracts';
-import { apiGet, apiPost } from '@/lib/api-client';
+import { apiGet, apiPost, apiPut } from '@/lib/api-client';
 
 export const useCxCollections = () =>
   useQuery({ queryKey: ['cx', 'collections'], queryFn: () => apiGet<CxCollectionBody[]>('/v1/cx-collections') });
@@ -64,3 +64,17 @@ export const describeTrust = (collection: CxCollectionBody): string => {
   if (trust.percentPositive === null) return trust.mean !== null ? `average ${trust.mean.toFixed(2)}` : 'no answers';
   return `${trust.percentPositive.toFixed(1)}% of ${trust.respondents ?? 0} (95%: ${trust.lower!.toFixed(1)}% to ${trust.upper!.toFixed(1)}%)${trust.smallSample ? ', small sample' : ''}`;
 };
+
+export type StandardQuestionBody = { standardId: string; question: string | null };
+
+/** The A-11 question a survey-based standard is measured by (null: none). */
+export const useStandardQuestion = (standardId: string) =>
+  useQuery({
+    queryKey: ['cx', 'standard-question', standardId],
+    queryFn: () => apiGet<StandardQuestionBody>(`/v1/cx-collections/standard-questions/${standardId}`),
+  });
+
+export const useLinkStandardQuestion = (standardId: string) =>
+  useCxMutation((question: string | null) =>
+    apiPut<StandardQuestionBody>(`/v1/cx-collections/standard-questions/${standardId}`, { question }),
+  );

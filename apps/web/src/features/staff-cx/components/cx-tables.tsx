@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ReturnForm } from '@/features/staff-reviews/components/return-form';
+import { ReturnForm } from '@/components/ui/return-form';
 import {
   describeTrust,
   STATUS_WORDS,

@@ -60,18 +60,21 @@ export type EmployeeFeedbackInput = Pick<
   | 'staffNote'
 >;
 
-export const useCreateEmployeeFeedback = () => {
+const useFeedbackMutation = <A>(mutationFn: (args: A) => Promise<EmployeeFeedbackBody>) => {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: EmployeeFeedbackInput) => apiPost<EmployeeFeedbackBody>('/v1/employee-feedback', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.feedback }),
-  });
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.feedback }) });
 };
 
-export const usePublishEmployeeFeedback = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => apiPost<EmployeeFeedbackBody>(`/v1/employee-feedback/${id}/publish`, {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.feedback }),
-  });
-};
+export const useCreateEmployeeFeedback = () =>
+  useFeedbackMutation((body: EmployeeFeedbackInput) => apiPost<EmployeeFeedbackBody>('/v1/employee-feedback', body));
+
+/** Saving a change takes a published summary back to staff only, until an approver publishes it again. */
+export const useUpdateEmployeeFeedback = () =>
+  useFeedbackMutation(({ id, serviceId: _s, ...body }: EmployeeFeedbackInput & { id: string }) =>
+    apiPatch<EmployeeFeedbackBody>(`/v1/employee-feedback/${id}`, body),
+  );
+
+export const useEmployeeFeedbackStep = () =>
+  useFeedbackMutation(({ id, step }: { id: string; step: 'publish' | 'withdraw' }) =>
+    apiPost<EmployeeFeedbackBody>(`/v1/employee-feedback/${id}/${step}`, {}),
+  );

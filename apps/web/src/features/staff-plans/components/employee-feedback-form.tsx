@@ -1,9 +1,9 @@
-import type { ThemeCount } from '@yardstick/contracts';
-import { useState, type FormEvent } from 'react';
-import { apiErrorToForm } from '@/components/ui/api-errors';
-import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import type { EmployeeFeedbackBody, ThemeCount } from '@yardstick/contracts';
+import type { FormEvent } from 'react';
+import { type FieldErrors } from '@/components/ui/error-summary';
 import { SelectField, TextareaField, TextField, type Option } from '@/components/ui/form-field';
-import { useCreateEmployeeFeedback } from '../api/plans';
+import { useForm } from '@/components/ui/use-form';
+import { useCreateEmployeeFeedback, useUpdateEmployeeFeedback } from '../api/plans';
 
 const LABELS = {
   serviceId: 'Service',
@@ -30,22 +30,35 @@ const parseThemes = (text: string): ThemeCount[] | number => {
   return themes;
 };
 
-/** Record what front-line employees said about a service in a period (EO 12862 e); staff only until published. */
-export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[]; onDone: (text: string) => void }) => {
+const themesText = (themes: ThemeCount[]) => themes.map((t) => `${t.theme}: ${t.count}`).join('\n');
+
+/**
+ * Record what front-line employees said about a service in a period (EO 12862 e), or change a record
+ * (`feedback`: its service stays); staff only until published, and a change takes a published summary back.
+ */
+export const EmployeeFeedbackForm = ({
+  services,
+  feedback,
+  onDone,
+  onCancel,
+}: {
+  services: Option[];
+  feedback?: EmployeeFeedbackBody;
+  onDone: (text: string) => void;
+  onCancel?: () => void;
+}) => {
   const create = useCreateEmployeeFeedback();
-  const [form, setForm] = useState({
-    serviceId: '',
-    periodKey: '',
-    employeesSurveyed: '',
-    employeesResponding: '',
-    barriers: '',
-    ideas: '',
-    summary: '',
-    staffNote: '',
+  const update = useUpdateEmployeeFeedback();
+  const { form, field, check, fail, summary } = useForm(LABELS, {
+    serviceId: feedback?.serviceId ?? '',
+    periodKey: feedback?.periodKey ?? '',
+    employeesSurveyed: feedback ? String(feedback.employeesSurveyed) : '',
+    employeesResponding: feedback ? String(feedback.employeesResponding) : '',
+    barriers: feedback ? themesText(feedback.barriers) : '',
+    ideas: feedback ? themesText(feedback.ideas) : '',
+    summary: feedback?.summary ?? '',
+    staffNote: feedback?.staffNote ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,11 +76,9 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
     const ideas = parseThemes(form.ideas);
     if (typeof barriers === 'number') found.barriers = `Line ${barriers}: write “Theme: count”`;
     if (typeof ideas === 'number') found.ideas = `Line ${ideas}: write “Theme: count”`;
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0 || typeof barriers === 'number' || typeof ideas === 'number') return;
+    if (!check(found) || typeof barriers === 'number' || typeof ideas === 'number') return;
     try {
-      await create.mutateAsync({
+      const body = {
         serviceId: form.serviceId,
         periodKey: form.periodKey.trim().toUpperCase(),
         employeesSurveyed: surveyed,
@@ -76,90 +87,51 @@ export const EmployeeFeedbackForm = ({ services, onDone }: { services: Option[];
         ideas,
         summary: form.summary.trim(),
         staffNote: form.staffNote.trim() || null,
-      });
-      onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
+      };
+      if (feedback) {
+        await update.mutateAsync({ ...body, id: feedback.id });
+        onDone(
+          feedback.publishedAt
+            ? 'Changes saved. The summary is staff only again until an approver publishes it.'
+            : 'Changes saved.',
+        );
+      } else {
+        await create.mutateAsync(body);
+        onDone('Employee feedback recorded. It stays with staff until an approver publishes its summary.');
+      }
     } catch (error) {
-      const r = apiErrorToForm(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
-      setErrors(r.fieldErrors);
-      setGeneral(r.general);
+      fail(error, { 'barriers.0.count': 'barriers', 'ideas.0.count': 'ideas' });
     }
   };
 
   return (
     <>
-      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      {summary}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-        <SelectField
-          name="serviceId"
-          label={LABELS.serviceId}
-          required
-          value={form.serviceId}
-          onChange={set('serviceId')}
-          error={errors.serviceId}
-          options={services}
-        />
-        <TextField
-          name="periodKey"
-          label={LABELS.periodKey}
-          hint="FY2026-Q2 or FY2026"
-          required
-          value={form.periodKey}
-          onChange={set('periodKey')}
-          error={errors.periodKey}
-        />
-        <TextField
-          name="employeesSurveyed"
-          label={LABELS.employeesSurveyed}
-          inputMode="numeric"
-          required
-          value={form.employeesSurveyed}
-          onChange={set('employeesSurveyed')}
-          error={errors.employeesSurveyed}
-        />
-        <TextField
-          name="employeesResponding"
-          label={LABELS.employeesResponding}
-          inputMode="numeric"
-          required
-          value={form.employeesResponding}
-          onChange={set('employeesResponding')}
-          error={errors.employeesResponding}
-        />
-        <TextareaField
-          name="barriers"
-          label={LABELS.barriers}
-          hint="One per line: “Theme: how many named it”"
-          value={form.barriers}
-          onChange={set('barriers')}
-          error={errors.barriers}
-        />
-        <TextareaField
-          name="ideas"
-          label={LABELS.ideas}
-          hint="One per line: “Theme: how many named it”"
-          value={form.ideas}
-          onChange={set('ideas')}
-          error={errors.ideas}
-        />
-        <TextareaField
-          name="summary"
-          label={LABELS.summary}
-          hint="What the public reads once an approver publishes it."
-          value={form.summary}
-          onChange={set('summary')}
-          error={errors.summary}
-        />
-        <TextareaField
-          name="staffNote"
-          label={LABELS.staffNote}
-          hint="Never shown to the public."
-          value={form.staffNote}
-          onChange={set('staffNote')}
-          error={errors.staffNote}
-        />
-        <button type="submit" className="usa-button" disabled={create.isPending}>
-          Record feedback
+        {feedback ? (
+          <p>
+            <strong>{LABELS.serviceId}:</strong>{' '}
+            {services.find((o) => o.value === feedback.serviceId)?.label ?? 'this service'} (it cannot change: record
+            feedback for another service instead)
+          </p>
+        ) : (
+          <SelectField {...field('serviceId')} required options={services} />
+        )}
+        <TextField {...field('periodKey')} hint="FY2026-Q2 or FY2026" required />
+        <TextField {...field('employeesSurveyed')} inputMode="numeric" required />
+        <TextField {...field('employeesResponding')} inputMode="numeric" required />
+        <TextareaField {...field('barriers')} hint="One per line: “Theme: how many named it”" />
+        <TextareaField {...field('ideas')} hint="One per line: “Theme: how many named it”" />
+        <TextareaField {...field('summary')} hint="What the public reads once an approver publishes it." />
+        <TextareaField {...field('staffNote')} hint="Never shown to the public." />
+        <button type="submit" className="usa-button" disabled={create.isPending || update.isPending}>
+          {feedback ? 'Save changes' : 'Record feedback'}
         </button>
+        {onCancel ? (
+          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </form>
     </>
   );

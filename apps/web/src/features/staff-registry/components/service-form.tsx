@@ -1,8 +1,8 @@
 import { CHANNELS, type Channel, type ServiceBody } from '@yardstick/contracts';
 import { useState, type FormEvent } from 'react';
-import { apiErrorToForm } from '@/components/ui/api-errors';
-import { ErrorSummary, type FieldErrors } from '@/components/ui/error-summary';
+import type { FieldErrors } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { useForm } from '@/components/ui/use-form';
 import { useAgencies, useCreateService, useUpdateService } from '../api/registry';
 import { CHANNEL_LABELS } from '../labels';
 
@@ -59,7 +59,7 @@ export const ServiceForm = ({
   const agencies = useAgencies();
   const create = useCreateService();
   const update = useUpdateService();
-  const [form, setForm] = useState({
+  const { form, field, errors, check, fail, summary } = useForm(LABELS, {
     serviceAgency: service?.agencyId ?? '',
     serviceName: service?.name ?? '',
     serviceSlug: service?.slug ?? '',
@@ -81,9 +81,6 @@ export const ServiceForm = ({
   const setDetail = (channel: string, key: 'hours' | 'howToReach') => (value: string) =>
     setDetails((d) => ({ ...d, [channel]: { hours: '', howToReach: '', ...d[channel], [key]: value } }));
   const [channels, setChannels] = useState<string[]>(service?.channels ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const set = (name: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -104,9 +101,7 @@ export const ServiceForm = ({
     );
     if (hasComplaint && !form.complaintUrl.trim() && !form.complaintPhone.trim() && !form.complaintAddress.trim())
       found.complaintUrl = 'Give at least one way to complain: a web address, a phone number or a postal address';
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    if (!check(found)) return;
     const body = {
       name: form.serviceName.trim(),
       slug,
@@ -139,59 +134,29 @@ export const ServiceForm = ({
         : await create.mutateAsync({ agencyId: form.serviceAgency, ...body });
       onDone(`${saved.name} ${service ? 'saved' : 'created'}.`);
     } catch (error) {
-      const r = apiErrorToForm(error, API_FIELDS);
-      setErrors(r.fieldErrors);
-      setGeneral(r.general);
+      fail(error, API_FIELDS);
     }
   };
 
   return (
     <>
-      <ErrorSummary errors={errors} labels={LABELS} general={general} />
+      {summary}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
         {service ? null : (
           <SelectField
-            name="serviceAgency"
-            label={LABELS.serviceAgency}
+            {...field('serviceAgency')}
             required
-            value={form.serviceAgency}
-            onChange={set('serviceAgency')}
-            error={errors.serviceAgency}
             options={(agencies.data?.items ?? [])
               .filter((a) => canWriteFor(a.id))
               .map((a) => ({ value: a.id, label: a.name }))}
           />
         )}
-        <TextField
-          name="serviceName"
-          label={LABELS.serviceName}
-          required
-          value={form.serviceName}
-          onChange={set('serviceName')}
-          error={errors.serviceName}
-        />
-        <TextField
-          name="serviceSlug"
-          label={LABELS.serviceSlug}
-          hint="Left blank, it is made from the name."
-          value={form.serviceSlug}
-          onChange={set('serviceSlug')}
-          error={errors.serviceSlug}
-        />
+        <TextField {...field('serviceName')} required />
+        <TextField {...field('serviceSlug')} hint="Left blank, it is made from the name." />
+        <TextareaField {...field('serviceDescription')} />
         <TextareaField
-          name="serviceDescription"
-          label={LABELS.serviceDescription}
-          value={form.serviceDescription}
-          onChange={set('serviceDescription')}
-          error={errors.serviceDescription}
-        />
-        <TextareaField
-          name="serviceCustomers"
-          label={LABELS.serviceCustomers}
+          {...field('serviceCustomers')}
           hint="Who the service is for, e.g. “US citizens renewing an adult passport”."
-          value={form.serviceCustomers}
-          onChange={set('serviceCustomers')}
-          error={errors.serviceCustomers}
         />
         <CheckboxGroup
           legend={LABELS.serviceChannels}
@@ -222,64 +187,22 @@ export const ServiceForm = ({
         ))}
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">How to complain or appeal</legend>
-          <TextField
-            name="complaintUrl"
-            label={LABELS.complaintUrl}
-            type="url"
-            value={form.complaintUrl}
-            onChange={set('complaintUrl')}
-            error={errors.complaintUrl}
-          />
-          <TextField
-            name="complaintPhone"
-            label={LABELS.complaintPhone}
-            type="tel"
-            value={form.complaintPhone}
-            onChange={set('complaintPhone')}
-            error={errors.complaintPhone}
-          />
-          <TextareaField
-            name="complaintAddress"
-            label={LABELS.complaintAddress}
-            value={form.complaintAddress}
-            onChange={set('complaintAddress')}
-            error={errors.complaintAddress}
-          />
-          <TextField
-            name="complaintDays"
-            label={LABELS.complaintDays}
-            value={form.complaintDays}
-            onChange={set('complaintDays')}
-            error={errors.complaintDays}
-          />
-          <TextareaField
-            name="complaintAppeal"
-            label={LABELS.complaintAppeal}
-            value={form.complaintAppeal}
-            onChange={set('complaintAppeal')}
-            error={errors.complaintAppeal}
-          />
+          <TextField {...field('complaintUrl')} type="url" />
+          <TextField {...field('complaintPhone')} type="tel" />
+          <TextareaField {...field('complaintAddress')} />
+          <TextField {...field('complaintDays')} />
+          <TextareaField {...field('complaintAppeal')} />
         </fieldset>
         <SelectField
-          name="serviceHisp"
-          label={LABELS.serviceHisp}
+          {...field('serviceHisp')}
           required
           placeholder={null}
-          value={form.serviceHisp}
-          onChange={set('serviceHisp')}
           options={[
             { value: 'no', label: 'No' },
             { value: 'yes', label: 'Yes' },
           ]}
         />
-        <TextField
-          name="serviceUrl"
-          label={LABELS.serviceUrl}
-          type="url"
-          value={form.serviceUrl}
-          onChange={set('serviceUrl')}
-          error={errors.serviceUrl}
-        />
+        <TextField {...field('serviceUrl')} type="url" />
         <button type="submit" className="usa-button" disabled={create.isPending || update.isPending}>
           {service ? 'Save service' : 'Create service'}
         </button>

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CertificationReport,
+  PlanBody,
+  PlanReviewBody,
   ResultReviewBody,
   ReviewCommentBody,
   StandardBody,
@@ -28,7 +30,7 @@ const useReviewMutation = <V, R>(fn: (variables: V) => Promise<R>) => {
     mutationFn: fn,
     onSuccess: () =>
       Promise.all(
-        ['reviews', 'standards', 'standard', 'results', 'portfolio', 'comments'].map((key) =>
+        ['reviews', 'standards', 'standard', 'results', 'portfolio', 'comments', 'plans'].map((key) =>
           queryClient.invalidateQueries({ queryKey: [key] }),
         ),
       ),
@@ -48,4 +50,18 @@ export const useCertify = () =>
 export const useReturnResult = () =>
   useReviewMutation(({ id, comment }: { id: string; comment: string }) =>
     apiPost<ReviewCommentBody>(`/v1/reviews/results/${id}/return`, { comment }),
+  );
+
+export const usePlansInReview = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['reviews', 'plans'],
+    queryFn: () => apiGet<PlanReviewBody[]>('/v1/reviews/plans'),
+    enabled,
+  });
+
+export const usePublishPlan = () => useReviewMutation((id: string) => apiPost<PlanBody>(`/v1/plans/${id}/publish`, {}));
+
+export const useReturnPlan = () =>
+  useReviewMutation(({ id, comment }: { id: string; comment: string }) =>
+    apiPost<PlanBody>(`/v1/reviews/plans/${id}/return`, { comment }),
   );

@@ -7,7 +7,7 @@ import { FocusedNotice, QueryState } from '@/components/ui/page';
 import { StatusTag } from '@/components/ui/status-tag';
 import { staffPaths } from '@/config/staff-paths';
 import { useCertify, useResultsAwaiting, useReturnResult } from '../api/reviews';
-import { ReturnForm } from './return-form';
+import { ReturnForm } from '@/components/ui/return-form';
 
 const value = (r: ResultReviewBody) => formatMeasure(r.value, r.unit);
 

@@ -1,11 +1,10 @@
 import type { StandardReviewBody } from '@yardstick/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiErrorToForm } from '@/components/ui/api-errors';
-import { FocusedNotice, Notice, QueryState } from '@/components/ui/page';
+import { FocusedNotice, QueryState } from '@/components/ui/page';
+import { ReviewActions } from '@/components/ui/review-actions';
 import { staffPaths } from '@/config/staff-paths';
 import { usePublish, useReturnStandard, useStandardsInReview } from '../api/reviews';
-import { ReturnForm } from './return-form';
 import { TableBox } from '@/components/ui/table-box';
 
 const show = (value: unknown): string => {
@@ -26,8 +25,6 @@ const targetText = (review: StandardReviewBody) =>
 const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text: string) => void }) => {
   const publish = usePublish();
   const returnIt = useReturnStandard();
-  const [returning, setReturning] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const { standard, version, published } = review;
   const headingId = `review-${standard.id}`;
   return (
@@ -74,45 +71,19 @@ const Review = ({ review, onDone }: { review: StandardReviewBody; onDone: (text:
       <p>
         <strong>Targets:</strong> {targetText(review)}
       </p>
-      {problem ? <Notice type="error">{problem}</Notice> : null}
-      {returning ? (
-        <ReturnForm
-          name={`return-${standard.id}`}
-          what={standard.code}
-          busy={returnIt.isPending}
-          opener={`return-${standard.id}-button`}
-          onCancel={() => setReturning(false)}
-          onReturn={async (comment) => {
-            await returnIt.mutateAsync({ id: standard.id, comment });
-            onDone(`${standard.code} returned to its officer with your comment.`);
-          }}
-        />
-      ) : (
-        <div className="usa-button-group">
-          <button
-            type="button"
-            className="usa-button"
-            disabled={publish.isPending}
-            onClick={() =>
-              // Awaited here, not in mutate's callbacks: the queue drops this card as soon as it refreshes.
-              publish.mutateAsync(standard.id).then(
-                () => onDone(`${standard.code} published.`),
-                (error: unknown) => setProblem(apiErrorToForm(error).general ?? 'Could not publish.'),
-              )
-            }
-          >
-            Publish <span className="usa-sr-only">{standard.code}</span>
-          </button>
-          <button
-            type="button"
-            id={`return-${standard.id}-button`}
-            className="usa-button usa-button--outline"
-            onClick={() => setReturning(true)}
-          >
-            Return <span className="usa-sr-only">{standard.code}</span> with a comment
-          </button>
-        </div>
-      )}
+      <ReviewActions
+        id={standard.id}
+        name={standard.code}
+        what={standard.code}
+        busy={publish.isPending || returnIt.isPending}
+        onPublish={() => publish.mutateAsync(standard.id).then(() => `${standard.code} published.`)}
+        onReturn={(comment) =>
+          returnIt
+            .mutateAsync({ id: standard.id, comment })
+            .then(() => `${standard.code} returned to its officer with your comment.`)
+        }
+        onDone={onDone}
+      />
     </article>
   );
 };
