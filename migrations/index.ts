@@ -15,6 +15,7 @@ import { AddAgencyCatalogFields1796298680940 } from './1796298680940-AddAgencyCa
 import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlansFeedbackComplaints.js';
 import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
 import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
+import { KeyTransactionsByMonth1796309214859 } from './1796309214859-KeyTransactionsByMonth.js';
 import { CreateTransactions1796298577053 } from './1796298577053-CreateTransactions.js';
 import { CreateNotifications1796298634031 } from './1796298634031-CreateNotifications.js';
 
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddPlansFeedbackComplaints1796298676752,
   AddAgencyCatalogFields1796298680940,
   AddCxStandardQuestions1796301317134,
+  KeyTransactionsByMonth1796309214859,
 ];
