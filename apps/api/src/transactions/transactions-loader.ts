@@ -104,11 +104,12 @@ class TransactionLoad {
     );
     let merging = true;
     const ids = { agencyId: options.agencyId, serviceId: options.serviceId, batchId: options.batchId };
-    for await (const chunk of readAhead(toChunks(records, ids, options.chunkRows ?? CHUNK_ROWS))) {
+    const chunks = this.monthsAhead(toChunks(records, ids, options.chunkRows ?? CHUNK_ROWS));
+    for await (const { chunk, ready } of readAhead(chunks)) {
       this.counts.staged += chunk.rows;
       merging &&= options.keepMerging();
       if (!merging) continue;
-      await this.prepareMonths(chunk.months);
+      await ready;
       const straight = [...chunk.months].every((month) => this.fresh.get(month));
       if (!straight || !(await this.copyStraight(chunk))) await this.stageAndMerge(chunk);
     }
@@ -116,7 +117,25 @@ class TransactionLoad {
     return this.counts;
   }
 
-  /** Partitions for the months a chunk touches, and whether each held the service's rows before. */
+  /**
+   * Each chunk with the preparing of its months, begun as soon as the chunk is read (see readAhead): on other
+   * connections of the pool, while this one still copies the chunk before, and one chunk after the other.
+   */
+  private async *monthsAhead(chunks: AsyncIterable<Chunk>): AsyncGenerator<{ chunk: Chunk; ready: Promise<void> }> {
+    let ready = Promise.resolve();
+    for await (const chunk of chunks) {
+      ready = ready.then(() => this.prepareMonths(chunk.months));
+      // Handled where it is awaited; not an unhandled rejection while the chunk before is copied.
+      ready.catch(() => undefined);
+      yield { chunk, ready };
+    }
+  }
+
+  /**
+   * Partitions for the months a chunk touches, and whether each held the service's rows before this import:
+   * asked on another connection, which sees what was committed (this import holds the service's lock, so no
+   * other import of it is under way), not the rows this one has copied so far.
+   */
   private async prepareMonths(months: Set<number>): Promise<void> {
     const unknown = [...months].filter((month) => !this.fresh.has(month));
     if (unknown.length === 0) return;
@@ -127,7 +146,7 @@ class TransactionLoad {
       await ensurePartitions(this.dataSource, missing);
       for (const month of missing) this.partitions.add(partitionName(month));
     }
-    const { rows } = await this.client.query<{ found: boolean }>(
+    const rows = await this.dataSource.query<{ found: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM transactions WHERE agency_id = $1 AND service_id = $2
          AND received_at >= m.start AND received_at < m.start + interval '1 month') AS found
        FROM unnest($3::timestamptz[]) WITH ORDINALITY AS m(start, n) ORDER BY m.n`,
