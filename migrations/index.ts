@@ -16,6 +16,7 @@ import { AddPlansFeedbackComplaints1796298676752 } from './1796298676752-AddPlan
 import { CreateCxCollections1796298403617 } from './1796298403617-CreateCxCollections.js';
 import { AddCxStandardQuestions1796301317134 } from './1796301317134-AddCxStandardQuestions.js';
 import { AddResultsBatchIndex1796309124824 } from './1796309124824-AddResultsBatchIndex.js';
+import { KeyTransactionsByMonth1796309214859 } from './1796309214859-KeyTransactionsByMonth.js';
 import { CreateTransactions1796298577053 } from './1796298577053-CreateTransactions.js';
 import { CreateNotifications1796298634031 } from './1796298634031-CreateNotifications.js';
 
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAgencyCatalogFields1796298680940,
   AddCxStandardQuestions1796301317134,
   AddResultsBatchIndex1796309124824,
+  KeyTransactionsByMonth1796309214859,
 ];

@@ -169,7 +169,10 @@ async function upload(
   }
 }
 
-/** The same partitioned shape as transactions (migration CreateTransactions), with its 24 partitions made ahead. */
+/**
+ * The same partitioned shape as transactions (migrations CreateTransactions and KeyTransactionsByMonth: columns,
+ * checks, each month's unique key), with its 24 partitions made ahead.
+ */
 async function plainCopy(url: string, file: string, agencyId: string, serviceId: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -180,7 +183,6 @@ async function plainCopy(url: string, file: string, agencyId: string, serviceId:
          agency_id uuid NOT NULL DEFAULT '${agencyId}', service_id uuid NOT NULL DEFAULT '${serviceId}',
          external_id text NOT NULL, channel text NOT NULL, received_at timestamptz NOT NULL, completed_at timestamptz,
          outcome text, accurate boolean, satisfaction smallint, batch_id uuid, source_line integer,
-         PRIMARY KEY (agency_id, service_id, external_id, received_at),
          CHECK (completed_at >= received_at),
          CHECK (channel IN ('online', 'phone', 'in_person', 'mail', 'email', 'chat', 'mobile_app', 'other')),
          CHECK (satisfaction BETWEEN 1 AND 5)
@@ -194,6 +196,8 @@ async function plainCopy(url: string, file: string, agencyId: string, serviceId:
         `CREATE TABLE transactions_${start} PARTITION OF transactions
          FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`,
       );
+      // Each month unique on (agency, service, external id), as the real partitions are.
+      await client.query(`CREATE UNIQUE INDEX ON transactions_${start} (agency_id, service_id, external_id)`);
     }
     await client.query('CHECKPOINT');
     const started = performance.now();

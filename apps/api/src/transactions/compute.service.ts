@@ -247,9 +247,11 @@ export class TransactionsComputeService {
   }
 
   /**
-   * One statement for standards of one service that report alike: each period and channel, and each period
-   * over every channel (GROUPING SETS), every standard's aggregates side by side. Rows are grouped by their
-   * partition (tableoid, a month each), which costs nothing per row, and the two percentiles share one sort.
+   * Standards of one service that report alike, computed a period at a time: one statement each (every
+   * standard's aggregates side by side, by channel and over every channel by GROUPING SETS, the two
+   * percentiles from one sort), each reading only its period's partitions. The periods run on
+   * COMPUTE_CONNECTIONS connections of the pool at once, so that PostgreSQL sorts two months side by side;
+   * every figure is still computed over the rows of its own period and channel.
    */
   private async aggregate(
     standards: MeasuredStandard[],
@@ -257,47 +259,43 @@ export class TransactionsComputeService {
   ): Promise<Map<string, ComputedResultBody[]>> {
     const out = new Map<string, ComputedResultBody[]>();
     if (periods.size === 0) return out;
-    const oids: number[] = [];
-    const keys: string[] = [];
-    const starts: string[] = [];
-    const ends: string[] = [];
-    for (const [key, { period, oids: periodOids }] of periods) {
-      for (const oid of periodOids) {
-        oids.push(oid);
-        keys.push(key);
-      }
-      starts.push(period.start);
-      ends.push(period.end);
-    }
     const first = standards[0]!;
-    const from = `${starts.sort()[0]!}T00:00:00Z`;
-    const to = new Date(Date.parse(`${ends.sort().at(-1)!}T00:00:00Z`) + 86_400_000).toISOString();
-    const parameters: unknown[] = [
-      first.agencyId,
-      first.serviceId,
-      from,
-      to,
-      oids,
-      keys,
-      this.clock.now().toISOString(),
-    ];
+    const parameters: unknown[] = [first.agencyId, first.serviceId, null, null, null, this.clock.now().toISOString()];
     const scoped = first.channelScope.length > 0;
     if (scoped) parameters.push(first.channelScope);
     const columns = aggregateColumns(standards, parameters);
-    const sql = `SELECT p.key AS period_key, t.channel COLLATE "C" AS channel, count(*) AS transactions, ${columns}
+    // $3, $4: the period's first instant and the one after it; $5 its key; $6 the Clock's now (open cases
+    // older than a threshold are counted against it).
+    const sql = `SELECT $5::text AS period_key, t.channel COLLATE "C" AS channel, count(*) AS transactions, ${columns}
       FROM transactions t
-      JOIN unnest($5::oid[], $6::text[]) AS p(oid, key) ON p.oid = t.tableoid
       WHERE t.agency_id = $1 AND t.service_id = $2 AND t.received_at >= $3 AND t.received_at < $4
-        -- $7 is the Clock's now: open cases older than a threshold are counted against it.
-        AND $7::timestamptz IS NOT NULL
-        ${scoped ? 'AND t.channel = ANY($8::text[])' : ''}
-      GROUP BY GROUPING SETS ((1, 2), (1))
-      ORDER BY 1, 2 NULLS FIRST`;
-    const rows = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL jit = off`);
-      await manager.query(`SET LOCAL work_mem = '256MB'`);
-      return manager.query<Row[]>(sql, parameters);
-    });
+        AND $6::timestamptz IS NOT NULL
+        ${scoped ? 'AND t.channel = ANY($7::text[])' : ''}
+      GROUP BY GROUPING SETS ((2), ())
+      HAVING count(*) > 0
+      ORDER BY 2 NULLS FIRST`;
+    const keys = [...periods.keys()].sort();
+    const byPeriod = new Map<string, Row[]>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let key = keys[next++]; key !== undefined; key = keys[next++]) {
+        const { period } = periods.get(key)!;
+        const end = new Date(Date.parse(`${period.end}T00:00:00Z`) + 86_400_000).toISOString();
+        const values = [...parameters];
+        values.splice(2, 3, `${period.start}T00:00:00Z`, end, key);
+        byPeriod.set(
+          key,
+          await this.dataSource.transaction(async (manager) => {
+            await manager.query(`SET LOCAL jit = off`);
+            // Enough to sort a month's times in memory.
+            await manager.query(`SET LOCAL work_mem = '256MB'`);
+            return manager.query<Row[]>(sql, values);
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(COMPUTE_CONNECTIONS, keys.length) }, worker));
+    const rows = keys.flatMap((key) => byPeriod.get(key)!);
     standards.forEach((standard, index) =>
       out.set(
         standard.id,
@@ -308,11 +306,14 @@ export class TransactionsComputeService {
   }
 }
 
+/** Periods computed at once, each on a connection of its own (the machine's cores, at least two). */
+const COMPUTE_CONNECTIONS = 2;
+
 const DURATION = `date_part('epoch', t.completed_at - t.received_at)`;
 
 /** Each standard's aggregates as columns s<i>_numerator, s<i>_denominator, s<i>_pending, s<i>_sample, s<i>_value. */
 function aggregateColumns(standards: MeasuredStandard[], parameters: unknown[]): string {
-  const now = '$7::timestamptz';
+  const now = '$6::timestamptz';
   const columns: string[] = [];
   if (standards.some((s) => s.measure === 'median_time' || s.measure === 'p90_time')) {
     columns.push(`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${DURATION}) AS percentiles`);

@@ -29,38 +29,38 @@ export function nextMonth(monthStartMs: number): number {
 /**
  * Creates the partitions of these months that do not exist yet, in a short transaction of their own on a
  * connection of the pool (so an import still running can use them at once, and a failed import leaves only
- * empty partitions). CREATE TABLE ... PARTITION OF would take an ACCESS EXCLUSIVE lock on `transactions`,
- * waiting for every import and query in progress (the import asking for it among them); a table created alone
- * and then ATTACHed takes only SHARE UPDATE EXCLUSIVE, which readers and writers do not wait for. Its CHECK of
- * the month's range lets ATTACH skip scanning it.
+ * empty partitions): one statement for them all. CREATE TABLE ... PARTITION OF would take an ACCESS EXCLUSIVE
+ * lock on `transactions`, waiting for every import and query in progress (the import asking for it among
+ * them); a table created alone and then ATTACHed takes only SHARE UPDATE EXCLUSIVE, which readers and writers
+ * do not wait for. Its CHECK of the month's range lets ATTACH skip scanning it, and its unique key
+ * on (agency_id, service_id, external_id) holds an external id once a month.
  */
-export async function ensurePartitions(dataSource: DataSource, monthStarts: Iterable<number>): Promise<string[]> {
-  const created: string[] = [];
+export async function ensurePartitions(dataSource: DataSource, monthStarts: Iterable<number>): Promise<void> {
   const wanted = [...new Set(monthStarts)].sort((a, b) => a - b);
-  if (wanted.length === 0) return created;
-  const existing = await existingPartitions(dataSource);
-  const missing = wanted.filter((month) => !existing.has(partitionName(month)));
-  if (missing.length === 0) return created;
-  // All in one transaction: one commit for the months of a chunk, not one each.
-  await dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`);
-    const present = await existingPartitions(manager);
-    for (const month of missing) {
-      const name = partitionName(month);
-      if (present.has(name)) continue;
-      const from = monthBound(month);
-      const to = monthBound(nextMonth(month));
-      await manager.query(`CREATE TABLE "${name}" (LIKE transactions INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
-      await manager.query(
-        `ALTER TABLE "${name}" ADD CONSTRAINT "${name}_range" CHECK (received_at >= '${from}' AND received_at < '${to}')`,
-      );
-      await manager.query(
-        `ALTER TABLE transactions ATTACH PARTITION "${name}" FOR VALUES FROM ('${from}') TO ('${to}')`,
-      );
-      created.push(name);
-    }
-  });
-  return created;
+  if (wanted.length === 0) return;
+  const months = wanted.map((month) => ({
+    name: partitionName(month),
+    from: monthBound(month),
+    to: monthBound(nextMonth(month)),
+  }));
+  // The months come from numbers (never from a file's text): the literals below are safe.
+  await dataSource.query(
+    `DO $$
+     DECLARE m record;
+     BEGIN
+       PERFORM pg_advisory_xact_lock(${PARTITION_LOCK});
+       FOR m IN SELECT * FROM (VALUES ${months.map((m) => `('${m.name}', '${m.from}', '${m.to}')`).join(', ')}) AS v(name, lo, hi)
+         WHERE NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                           WHERE i.inhparent = 'transactions'::regclass AND c.relname = v.name)
+       LOOP
+         EXECUTE format('CREATE TABLE %I (LIKE transactions INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', m.name);
+         EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (received_at >= %L AND received_at < %L)',
+                        m.name, m.name || '_range', m.lo, m.hi);
+         EXECUTE format('CREATE UNIQUE INDEX %I ON %I (agency_id, service_id, external_id)', m.name || '_key', m.name);
+         EXECUTE format('ALTER TABLE transactions ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', m.name, m.lo, m.hi);
+       END LOOP;
+     END $$`,
+  );
 }
 
 /** The partitions of `transactions`, by name. */

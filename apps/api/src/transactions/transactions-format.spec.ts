@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
-import { parseInstant, parseTransactionsCsv } from './transactions-format.js';
+import { parseInstant, parseInstantMicros, parseTransactionsCsv } from './transactions-format.js';
 
 describe('parseInstant', () => {
   it('reads what Date.parse reads, for any instant from 2000 to 2100 written in the accepted forms', () => {
@@ -36,6 +36,22 @@ describe('parseInstant', () => {
     ]) {
       expect(parseInstant(text)).toBeNaN();
     }
+  });
+});
+
+describe('parseInstantMicros', () => {
+  it('gives the microseconds PostgreSQL 15 reads from the same text (finer fractions rounded half to even)', () => {
+    // Each expected value is what `SELECT extract(epoch FROM '<text>'::timestamptz) * 1000000` answered.
+    const read: [string, number][] = [
+      ['2026-03-01T00:00:00.1234565Z', 1772323200123456],
+      ['2026-03-01T00:00:00.0000005Z', 1772323200000000],
+      ['2026-03-01T00:00:00.0000015Z', 1772323200000002],
+      ['2026-03-01T00:00:00.9999996Z', 1772323201000000],
+      ['2026-03-01 10:00:00.123456+05:30', 1772339400123456],
+      ['2026-03-01T00:00:00.12Z', 1772323200120000],
+    ];
+    for (const [text, micros] of read) expect(parseInstantMicros(text)).toBe(micros);
+    expect(parseInstantMicros('2026-02-30')).toBeNaN();
   });
 });
 

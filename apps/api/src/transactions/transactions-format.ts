@@ -52,8 +52,11 @@ export type TransactionRecord = {
   channel: Channel;
   receivedAt: string;
   receivedMs: number;
+  /** The instant in microseconds since 1970, as PostgreSQL reads the text (the loader sends it so). */
+  receivedUs: number;
   completedAt: string | null;
   completedMs: number | null;
+  completedUs: number | null;
   outcome: string | null;
   accurate: boolean | null;
   satisfaction: number | null;
@@ -193,20 +196,24 @@ function parseRow(
 
   const receivedAt = cell(fields, index.received_at);
   let receivedMs = NaN;
+  let receivedUs = NaN;
   if (receivedAt === null) fail('received_at', 'is required');
   else {
-    receivedMs = parseInstant(receivedAt);
+    receivedUs = parseInstantMicros(receivedAt);
+    receivedMs = Math.floor(receivedUs / 1000);
     if (Number.isNaN(receivedMs)) fail('received_at', INSTANT_FORMS, receivedAt);
     else if (receivedMs > latestMs) fail('received_at', 'is in the future (more than a day after now)', receivedAt);
     else if (receivedMs < EARLIEST_MS) fail('received_at', `is before ${EARLIEST_RECEIVED}`, receivedAt);
   }
   const completedAt = cell(fields, index.completed_at);
   let completedMs: number | null = null;
+  let completedUs: number | null = null;
   if (completedAt !== null) {
-    completedMs = parseInstant(completedAt);
+    completedUs = parseInstantMicros(completedAt);
+    completedMs = Math.floor(completedUs / 1000);
     if (Number.isNaN(completedMs)) fail('completed_at', INSTANT_FORMS, completedAt);
     else if (completedMs > latestMs) fail('completed_at', 'is in the future (more than a day after now)', completedAt);
-    else if (completedMs < receivedMs) fail('completed_at', `is before received_at (${receivedAt})`, completedAt);
+    else if (completedUs < receivedUs) fail('completed_at', `is before received_at (${receivedAt})`, completedAt);
   }
   const outcome = cell(fields, index.outcome);
   if (outcome !== null && outcome.length > MAX_OUTCOME) fail('outcome', `is longer than ${MAX_OUTCOME} characters`);
@@ -232,8 +239,10 @@ function parseRow(
     channel: channel as Channel,
     receivedAt: receivedAt!,
     receivedMs,
+    receivedUs,
     completedAt,
     completedMs,
+    completedUs,
     outcome,
     accurate,
     satisfaction,
@@ -263,6 +272,15 @@ function digits(text: string, from: number, count: number): number {
  * seconds in Date.parse and regular expressions. PostgreSQL reads the same text under TimeZone UTC.
  */
 export function parseInstant(text: string): number {
+  return Math.floor(parseInstantMicros(text) / 1000);
+}
+
+/**
+ * The same instant in microseconds since 1970 (an integer, exact in a double until the year 2255), or NaN: a
+ * fraction of a second finer than a microsecond is rounded as PostgreSQL rounds it (half to even), so that the
+ * loader can send the instant as a number and PostgreSQL stores what it would have read from the text.
+ */
+export function parseInstantMicros(text: string): number {
   const length = text.length;
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
   const year = digits(text, 0, 4);
@@ -272,7 +290,7 @@ export function parseInstant(text: string): number {
   let hour = 0;
   let minute = 0;
   let second = 0;
-  let ms = 0;
+  let micros = 0;
   let i = 10;
   if (i < length) {
     const separator = text.charCodeAt(i);
@@ -286,16 +304,17 @@ export function parseInstant(text: string): number {
       i += 3;
       if (i < length && text.charCodeAt(i) === 46) {
         let j = i + 1;
-        let scale = 100;
+        let scale = 100_000;
         while (j < length) {
           const d = text.charCodeAt(j) - ZERO;
           if (d < 0 || d > 9) break;
-          ms += d * scale;
+          micros += d * scale;
           scale /= 10;
           j++;
         }
         if (j === i + 1) return NaN;
-        ms = Math.floor(ms);
+        // Finer than a microsecond: as PostgreSQL does, rint(strtod(fraction) * 1e6).
+        if (j - i - 1 > 6) micros = roundHalfEven(Number(`0${text.slice(i, j)}`) * 1_000_000);
         i = j;
       }
     }
@@ -316,10 +335,15 @@ export function parseInstant(text: string): number {
       offset = (sign === 43 ? 1 : -1) * (hours * 60 + minutes) * 60_000;
     } else return NaN;
   }
-  const at = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const at = Date.UTC(year, month - 1, day, hour, minute, second);
   // 2026-02-30 would roll over into March: refused.
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
-  return at - offset;
+  return (at - offset) * 1000 + micros;
+}
+
+function roundHalfEven(x: number): number {
+  const rounded = Math.round(x);
+  return rounded - x === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded;
 }
 
 /** The first instant of the UTC month of `ms`. */

@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { RowError } from '../imports/formats/index.js';
-import { csvText, readAhead, type LoadCounts } from '../imports/results-loader.js';
+import { readAhead, type LoadCounts } from '../imports/results-loader.js';
 import { ensurePartitions, existingPartitions, monthBound, nextMonth, partitionName } from './partitions.js';
 import { monthStartOf, type TransactionRecord } from './transactions-format.js';
 
@@ -15,6 +15,8 @@ const TRANSACTIONS_LOCK = 7_303;
 /** Rows copied at a time: the next chunk is read and checked while PostgreSQL loads this one. */
 const CHUNK_ROWS = 100_000;
 const COPY_BUFFER_BYTES = 128 * 1024;
+/** COPY's binary form: PostgreSQL takes the numbers as they are instead of parsing text (timestamps above all). */
+const COPY_OPTIONS = 'WITH (FORMAT binary)';
 
 /** Columns of a COPY line, into transactions or into the staging table (which has the same ones). */
 const COPY_COLUMNS =
@@ -34,7 +36,7 @@ export type TransactionLoadOptions = {
   chunkRows?: number;
 };
 
-/** A chunk's rows as COPY bytes, with the months (UTC, as ms) they were received in. */
+/** A chunk's rows as COPY bytes (binary), with the months (UTC, as ms) they were received in. */
 type Chunk = { buffers: Buffer[]; rows: number; months: Set<number> };
 
 /**
@@ -42,15 +44,15 @@ type Chunk = { buffers: Buffer[]; rows: number; months: Set<number> };
  * that a failed, refused or dry-run import leaves nothing (and no partition half-loaded): only the empty
  * partitions it created ahead, which hold nothing.
  *
- * A transaction is one row per (agency, service, external id, month received). Rows are copied a chunk at a
- * time:
+ * A transaction is one row per (agency, service, external id, month received): each month's partition is
+ * unique on (agency_id, service_id, external_id). Rows are copied a chunk at a time, in COPY's binary form:
  * - a chunk whose months held none of the service's transactions before this import (a first load) is
- *   copied straight into `transactions` under a savepoint: the primary key refuses an exact repeat, and then
- *   the chunk goes the second way instead;
+ *   copied straight into `transactions` under a savepoint: a partition's unique key refuses an external id
+ *   received twice in its month (within the chunk, or with an earlier chunk of the file), and then the chunk
+ *   goes the second way instead, so that the repeat is reported;
  * - any other chunk is copied into a staging table and merged set-based, a month at a time (each statement
  *   touches one partition): repeats within the file are found and reported, changed rows updated, new rows
  *   inserted, identical rows left alone.
- * Before commit, the months loaded the first way are checked for an external id received twice in a month.
  * Imports of one service go one after another (an advisory lock per service).
  */
 @Injectable()
@@ -81,8 +83,6 @@ class TransactionLoad {
   private readonly counts: LoadCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
   /** Months met so far -> whether they held none of the service's rows before this import. */
   private readonly fresh = new Map<number, boolean>();
-  /** Months that took rows straight from COPY: checked for repeats before commit. */
-  private readonly copiedStraight = new Set<number>();
   private partitions: Set<string> | undefined;
   private removed = 0;
 
@@ -103,21 +103,39 @@ class TransactionLoad {
       `CREATE TEMPORARY TABLE transaction_staging (LIKE transactions INCLUDING DEFAULTS) ON COMMIT DROP`,
     );
     let merging = true;
-    const prefix = `${options.agencyId},${options.serviceId},${options.batchId},`;
-    for await (const chunk of readAhead(toChunks(records, prefix, options.chunkRows ?? CHUNK_ROWS))) {
+    const ids = { agencyId: options.agencyId, serviceId: options.serviceId, batchId: options.batchId };
+    const chunks = this.monthsAhead(toChunks(records, ids, options.chunkRows ?? CHUNK_ROWS));
+    for await (const { chunk, ready } of readAhead(chunks)) {
       this.counts.staged += chunk.rows;
       merging &&= options.keepMerging();
       if (!merging) continue;
-      await this.prepareMonths(chunk.months);
+      await ready;
       const straight = [...chunk.months].every((month) => this.fresh.get(month));
       if (!straight || !(await this.copyStraight(chunk))) await this.stageAndMerge(chunk);
     }
-    if (merging && options.keepMerging() && this.copiedStraight.size > 0) await this.repeatsInMonths();
     this.counts.unchanged = this.counts.staged - this.counts.inserted - this.counts.updated - this.removed;
     return this.counts;
   }
 
-  /** Partitions for the months a chunk touches, and whether each held the service's rows before. */
+  /**
+   * Each chunk with the preparing of its months, begun as soon as the chunk is read (see readAhead): on other
+   * connections of the pool, while this one still copies the chunk before, and one chunk after the other.
+   */
+  private async *monthsAhead(chunks: AsyncIterable<Chunk>): AsyncGenerator<{ chunk: Chunk; ready: Promise<void> }> {
+    let ready = Promise.resolve();
+    for await (const chunk of chunks) {
+      ready = ready.then(() => this.prepareMonths(chunk.months));
+      // Handled where it is awaited; not an unhandled rejection while the chunk before is copied.
+      ready.catch(() => undefined);
+      yield { chunk, ready };
+    }
+  }
+
+  /**
+   * Partitions for the months a chunk touches, and whether each held the service's rows before this import:
+   * asked on another connection, which sees what was committed (this import holds the service's lock, so no
+   * other import of it is under way), not the rows this one has copied so far.
+   */
   private async prepareMonths(months: Set<number>): Promise<void> {
     const unknown = [...months].filter((month) => !this.fresh.has(month));
     if (unknown.length === 0) return;
@@ -128,7 +146,7 @@ class TransactionLoad {
       await ensurePartitions(this.dataSource, missing);
       for (const month of missing) this.partitions.add(partitionName(month));
     }
-    const { rows } = await this.client.query<{ found: boolean }>(
+    const rows = await this.dataSource.query<{ found: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM transactions WHERE agency_id = $1 AND service_id = $2
          AND received_at >= m.start AND received_at < m.start + interval '1 month') AS found
        FROM unnest($3::timestamptz[]) WITH ORDINALITY AS m(start, n) ORDER BY m.n`,
@@ -137,13 +155,13 @@ class TransactionLoad {
     unknown.forEach((month, index) => this.fresh.set(month, !rows[index]!.found));
   }
 
-  /** COPY straight into transactions; false (and nothing kept) when the primary key refuses a row. */
+  /** COPY straight into transactions; false (and nothing kept) when a partition's unique key refuses a row. */
   private async copyStraight(chunk: Chunk): Promise<boolean> {
     await this.client.query('SAVEPOINT straight');
     try {
       await pipeline(
         Readable.from(chunk.buffers),
-        this.client.query(copyFrom(`COPY transactions (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
+        this.client.query(copyFrom(`COPY transactions (${COPY_COLUMNS}) FROM STDIN ${COPY_OPTIONS}`)),
       );
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
@@ -152,7 +170,6 @@ class TransactionLoad {
     }
     await this.client.query('RELEASE SAVEPOINT straight');
     this.counts.inserted += chunk.rows;
-    for (const month of chunk.months) this.copiedStraight.add(month);
     return true;
   }
 
@@ -161,7 +178,7 @@ class TransactionLoad {
     await client.query('TRUNCATE transaction_staging');
     await pipeline(
       Readable.from(chunk.buffers),
-      client.query(copyFrom(`COPY transaction_staging (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
+      client.query(copyFrom(`COPY transaction_staging (${COPY_COLUMNS}) FROM STDIN ${COPY_OPTIONS}`)),
     );
     for (const month of [...chunk.months].sort((a, b) => a - b)) {
       const range = [monthBound(month), monthBound(nextMonth(month))];
@@ -215,34 +232,6 @@ class TransactionLoad {
     }
   }
 
-  /**
-   * The months first loaded by this import (straight from COPY): an external id received twice in a month
-   * keeps only its first row. One statement for them all.
-   */
-  private async repeatsInMonths(): Promise<void> {
-    const { client, options } = this;
-    const months = [...this.copiedStraight].sort((a, b) => a - b);
-    const range = [monthBound(months[0]!), monthBound(nextMonth(months.at(-1)!))];
-    const { rows } = await client.query<{ external_id: string; lines: number[] }>(
-      `SELECT external_id, array_agg(source_line ORDER BY source_line) AS lines FROM transactions
-       WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
-         AND date_trunc('month', received_at, 'UTC') = ANY($5::timestamptz[])
-       GROUP BY external_id, date_trunc('month', received_at, 'UTC') HAVING count(*) > 1`,
-      [options.agencyId, options.serviceId, ...range, months.map(monthBound)],
-    );
-    if (rows.length === 0) return;
-    const repeats = rows.flatMap((row) =>
-      row.lines.slice(1).map((line) => ({ externalId: row.external_id, line, first: row.lines[0]! })),
-    );
-    this.reportRepeats(repeats);
-    const deleted = await client.query(
-      `DELETE FROM transactions WHERE agency_id = $1 AND service_id = $2 AND received_at >= $3 AND received_at < $4
-         AND batch_id = $5 AND source_line = ANY($6::int[])`,
-      [options.agencyId, options.serviceId, ...range, options.batchId, repeats.map((repeat) => repeat.line)],
-    );
-    this.counts.inserted -= deleted.rowCount ?? 0;
-  }
-
   private reportRepeats(repeats: { externalId: string; line: number; first: number }[]): void {
     this.removed += repeats.length;
     this.options.addErrors(
@@ -258,16 +247,39 @@ class TransactionLoad {
   }
 }
 
+/** PostgreSQL's binary COPY: signature, flags, header extension length; and the trailer (a field count of -1). */
+const BINARY_HEADER = Buffer.from([...Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), 0, 0, 0, 0, 0, 0, 0, 0]);
+const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
+/** Microseconds from 1970 to 2000-01-01, PostgreSQL's epoch for timestamps. */
+const PG_EPOCH_US = 946_684_800_000_000;
+const TWO_32 = 2 ** 32;
+/** The widest row besides its texts: 11 fields of 4 bytes of length, 3 uuids, 2 timestamps and the rest. */
+const ROW_BYTES_BESIDES_TEXT = 2 + 11 * 4 + 3 * 16 + 4 + 2 * 8 + 1 + 2;
+
+/** A uuid's 16 bytes, from its text. */
+function uuidBytes(uuid: string): Buffer {
+  const hex = uuid.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${uuid}`);
+  return Buffer.from(hex, 'hex');
+}
+
 /**
- * Checked rows as chunks of COPY bytes, written into 128 kB buffers as they come (see the results loader's
- * toChunks): every line starts with the same agency, service and batch.
+ * Checked rows as chunks of COPY bytes in the binary form (each chunk one COPY: header, rows, trailer),
+ * written into 128 kB buffers as they come: every row starts with the same agency, service and batch, and the
+ * instants go as the microseconds the file's text says (see parseInstantMicros), so PostgreSQL parses no
+ * text but the ids and outcomes.
  */
 async function* toChunks(
   batches: AsyncIterable<TransactionRecord[]>,
-  prefix: string,
+  ids: { agencyId: string; serviceId: string; batchId: string },
   chunkRows: number,
 ): AsyncGenerator<Chunk> {
-  let chunk: Chunk = { buffers: [], rows: 0, months: new Set() };
+  // The three ids as fields (length 16, then the bytes), one after the other: each row starts with them.
+  const prefix = Buffer.concat(
+    [ids.agencyId, ids.serviceId, ids.batchId].flatMap((id) => [Buffer.from([0, 0, 0, 16]), uuidBytes(id)]),
+  );
+  const newChunk = (): Chunk => ({ buffers: [BINARY_HEADER], rows: 0, months: new Set() });
+  let chunk = newChunk();
   let buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
   let used = 0;
   let lastMonth = -1;
@@ -277,6 +289,25 @@ async function* toChunks(
     buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
     used = 0;
   };
+  const text = (value: string | null): void => {
+    if (value === null) used = buffer.writeInt32BE(-1, used);
+    else {
+      const bytes = buffer.write(value, used + 4);
+      buffer.writeInt32BE(bytes, used);
+      used += 4 + bytes;
+    }
+  };
+  const instant = (us: number | null): void => {
+    if (us === null) {
+      used = buffer.writeInt32BE(-1, used);
+      return;
+    }
+    const sincePg = us - PG_EPOCH_US;
+    const high = Math.floor(sincePg / TWO_32);
+    used = buffer.writeInt32BE(8, used);
+    used = buffer.writeInt32BE(high, used);
+    used = buffer.writeUInt32BE(sincePg - high * TWO_32, used);
+  };
   for await (const batch of batches) {
     for (const row of batch) {
       // Rows of a file tend to come in order: the month is worked out again only when it changes.
@@ -285,40 +316,44 @@ async function* toChunks(
         monthEnd = nextMonth(lastMonth);
         chunk.months.add(lastMonth);
       }
-      const line =
-        prefix +
-        row.line +
-        ',' +
-        csvText(row.externalId) +
-        ',' +
-        row.channel +
-        ',' +
-        row.receivedAt +
-        ',' +
-        (row.completedAt ?? '') +
-        ',' +
-        csvText(row.outcome) +
-        ',' +
-        (row.accurate === null ? '' : row.accurate ? 't' : 'f') +
-        ',' +
-        (row.satisfaction ?? '') +
-        '\n';
-      if (used + line.length * 3 > COPY_BUFFER_BYTES) {
+      const textChars = row.externalId.length + row.channel.length + (row.outcome?.length ?? 0);
+      const needed = ROW_BYTES_BESIDES_TEXT + textChars * 3;
+      if (used + needed > buffer.length) {
         flush();
-        if (line.length * 3 > COPY_BUFFER_BYTES) chunk.buffers.push(Buffer.from(line));
-        else used += buffer.write(line, used);
-      } else {
-        used += buffer.write(line, used);
+        if (needed > buffer.length) buffer = Buffer.allocUnsafe(needed);
+      }
+      used = buffer.writeInt16BE(11, used);
+      used += prefix.copy(buffer, used);
+      used = buffer.writeInt32BE(4, used);
+      used = buffer.writeInt32BE(row.line, used);
+      text(row.externalId);
+      text(row.channel);
+      instant(row.receivedUs);
+      instant(row.completedUs);
+      text(row.outcome);
+      if (row.accurate === null) used = buffer.writeInt32BE(-1, used);
+      else {
+        used = buffer.writeInt32BE(1, used);
+        used = buffer.writeUInt8(row.accurate ? 1 : 0, used);
+      }
+      if (row.satisfaction === null) used = buffer.writeInt32BE(-1, used);
+      else {
+        used = buffer.writeInt32BE(2, used);
+        used = buffer.writeInt16BE(row.satisfaction, used);
       }
       if (++chunk.rows >= chunkRows) {
         flush();
+        chunk.buffers.push(BINARY_TRAILER);
         yield chunk;
-        chunk = { buffers: [], rows: 0, months: new Set() };
+        chunk = newChunk();
         lastMonth = -1;
         monthEnd = -1;
       }
     }
   }
   flush();
-  if (chunk.rows > 0) yield chunk;
+  if (chunk.rows > 0) {
+    chunk.buffers.push(BINARY_TRAILER);
+    yield chunk;
+  }
 }
