@@ -15,6 +15,13 @@ import { CxService } from './cx.service.js';
 import { Returns } from '../openapi/returns.decorator.js';
 
 /** Customer feedback collections (A-11 Section 280): officers write and submit, approvers publish. */
+/** A standard's link to a survey question (null: not measured by a survey). */
+const STANDARD_QUESTION = {
+  type: 'object',
+  required: ['standardId', 'question'],
+  properties: { standardId: { type: 'string' }, question: { type: ['string', 'null'] } },
+};
+
 @ApiTags('customer feedback')
 @Controller('cx-collections')
 export class CxController {
@@ -36,6 +43,7 @@ export class CxController {
   }
 
   /** The question a survey-based standard is measured by (null when none), for its staff page. */
+  @Returns(STANDARD_QUESTION)
   @Permission('registry:read')
   @Get('standard-questions/:standardId')
   standardQuestion(
@@ -46,11 +54,7 @@ export class CxController {
   }
 
   /** A survey-based satisfaction standard measured by a question of its service's collections. */
-  @Returns({
-    type: 'object',
-    required: ['standardId', 'question'],
-    properties: { standardId: { type: 'string' }, question: { type: ['string', 'null'] } },
-  })
+  @Returns(STANDARD_QUESTION)
   @Permission('registry:write')
   @Put('standard-questions/:standardId')
   linkStandard(

@@ -1,3 +1,4 @@
+import { Returns, ReturnsFile, XLSX_MEDIA } from '../openapi/returns.decorator.js';
 import type { Readable } from 'node:stream';
 import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -31,6 +32,7 @@ export class ImportsController {
   @Post()
   @Permission('results:write')
   @ApiConsumes('multipart/form-data')
+  @Returns('ImportBatchBody')
   async create(
     @Auth() auth: AuthContext,
     @Req() request: FastifyRequest,
@@ -144,6 +146,7 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="yardstick-results-template.csv"')
+  @ReturnsFile('text/csv')
   template(): string {
     return `${YARDSTICK_TEMPLATE_COLUMNS.map((c) => c.name).join(',')}\n`;
   }
@@ -152,6 +155,7 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="yardstick-employee-feedback-template.csv"')
+  @ReturnsFile('text/csv')
   employeeFeedbackTemplate(): string {
     return `${EMPLOYEE_FEEDBACK_TEMPLATE_COLUMNS.map((c) => c.name).join(',')}\n`;
   }
@@ -160,6 +164,7 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Content-Disposition', 'attachment; filename="yardstick-results-template.xlsx"')
+  @ReturnsFile(XLSX_MEDIA)
   templateXlsx(): Promise<Buffer> {
     return templateWorkbook('Results', YARDSTICK_TEMPLATE_COLUMNS);
   }
@@ -169,6 +174,7 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="a11-question-counts-template.csv"')
+  @ReturnsFile('text/csv')
   countsTemplate(): string {
     return `${A11_COUNTS_COLUMNS.map((c) => c.name).join(',')}\n`;
   }
@@ -177,6 +183,7 @@ export class ImportsController {
   @Permission('results:write')
   @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Content-Disposition', 'attachment; filename="a11-question-counts-template.xlsx"')
+  @ReturnsFile(XLSX_MEDIA)
   countsTemplateXlsx(): Promise<Buffer> {
     return templateWorkbook('Surveys', A11_COUNTS_COLUMNS);
   }
@@ -185,6 +192,7 @@ export class ImportsController {
   @Get(':id/errors.csv')
   @Permission('results:write')
   @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ReturnsFile('text/csv')
   async errorsCsv(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
     const batch = await this.imports.get(auth, id);
     const rows = batch.errors.map((e) =>
@@ -195,6 +203,7 @@ export class ImportsController {
 
   @Get(':id')
   @Permission('results:write')
+  @Returns('ImportBatchBody')
   get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ImportBatchBody> {
     return this.imports.get(auth, id);
   }

@@ -5,7 +5,10 @@ import type { Schemas } from './contract-schemas.js';
 const EXTENSION = 'x-returns';
 
 /** What a route answers: a libs/contracts type by name, or a file. */
-type Returned = { schema: string | object; many?: 'array' | 'page' } | { media: 'text/csv' | 'application/pdf' };
+type FileMedia = 'text/csv' | 'application/pdf' | typeof XLSX_MEDIA;
+type Returned = { schema: string | object; many?: 'array' | 'page' } | { media: FileMedia };
+
+export const XLSX_MEDIA = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Declares the route's answer for /api/openapi.json: `@Returns('StandardBody')`, `@Returns('TargetBody', 'array')`,
@@ -15,8 +18,8 @@ export function Returns(schema: string | object, many?: 'array' | 'page'): Metho
   return ApiExtension(EXTENSION, { schema, many } satisfies Returned);
 }
 
-/** A download: CSV text or a PDF. */
-export function ReturnsFile(media: 'text/csv' | 'application/pdf'): MethodDecorator {
+/** A download: CSV text, a PDF or a workbook. */
+export function ReturnsFile(media: FileMedia): MethodDecorator {
   return ApiExtension(EXTENSION, { media } satisfies Returned);
 }
 

@@ -134,7 +134,10 @@ export class PublicController {
   @ApiOkResponse({ description: 'The addresses of the public API.' })
   @Returns({ type: 'object', required: ['description', 'links'] })
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(request, reply, { key: 'api:index', produce: () => Promise.resolve({ body: INDEX, type: JSON_TYPE }) });
+    return this.send(request, reply, {
+      key: 'api:index',
+      produce: () => Promise.resolve({ body: INDEX, type: JSON_TYPE }),
+    });
   }
 
   @Get('home')

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ComputeReportBody, ServiceComputeReportBody } from '@yardstick/contracts';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Permission } from '../auth/permission.decorator.js';
+import { Returns } from '../openapi/returns.decorator.js';
 import { TransactionsComputeService } from './compute.service.js';
 import { ComputeStandardDto } from './dto/compute.dto.js';
 
@@ -15,6 +16,7 @@ export class TransactionsComputeController {
   @Permission('results:write')
   @Post('standards/:id/compute')
   @HttpCode(200)
+  @Returns('ComputeReportBody')
   computeStandard(
     @Auth() auth: AuthContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -27,6 +29,7 @@ export class TransactionsComputeController {
   @Permission('results:write')
   @Post('services/:id/compute')
   @HttpCode(200)
+  @Returns('ServiceComputeReportBody')
   computeService(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ServiceComputeReportBody> {
     return this.compute.computeServiceForCaller(auth, id);
   }
